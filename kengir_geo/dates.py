@@ -1,0 +1,118 @@
+"""Historical dates as honest intervals: "1954-05" is any day of May, never 1 May.
+
+Parsing is delegated to the `edtf` library (Library of Congress EDTF); this module adds the
+forms our data and users write that EDTF spells differently (a time without seconds) and turns
+the result into whole-day bounds.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+
+import edtf
+
+_TIME_WITHOUT_SECONDS = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$")
+_TIME_WITH_SECONDS = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}$")
+
+
+class DateError(ValueError):
+    """A date string we cannot read; the message says what we expected."""
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The days a written date can mean: from `earliest` to `latest`, both inclusive."""
+
+    text: str
+    earliest: date
+    latest: date
+    qualifier: str = ""  # "~" approximate, "?" uncertain, "%" both
+    clock: str = ""  # "03:30" when a time of day was given
+
+    @property
+    def is_exact_day(self) -> bool:
+        return self.earliest == self.latest and not self.qualifier
+
+    @property
+    def precision(self) -> str:
+        """A word for how precise the date is, for display."""
+        days = (self.latest - self.earliest).days + 1
+        if self.clock:
+            word = "time of day"
+        elif days == 1:
+            word = "day"
+        elif self.earliest.day == 1 and self.earliest.month == 1 and days >= 365:
+            word = "year" if days <= 366 else "span of years"
+        elif self.earliest.day == 1 and days <= 31:
+            word = "month"
+        else:
+            word = "span of days"
+        if self.qualifier:
+            word += {"~": ", approximate", "?": ", uncertain", "%": ", approximate and uncertain"}[
+                self.qualifier
+            ]
+        return word
+
+
+def _struct_to_date(value: time.struct_time) -> date:
+    return date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def parse_date(text: object) -> DateSpan:
+    """Parse an ISO 8601 / EDTF date string into the span of days it can mean.
+
+    Raises DateError with a message fit for a non-programmer.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise DateError(f"expected a date like 1954-05-16, 1954-05 or 1954, got {text!r}")
+    written = text.strip()
+    clock = ""
+    candidate = written
+    if match := _TIME_WITHOUT_SECONDS.match(written):
+        clock = match.group(2)
+        candidate = f"{match.group(1)}T{clock}:00"
+    elif match := _TIME_WITH_SECONDS.match(written):
+        clock = match.group(2)
+    try:
+        parsed = edtf.parse_edtf(candidate)
+        earliest = _struct_to_date(parsed.lower_strict())
+        latest = _struct_to_date(parsed.upper_strict())
+    except Exception as exc:  # edtf raises several types; all mean "not a date we can read"
+        raise DateError(
+            f"cannot read {written!r} as a date; write 1954-05-16, 1954-05, 1954, "
+            "1954-05-16T03:30, 1954-05~ (approximate) or 1954-05-16/1954-05-18"
+        ) from exc
+    qualifier = getattr(parsed, "ua", None)
+    return DateSpan(written, earliest, latest, str(qualifier) if qualifier else "", clock)
+
+
+def try_parse_date(text: object) -> DateSpan | None:
+    try:
+        return parse_date(text)
+    except DateError:
+        return None
+
+
+def format_span(span: DateSpan) -> str:
+    """Human wording of a span: '16 May 1954', 'May 1954', 'about May 1954', '1953–1954'."""
+    e, latest = span.earliest, span.latest
+    prefix = {"~": "about ", "?": "perhaps ", "%": "perhaps about "}.get(span.qualifier, "")
+    days = (latest - e).days + 1
+    if days == 1:
+        text = f"{e.day} {e.strftime('%B')} {e.year}"
+        if span.clock:
+            text += f", {span.clock}"
+    elif e.day == 1 and e.month == 1 and latest.month == 12 and latest.day == 31:
+        text = str(e.year) if e.year == latest.year else f"{e.year}–{latest.year}"
+    elif e.day == 1 and e.year == latest.year and e.month == latest.month and days >= 28:
+        text = f"{e.strftime('%B')} {e.year}"
+    elif e.year == latest.year and e.month == latest.month:
+        text = f"{e.day}–{latest.day} {e.strftime('%B')} {e.year}"
+    elif e.year == latest.year:
+        text = f"{e.day} {e.strftime('%B')} – {latest.day} {latest.strftime('%B')} {e.year}"
+    else:
+        text = f"{e.day} {e.strftime('%B')} {e.year} – {latest.day} {latest.strftime('%B')} {latest.year}"
+    return prefix + text

@@ -1,0 +1,65 @@
+"""The data contract in one place: allowed values and the shape of a reported problem.
+
+geodata/README.md is the prose version of this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+CERTAINTIES = ("documented", "approximate", "schematic", "disputed", "unknown")
+CATEGORIES = (
+    "violence",
+    "negotiation",
+    "self-government",
+    "daily-life",
+    "propaganda",
+    "defence",
+    "context",
+    "aftermath",
+)
+LAYER_TYPES = ("events", "features")
+LAYER_GROUPS = ("story", "context", "basemap", "user")
+
+# Properties that hold lists; flat formats (Shapefile, CSV) carry them as "a; b; c".
+LIST_PROPERTIES = ("names", "sources", "claims")
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we can.
+
+    `feature` is the feature's id, or `#N` (its index) when it has no usable id, or "" when the
+    problem concerns the whole file.
+    """
+
+    file: str
+    feature: str
+    field: str
+    message: str
+    level: Level = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.feature}:{self.field}: {self.level}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def as_list(value: object) -> list[str]:
+    """Normalise a list property: JSON array, "a; b" string, or missing."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    return [str(value)]

@@ -1,0 +1,110 @@
+"""Small, valid inputs built in code, so each test can break exactly one thing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+KENGIR = [67.615, 47.84]
+
+
+def feature(fid: str = "f1", geometry: Any = None, **props: Any) -> dict[str, Any]:
+    properties = {
+        "id": fid,
+        "name": f"Feature {fid}",
+        "certainty": "documented",
+        "sources": ["w-en"],
+    }
+    properties.update(props)
+    return {
+        "type": "Feature",
+        "geometry": copy.deepcopy(geometry) if geometry is not None else {
+            "type": "Point", "coordinates": list(KENGIR)},
+        "properties": properties,
+    }
+
+
+def event(fid: str = "e1", start: str = "1954-05-16", **props: Any) -> dict[str, Any]:
+    props.setdefault("category", "violence")
+    return feature(fid, start=start, **props)
+
+
+def collection(*features: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+SOURCES = """
+[[source]]
+id = "w-en"
+title = "Kengir uprising"
+author = "Wikipedia contributors"
+url = "https://en.wikipedia.org/wiki/Kengir_uprising"
+
+[[source]]
+id = "s002"
+title = "A popular history article"
+"""
+
+CLAIMS = """
+[[claim]]
+id = "troops"
+item = "Troops in the assault"
+[[claim.value]]
+value = "1,700"
+sources = ["w-en"]
+[[claim.value]]
+value = "1,600"
+sources = ["s002"]
+"""
+
+MANIFEST = """
+[[layer]]
+id = "places"
+title = "Places"
+file = "layers/places.geojson"
+group = "story"
+type = "features"
+
+[[layer]]
+id = "events"
+title = "Events"
+file = "layers/events.geojson"
+group = "story"
+type = "events"
+"""
+
+STORY = """
+[[chapter]]
+id = "raid"
+title = "The raid"
+date = "1954-06-26"
+center = [47.84, 67.615]
+zoom = 15
+layers = ["places", "events"]
+highlight = ["e-raid"]
+narrative = "Tanks enter the camp."
+"""
+
+
+def write_geodata(root: Path) -> Path:
+    """A minimal valid geodata folder: two layers, two sources, a claim and a chapter."""
+    (root / "layers").mkdir(parents=True, exist_ok=True)
+    (root / "sources.toml").write_text(SOURCES)
+    (root / "claims.toml").write_text(CLAIMS)
+    (root / "layers.toml").write_text(MANIFEST)
+    (root / "story.toml").write_text(STORY)
+    places = collection(
+        feature("kengir", name="Kengir", names=["Кенгир", "Кеңгір"], certainty="approximate",
+                uncertainty_m=2000),
+        feature("perevalka", certainty="unknown", uncertainty_m=20000),
+    )
+    events = collection(
+        event("e-raid", start="1954-06-26T03:30", claims=["troops"]),
+        event("e-may", start="1954-05", category="daily-life"),
+        event("e-span", start="1954-05-24", end="1954-06-26", category="self-government"),
+    )
+    (root / "layers" / "places.geojson").write_text(json.dumps(places, ensure_ascii=False))
+    (root / "layers" / "events.geojson").write_text(json.dumps(events, ensure_ascii=False))
+    return root
