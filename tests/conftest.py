@@ -72,12 +72,22 @@ class StreamlitServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         streamlit = Path(sys.executable).parent / "streamlit"
-        self.log = (ROOT / ".pytest_cache" / f"streamlit-{self.port}.log")
+        self.log = ROOT / ".pytest_cache" / f"streamlit-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
         self.process = subprocess.Popen(
-            [str(streamlit), "run", str(script), "--server.address", "127.0.0.1",
-             "--server.port", str(self.port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
+            [
+                str(streamlit),
+                "run",
+                str(script),
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(self.port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
             cwd=script.parent,
             env={**os.environ, **(env or {})},
             stdout=self.log.open("w"),
@@ -96,7 +106,9 @@ class StreamlitServer:
                         return
             except OSError:
                 time.sleep(0.3)
-        raise TimeoutError(f"streamlit not healthy after {timeout}s:\n{self.log.read_text()[-3000:]}")
+        raise TimeoutError(
+            f"streamlit not healthy after {timeout}s:\n{self.log.read_text()[-3000:]}"
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -20,8 +20,9 @@ def feature(fid: str = "f1", geometry: Any = None, **props: Any) -> dict[str, An
     properties.update(props)
     return {
         "type": "Feature",
-        "geometry": copy.deepcopy(geometry) if geometry is not None else {
-            "type": "Point", "coordinates": list(KENGIR)},
+        "geometry": copy.deepcopy(geometry)
+        if geometry is not None
+        else {"type": "Point", "coordinates": list(KENGIR)},
         "properties": properties,
     }
 
@@ -96,8 +97,13 @@ def write_geodata(root: Path) -> Path:
     (root / "layers.toml").write_text(MANIFEST)
     (root / "story.toml").write_text(STORY)
     places = collection(
-        feature("kengir", name="Kengir", names=["Кенгир", "Кеңгір"], certainty="approximate",
-                uncertainty_m=2000),
+        feature(
+            "kengir",
+            name="Kengir",
+            names=["Кенгир", "Кеңгір"],
+            certainty="approximate",
+            uncertainty_m=2000,
+        ),
         feature("perevalka", certainty="unknown", uncertainty_m=20000),
     )
     events = collection(

@@ -11,8 +11,9 @@ CLI = [str(Path(sys.executable).parent / "kengir-geo")]
 
 
 def run(*args, cwd=None):
-    return subprocess.run(CLI + [str(a) for a in args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+    return subprocess.run(
+        CLI + [str(a) for a in args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_validate_a_good_folder_exits_0(tmp_path):

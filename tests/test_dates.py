@@ -26,7 +26,11 @@ from kengir_geo.intervals import OPEN_END, OPEN_START, feature_interval
 def test_dates_become_honest_day_spans(text, earliest, latest, qualifier, clock):
     span = parse_date(text)
     assert (span.earliest, span.latest, span.qualifier, span.clock) == (
-        earliest, latest, qualifier, clock)
+        earliest,
+        latest,
+        qualifier,
+        clock,
+    )
 
 
 def test_a_partial_date_is_never_an_exact_day():

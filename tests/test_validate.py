@@ -13,13 +13,16 @@ SQUARE = [[67.61, 47.838], [67.62, 47.838], [67.62, 47.842], [67.61, 47.842], [6
 
 
 def problems_of(doc, layer_type="features", **kwargs):
-    return [(p.feature, p.field, p.level) for p in
-            check_feature_collection(doc, "f.geojson", layer_type, **kwargs)]
+    return [
+        (p.feature, p.field, p.level)
+        for p in check_feature_collection(doc, "f.geojson", layer_type, **kwargs)
+    ]
 
 
 def messages(doc, layer_type="features", **kwargs):
-    return " | ".join(p.message for p in check_feature_collection(doc, "f.geojson", layer_type,
-                                                                  **kwargs))
+    return " | ".join(
+        p.message for p in check_feature_collection(doc, "f.geojson", layer_type, **kwargs)
+    )
 
 
 def test_a_good_layer_has_no_problems():
@@ -87,7 +90,8 @@ def test_unknown_certainty():
 
 def test_unknown_location_needs_an_area_of_doubt():
     assert problems_of(collection(feature("p", certainty="unknown"))) == [
-        ("p", "uncertainty_m", "error")]
+        ("p", "uncertainty_m", "error")
+    ]
     assert problems_of(collection(feature("p", certainty="unknown", uncertainty_m=5000))) == []
 
 
@@ -99,8 +103,9 @@ def test_unknown_source_ids_when_the_bibliography_is_known():
 
 
 def test_unparsable_dates_and_end_before_start():
-    doc = collection(feature("a", start="16 May 1954"), feature("b", start="1954-06-26",
-                                                                 end="1954-05-16"))
+    doc = collection(
+        feature("a", start="16 May 1954"), feature("b", start="1954-06-26", end="1954-05-16")
+    )
     assert problems_of(doc) == [("a", "start", "error"), ("b", "end", "error")]
     assert "before start" in messages(doc)
 
@@ -108,10 +113,13 @@ def test_unparsable_dates_and_end_before_start():
 def test_events_need_start_and_category():
     bare = event("e")
     del bare["properties"]["start"], bare["properties"]["category"]
-    assert problems_of(collection(bare), "events") == [("e", "category", "error"),
-                                                        ("e", "start", "error")]
+    assert problems_of(collection(bare), "events") == [
+        ("e", "category", "error"),
+        ("e", "start", "error"),
+    ]
     assert problems_of(collection(event("e", category="riot")), "events") == [
-        ("e", "category", "error")]
+        ("e", "category", "error")
+    ]
 
 
 def test_non_wgs84_crs_is_an_error():
@@ -125,8 +133,11 @@ def test_layer_files_that_cannot_be_read(tmp_path):
     cut.write_text(json.dumps(collection(feature("a")))[:40])
     latin1 = tmp_path / "latin1.geojson"
     latin1.write_bytes('{"name": "Kengir é"}'.encode("latin-1"))
-    for path, words in [(cut, "not valid JSON"), (latin1, "not UTF-8"),
-                        (tmp_path / "missing.geojson", "missing")]:
+    for path, words in [
+        (cut, "not valid JSON"),
+        (latin1, "not UTF-8"),
+        (tmp_path / "missing.geojson", "missing"),
+    ]:
         found = check_layer_file(path)
         assert len(found) == 1 and words in found[0].message and found[0].file == str(path)
 
@@ -136,9 +147,11 @@ def test_whole_folder_checks_manifest_claims_and_chapters(tmp_path):
     assert validate_geodata(root) == []
     (root / "layers.toml").write_text(
         (root / "layers.toml").read_text()
-        + '\n[[layer]]\nid = "ghost"\ntitle = "Ghost"\nfile = "layers/ghost.geojson"\n')
-    (root / "claims.toml").write_text('[[claim]]\nid = "lonely"\nitem = "x"\n'
-                                      '[[claim.value]]\nvalue = "1"\nsources = ["w-en"]\n')
+        + '\n[[layer]]\nid = "ghost"\ntitle = "Ghost"\nfile = "layers/ghost.geojson"\n'
+    )
+    (root / "claims.toml").write_text(
+        '[[claim]]\nid = "lonely"\nitem = "x"\n[[claim.value]]\nvalue = "1"\nsources = ["w-en"]\n'
+    )
     story = (root / "story.toml").read_text().replace('"e-raid"', '"e-nope"')
     (root / "story.toml").write_text(story)
     found = {(p.file, p.feature, p.field) for p in validate_geodata(root)}
@@ -151,10 +164,31 @@ def test_whole_folder_checks_manifest_claims_and_chapters(tmp_path):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["type", "features", "geometry", "properties", "coordinates",
-                                       "id", "name", "start", "end", "certainty", "sources",
-                                       "uncertainty_m", "crs", "x"]), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "features",
+                    "geometry",
+                    "properties",
+                    "coordinates",
+                    "id",
+                    "name",
+                    "start",
+                    "end",
+                    "certainty",
+                    "sources",
+                    "uncertainty_m",
+                    "crs",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=6,
+        )
+    ),
     max_leaves=30,
 )
 
@@ -169,13 +203,32 @@ def test_validator_never_raises_and_always_locates(doc):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.fixed_dictionaries({
-    "type": st.just("Feature"),
-    "geometry": json_values,
-    "properties": st.dictionaries(st.sampled_from(["id", "name", "start", "end", "certainty",
-                                                   "sources", "uncertainty_m", "category"]),
-                                  json_values),
-}), max_size=5))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "type": st.just("Feature"),
+                "geometry": json_values,
+                "properties": st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "id",
+                            "name",
+                            "start",
+                            "end",
+                            "certainty",
+                            "sources",
+                            "uncertainty_m",
+                            "category",
+                        ]
+                    ),
+                    json_values,
+                ),
+            }
+        ),
+        max_size=5,
+    )
+)
 def test_validator_survives_feature_shaped_garbage(features):
     for problem in check_feature_collection(collection(*features), "fuzz.geojson", "events"):
         assert problem.feature == "" or problem.feature.startswith("#") or problem.feature
