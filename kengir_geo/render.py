@@ -134,6 +134,7 @@ def base_map(
     center: tuple[float, float] = DEFAULT_CENTER,
     zoom: int = 6,
     legend_position: str = "bottomright",
+    legend_open: bool = True,
 ) -> folium.Map:
     """The map without its dated layers: basemap, country outlines when offline, full-screen
     control, scale bar and legend. Same arguments give identical HTML."""
@@ -157,7 +158,7 @@ def base_map(
     else:
         tile_layer(basemap).add_to(fmap)
     folium.plugins.Fullscreen(position="topleft").add_to(fmap)
-    Legend(atlas, legend_position).add_to(fmap)
+    Legend(atlas, legend_position, legend_open).add_to(fmap)
     return settle_ids(fmap)
 
 
