@@ -8,6 +8,8 @@ Leaflet and plugins are inlined from folium-offline; the basemap is the bundled 
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,10 @@ from folium.utilities import JsCode
 
 from kengir_geo.assets import inline_html, remote_references
 from kengir_geo.atlas import Atlas
+from kengir_geo.bibliography import csl_json, markdown
 from kengir_geo.details import details_of_row
 from kengir_geo.intervals import OPEN_END
+from kengir_geo.linked_places import linked_places
 from kengir_geo.popups import esc, popup_html
 from kengir_geo.render import (
     COUNTRIES,
@@ -238,6 +242,14 @@ def build_export_map(
     return settle_ids(fmap)
 
 
+def _write_atomically(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return path
+
+
 def export_html(
     atlas: Atlas, out: Path, chapter: str | None = None, day: date | None = None
 ) -> Path:
@@ -250,12 +262,7 @@ def export_html(
     remote = remote_references(html)
     if remote:
         raise ExportError(f"the export would load from the network: {remote[0]!r}")
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(out)
-    return out
+    return _write_atomically(Path(out), html)
 
 
 def export_summary(path: Path, atlas: Atlas) -> str:
@@ -263,3 +270,37 @@ def export_summary(path: Path, atlas: Atlas) -> str:
     features = sum(len(layer.frame) for layer in atlas.layers.values())
     over = " (over the 3 MB target)" if size > SIZE_BUDGET else ""
     return f"{path}: {size / 1024 / 1024:.2f} MB{over}, {len(atlas.layers)} layers, {features} features"
+
+
+DATA_README = """# Kengir atlas: data export
+
+- `layers/*.geojson`: every layer as RFC 7946 GeoJSON, exactly as the atlas holds it
+  (the properties are described in geodata/README.md of the project).
+- `linked-places.json`: the places and events in Linked Places Format (GeoJSON-LD), with
+  timespans (earliest and latest bounds), certainty and citations.
+- `sources.json`: the bibliography as CSL-JSON, for reference managers.
+- `sources.md`: the bibliography to read.
+"""
+
+
+def export_data(atlas: Atlas, out_dir: Path) -> list[Path]:
+    """Write every layer as GeoJSON, a Linked Places file and the bibliography into out_dir.
+
+    Returns the written paths. Layer files are copied byte for byte from the geodata folder.
+    """
+    out_dir = Path(out_dir)
+    (out_dir / "layers").mkdir(parents=True, exist_ok=True)
+    written = []
+    for layer in atlas.layers.values():
+        target = out_dir / "layers" / f"{layer.id}.geojson"
+        shutil.copyfile(atlas.root / layer.file, target)
+        written.append(target)
+
+    def dump(data: object) -> str:
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    written.append(_write_atomically(out_dir / "linked-places.json", dump(linked_places(atlas))))
+    written.append(_write_atomically(out_dir / "sources.json", dump(csl_json(atlas))))
+    written.append(_write_atomically(out_dir / "sources.md", markdown(atlas)))
+    written.append(_write_atomically(out_dir / "README.md", DATA_README))
+    return written
