@@ -144,12 +144,24 @@ class DayControl(MacroElement):
             (function () {
                 var slider = {{ this.slider.get_name() }};
                 window.kgSlider = slider;
+                // A day outside the slider's range (a chapter in 1948) is still shown: the
+                // layers go to that day, the thumb waits at the nearest end, the label tells.
                 window.kgSetDay = function (t) {
                     slider.pause();
-                    slider.setTime(Math.max(slider.start, Math.min(slider.end, t)));
+                    var inside = Math.max(slider.start, Math.min(slider.end, t));
+                    slider.setTime(inside);
+                    if (inside !== t) {
+                        slider.timelines.forEach(function (tl) { tl.setTime(t); });
+                        slider.time = t;
+                        slider._output.innerHTML = slider.options.formatOutput(t);
+                    }
                 };
-                slider.prev = function () { window.kgSetDay(Math.round(slider.time) - 1); };
-                slider.next = function () { window.kgSetDay(Math.round(slider.time) + 1); };
+                function step(by) {
+                    var t = Math.max(slider.start, Math.min(slider.end, Math.round(slider.time)));
+                    window.kgSetDay(t + by);
+                }
+                slider.prev = function () { step(-1); };
+                slider.next = function () { step(1); };
                 window.kgSetDay({{ this.day|tojson }});
             })();
         {% endmacro %}
@@ -175,15 +187,11 @@ EXPORT_CSS = """
 """
 
 
-def slider_range(day: date) -> tuple[date, date]:
-    return min(UPRISING_FIRST_DAY, day), max(UPRISING_LAST_DAY, day)
-
-
 def build_export_map(
     atlas: Atlas, chapter: str | None = None, day: date | None = None
 ) -> folium.Map:
     """The export's map, before inlining: every layer as a Timeline, slider, story, controls."""
-    start_index = 0
+    start_index = -1  # the story panel's opening card
     if chapter is not None:
         ids = [c.id for c in atlas.chapters]
         if chapter not in ids:
@@ -216,7 +224,8 @@ def build_export_map(
         timeline.add_to(fmap)
         timelines.append(timeline)
 
-    first, last = slider_range(shown_day)
+    # the slider spans the uprising; a chapter or --date outside it is still shown (DayControl)
+    first, last = UPRISING_FIRST_DAY, UPRISING_LAST_DAY
     steps = max(1, (last - first).days)
     slider = folium.plugins.TimelineSlider(
         auto_play=False,

@@ -63,7 +63,8 @@ def test_export_draws_plays_and_stays_offline(page, exported):
     page.goto(exported.as_uri())
     page.wait_for_selector("path.leaflet-interactive")
     assert label(page) == "Day 1 of 42 · 16 May 1954"
-    first_day = drawn(page)  # 2 places + the May event (perhaps today) + the country outline
+    first_day = drawn(page)  # 2 places + the May event (perhaps today)
+    assert first_day == 3
     set_slider(page, date(1954, 6, 26))
     assert label(page) == "Day 42 of 42 · 26 June 1954"
     last_day = drawn(page)
@@ -77,8 +78,14 @@ def test_export_draws_plays_and_stays_offline(page, exported):
         "document.querySelector('.leaflet-timeline-control output').innerText.startsWith('Day 3 ')"
     )
     page.locator(".leaflet-timeline-control button.pause").click()
-    page.locator(".kg-story .kg-next").wait_for()
-    assert page.locator(".kg-story").inner_text().startswith("Chapter 1 of 1")
+    story = page.locator(".kg-story")
+    assert story.inner_text().startswith("The story, chapter by chapter")
+    story.locator(".kg-next").click()  # chapter 1: the raid, on the last day
+    assert story.inner_text().startswith("Chapter 1 of 1\nThe raid")
+    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert drawn(page) == last_day
+    story.locator(".kg-prev").click()
+    assert story.inner_text().startswith("The story")
     assert offline.tried == [] and offline.errors == []
 
 
@@ -93,6 +100,13 @@ def test_chapter_and_date_options_open_there(page, tmp_path):
     page.goto(dated.as_uri())
     page.wait_for_selector("path.leaflet-interactive")
     assert label(page) == "Day 9 of 42 · 24 May 1954"
+    before = export_html(atlas, tmp_path / "before.html", day=date(1953, 3, 5))
+    page.goto(before.as_uri())
+    page.wait_for_selector("path.leaflet-interactive")
+    assert label(page) == "5 March 1953 (before the uprising)"
+    assert drawn(page) == 2  # the two places; no event yet
+    page.locator(".leaflet-timeline-control button.next").click()
+    assert label(page) == "Day 2 of 42 · 17 May 1954"  # back into the slider's range
     assert offline.tried == [] and offline.errors == []
 
 
@@ -123,3 +137,21 @@ def test_script_in_the_data_never_runs(page, tmp_path):
     assert PAYLOAD in layers.text_content()
     assert offline.dialogs == [] and offline.errors == []
     assert all("example.org" not in url for url in offline.tried)
+
+
+def test_bundled_story_exports_small_and_changes_by_day(page, atlas, tmp_path):
+    out = export_html(atlas, tmp_path / "kengir.html")
+    assert out.stat().st_size <= 3 * 1024 * 1024
+    offline = Offline(page)
+    page.goto(out.as_uri())
+    page.wait_for_selector("path.leaflet-interactive")
+    counts = {}
+    for day in (date(1954, 5, 10), date(1954, 5, 25), date(1954, 6, 26)):
+        set_slider(page, day)
+        counts[day] = drawn(page)
+    assert len(set(counts.values())) == 3, counts
+    story = page.locator(".kg-story")
+    for _ in atlas.chapters:
+        story.locator(".kg-next").click()
+    assert story.inner_text().startswith(f"Chapter {len(atlas.chapters)} of {len(atlas.chapters)}")
+    assert offline.tried == [] and offline.errors == [] and offline.dialogs == []
