@@ -109,7 +109,7 @@ BIND_JS = JsCode(
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
         var popup = (window.kgPopups || {})[p.key];
-        if (popup) { layer.bindPopup(popup, {maxWidth: 360}); }
+        if (popup) { layer.bindPopup(popup, {maxWidth: 360, maxHeight: 380}); }
     }"""
 )
 INTERVAL_JS = JsCode("function (f) { return {start: f.properties.t0, end: f.properties.t1}; }")

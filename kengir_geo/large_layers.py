@@ -158,7 +158,7 @@ class GroupPopups(MacroElement):
                 var p = props(layer), parts = {{ this.tables }}.parts;
                 return '<div class="kg-popup"><div class="kg-title">' + p.t + '</div>' +
                     (p.d ? '<p class="kg-description">' + p.d + '</p>' : '') + parts[p.p] + '</div>';
-            }, {maxWidth: 360});
+            }, {maxWidth: 360, maxHeight: 380});
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """

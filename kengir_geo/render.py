@@ -62,7 +62,7 @@ BIND_JS = JsCode(
     """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
-        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360}); }
+        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360, maxHeight: 380}); }
     }"""
 )
 STYLE_JS = JsCode("function (feature) { return feature.properties.style; }")

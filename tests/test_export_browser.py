@@ -61,7 +61,7 @@ def exported(tmp_path):
 def test_export_draws_plays_and_stays_offline(page, exported):
     offline = Offline(page)
     page.goto(exported.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     assert label(page) == "Day 1 of 42 · 16 May 1954"
     first_day = drawn(page)  # 2 places + the May event (perhaps today)
     assert first_day == 3
@@ -94,15 +94,15 @@ def test_chapter_and_date_options_open_there(page, tmp_path):
     out = export_html(atlas, tmp_path / "raid.html", chapter="raid")
     offline = Offline(page)
     page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     assert label(page) == "Day 42 of 42 · 26 June 1954"
     dated = export_html(atlas, tmp_path / "day9.html", day=date(1954, 5, 24))
     page.goto(dated.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     assert label(page) == "Day 9 of 42 · 24 May 1954"
     before = export_html(atlas, tmp_path / "before.html", day=date(1953, 3, 5))
     page.goto(before.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     assert label(page) == "5 March 1953 (before the uprising)"
     assert drawn(page) == 2  # the two places; no event yet
     page.locator(".leaflet-timeline-control button.next").click()
@@ -115,7 +115,7 @@ def test_script_in_the_data_never_runs(page, tmp_path):
     out = export_html(atlas, tmp_path / "hostile.html", chapter="raid")
     offline = Offline(page)
     page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     for day in (date(1954, 5, 16), date(1954, 6, 26)):
         set_slider(page, day)
         opened = page.evaluate(
@@ -144,7 +144,7 @@ def test_bundled_story_exports_small_and_changes_by_day(page, atlas, tmp_path):
     assert out.stat().st_size <= 3 * 1024 * 1024
     offline = Offline(page)
     page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive")
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
     counts = {}
     for day in (date(1954, 5, 10), date(1954, 5, 25), date(1954, 6, 26)):
         set_slider(page, day)
