@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -47,7 +48,14 @@ class FeatureDetails:
 
 
 def _span(value: object) -> DateSpan | None:
-    return try_parse_date(value) if isinstance(value, str) and value.strip() else None
+    return _parsed(value) if isinstance(value, str) and value.strip() else None
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> DateSpan | None:
+    # EDTF parsing costs milliseconds a date; a layer repeats its dates, and every redraw
+    # of the map words them again
+    return try_parse_date(text)
 
 
 def _worded(span: DateSpan) -> str:
