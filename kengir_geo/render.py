@@ -8,6 +8,7 @@ piece of JavaScript draws every layer, in the app and in the export alike.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -84,12 +85,14 @@ def point_js(canvas: bool) -> JsCode:
 
 def settle_ids(element: Any, prefix: str = "kg") -> Any:
     """Give every element of a folium tree a fixed id (folium's are random), so the same
-    arguments render byte-identical HTML."""
+    arguments render byte-identical HTML. The ids look like folium's (32 hex digits):
+    streamlit-folium rewrites any `_<id>` it finds in the script, data included, so a
+    short id like `kg1` could match text in a layer."""
     counter = 0
     stack = [element]
     while stack:
         node = stack.pop(0)
-        node._id = f"{prefix}{counter}"
+        node._id = hashlib.sha1(f"{prefix}/{counter}".encode()).hexdigest()[:32]  # noqa: S324
         counter += 1
         stack.extend(getattr(node, "_children", {}).values())
     return element
