@@ -206,7 +206,7 @@ def build_export_map(
     fmap.get_root().header.add_child(Element(EXPORT_CSS), name="kg_export_css")
 
     highlighted = {fid for c in atlas.chapters for fid in c.highlight}
-    timelines, popups = [], {}
+    timelines, layer_ids, popups = [], [], {}
     for layer_id, layer in atlas.layers.items():
         if layer_id == COUNTRIES or layer.group == "basemap":
             continue
@@ -223,6 +223,7 @@ def build_export_map(
         timeline.show = layer.visible
         timeline.add_to(fmap)
         timelines.append(timeline)
+        layer_ids.append(layer_id)
 
     # the slider spans the uprising; a chapter or --date outside it is still shown (DayControl)
     first, last = UPRISING_FIRST_DAY, UPRISING_LAST_DAY
@@ -243,6 +244,7 @@ def build_export_map(
         atlas,
         slider,
         timelines,
+        layer_ids,
         start_index,
         move_view=False,
         move_day=day is None and bool(chapter),

@@ -68,6 +68,7 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "zoom": chapter.zoom,
                 "day": day.toordinal() if day else None,
                 "highlight": list(chapter.highlight),
+                "layers": list(chapter.layers) or None,  # None: every layer
             }
         )
     return entries
@@ -90,7 +91,8 @@ class StoryPanel(MacroElement):
     """A control showing one chapter at a time with ‹ Previous / Next › buttons, after an
     opening card that says how to use the page.
 
-    `slider` is the TimelineSlider to move; `timelines` are restyled when the highlight changes.
+    `slider` is the TimelineSlider to move; `timelines` (one per layer, ids in `layer_ids`) are
+    shown or hidden as each chapter names them and restyled when its highlight changes.
     Needs window.kgSetDay(ordinal) defined before it (export.py's DayControl).
     """
 
@@ -105,6 +107,14 @@ class StoryPanel(MacroElement):
             var map = {{ this._parent.get_name() }};
             var slider = {{ this.slider.get_name() }};
             var timelines = [{% for t in this.timelines %}{{ t.get_name() }},{% endfor %}];
+            var layerIds = {{ this.layer_ids|tojson }};
+            function showLayers(wanted) {  // a chapter shows the layers it names
+                timelines.forEach(function (t, i) {
+                    var on = !wanted || wanted.indexOf(layerIds[i]) >= 0;
+                    if (on && !map.hasLayer(t)) { map.addLayer(t); }
+                    if (!on && map.hasLayer(t)) { map.removeLayer(t); }
+                });
+            }
             var control = L.control({position: "topright"});
             var index = {{ this.start|tojson }};
             var intro = {{ this.intro|tojson }};
@@ -127,12 +137,14 @@ class StoryPanel(MacroElement):
                 box.querySelector(".kg-next").disabled = index === chapters.length - 1;
                 if (index === -1) {  // the opening card: how to use the page
                     box.querySelector(".kg-story-body").innerHTML = intro;
+                    if (moveView !== false) { showLayers(null); }
                     window.kgHighlight = [];
                     timelines.forEach(function (t) { t.setStyle(t.options.style); });
                     return;
                 }
                 var chapter = chapters[index];
                 box.querySelector(".kg-story-body").innerHTML = chapter.html;
+                showLayers(chapter.layers);
                 window.kgHighlight = chapter.highlight;
                 timelines.forEach(function (t) { t.setStyle(t.options.style); });
                 if (moveView !== false) { map.setView(chapter.center, chapter.zoom); }
@@ -140,6 +152,7 @@ class StoryPanel(MacroElement):
             }
             window.kgShowChapter = show;
             window.kgTimelines = timelines;
+            window.kgShowLayers = showLayers;
             show(index, {{ this.move_view|tojson }}, {{ this.move_day|tojson }});
         })();
         {% endmacro %}
@@ -151,6 +164,7 @@ class StoryPanel(MacroElement):
         atlas: Atlas,
         slider: Any,
         timelines: list[Any],
+        layer_ids: list[str],
         start: int = -1,
         move_view: bool = True,
         move_day: bool = True,
@@ -160,6 +174,7 @@ class StoryPanel(MacroElement):
         self.chapters = chapter_entries(atlas)
         self.slider = slider
         self.timelines = timelines
+        self.layer_ids = layer_ids  # the layer id of each timeline
         self.start = start  # -1: the opening card
         self.intro = INTRO_HTML.format(total=len(self.chapters))
         self.move_view = move_view  # on opening: go to the first chapter's place…

@@ -3,7 +3,8 @@
     python scripts/screenshot_export.py [OUT_DIR]
 
 Exports the bundled story, opens it in Debian's Chromium with every non-file request
-blocked, and saves docs/export-YYYY-MM-DD.png for each day below (the compound at zoom 16).
+blocked, and saves docs/export-YYYY-MM-DD.png for each day below (the compound and the events
+at zoom 16, as the story's compound chapters show them).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main(out_dir: Path) -> None:
                 "(c) => Object.values(window).find(v => v instanceof L.Map).setView(c, 16)",
                 list(COMPOUND),
             )
+            page.evaluate("window.kgShowLayers(['compound', 'events'])")
             for day in DAYS:
                 page.evaluate(f"window.kgSetDay({day.toordinal()})")
                 page.wait_for_timeout(500)

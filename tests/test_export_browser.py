@@ -159,7 +159,28 @@ def test_bundled_story_exports_small_and_changes_by_day(page, atlas, tmp_path):
         counts[day] = drawn(page)
     assert len(set(counts.values())) == 3, counts
     story = page.locator(".kg-story")
-    for _ in atlas.chapters:
+    shown_layers = """() => {
+        const map = Object.values(window).find(v => v instanceof L.Map);
+        return window.kgTimelines.filter(t => map.hasLayer(t)).length; }"""
+    assert page.evaluate(shown_layers) == 5  # every layer but the outlines
+    for number, chapter in enumerate(atlas.chapters, start=1):
         story.locator(".kg-next").click()
-    assert story.inner_text().startswith(f"Chapter {len(atlas.chapters)} of {len(atlas.chapters)}")
+        assert story.inner_text().startswith(f"Chapter {number} of {len(atlas.chapters)}")
+        named = [lid for lid in chapter.layers if lid != "countries"] or list(atlas.layers)[1:]
+        assert page.evaluate(shown_layers) == len(named), chapter.id
     assert offline.tried == [] and offline.errors == [] and offline.dialogs == []
+
+
+def test_play_runs_through_the_42_days(page, exported):
+    offline = Offline(page)
+    page.goto(exported.as_uri())
+    page.wait_for_selector("path.leaflet-interactive", state="attached")
+    page.evaluate("window.kgSlider._stepDuration = 30")  # a quick classroom, same steps
+    page.locator(".leaflet-timeline-control button.play").click()
+    page.wait_for_function(
+        "document.querySelector('.leaflet-timeline-control output').innerText.startsWith('Day 42')"
+    )
+    page.wait_for_function("!document.querySelector('.leaflet-timeline-control.playing')")
+    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert drawn(page) == 5
+    assert offline.tried == [] and offline.errors == []
