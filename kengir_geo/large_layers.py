@@ -21,7 +21,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from kengir_geo.atlas import Atlas, Layer
-from kengir_geo.details import CERTAINTY_EXPLAINED, _strings, _text, describe_when
+from kengir_geo.details import CERTAINTY_EXPLAINED, describe_when, plain_text, string_list
 from kengir_geo.popups import esc, source_html
 from kengir_geo.styles import LARGE_POINT_RADIUS, PAST, feature_style
 
@@ -90,7 +90,7 @@ def compact_features(
         ):
             if geometry is None:
                 continue
-            certainty, category = _text(certainty) or "unknown", _text(category) or None
+            certainty, category = plain_text(certainty) or "unknown", plain_text(category) or None
             lit = fid in wanted
             style = styles.number(
                 (certainty, category, phase, lit),
@@ -100,15 +100,20 @@ def compact_features(
             )
             if (start, end) not in whens:
                 whens[(start, end)] = describe_when(start, end, layer.type)
-            cited = tuple(_strings(sources))
+            cited = tuple(string_list(sources))
             when = whens[(start, end)]
             part = parts.number(
                 (when, certainty, cited),
                 lambda w=when, c=certainty, s=cited: popup_part(atlas, layer, w, c, s),
             )
-            props = {"id": _text(fid), "t": esc(_text(name) or _text(fid)), "s": style, "p": part}
-            if _text(description):
-                props["d"] = esc(_text(description))
+            props = {
+                "id": plain_text(fid),
+                "t": esc(plain_text(name) or plain_text(fid)),
+                "s": style,
+                "p": part,
+            }
+            if plain_text(description):
+                props["d"] = esc(plain_text(description))
             if phase == PAST:
                 props["t"] += " <i>(already over)</i>"
             features.append({"type": "Feature", "geometry": geometry, "properties": props})
