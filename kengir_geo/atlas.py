@@ -140,7 +140,7 @@ def layer_frame(doc: dict[str, Any], layer_type: str) -> gpd.GeoDataFrame:
 
 
 def _style(entry: dict[str, Any]) -> dict[str, Any]:
-    return {k: entry[k] for k in ("color", "fill_color", "weight") if k in entry}
+    return {k: entry[k] for k in ("color", "fill_color", "weight", "state_colors") if k in entry}
 
 
 def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:

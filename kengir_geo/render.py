@@ -184,7 +184,13 @@ def feature_properties(
     """What the browser needs to draw one feature: style, escaped tooltip and popup."""
     is_events = layer.type == "events"
     style = feature_style(
-        layer.style, details.certainty, details.category or None, phase, highlighted, is_events
+        layer.style,
+        details.certainty,
+        details.category or None,
+        phase,
+        highlighted,
+        is_events,
+        details.state or None,
     )
     doubt = details.uncertainty_m if details.certainty == "unknown" else None
     return {

@@ -54,14 +54,19 @@ PHASE_LABELS = {
 }
 
 BASE_FILL_OPACITY = 0.35
+STATE_FILL_OPACITY = 0.45
 POINT_RADIUS = 7
 LARGE_POINT_RADIUS = 3
 
 
-def layer_color(layer_style: dict[str, Any], category: str | None) -> str:
-    """Events take their category's colour; other features their layer's colour."""
+def layer_color(layer_style: dict[str, Any], category: str | None, state: str | None = None) -> str:
+    """Events take their category's colour; a feature in a state its layer colours (a zone
+    held by prisoners) that state's colour; other features their layer's colour."""
     if category and category in CATEGORY_COLORS:
         return CATEGORY_COLORS[category]
+    state_colors = layer_style.get("state_colors") or {}
+    if state and state in state_colors:
+        return str(state_colors[state])
     return str(layer_style.get("color") or DEFAULT_COLOR)
 
 
@@ -72,13 +77,17 @@ def feature_style(
     phase: str = SURE,
     highlighted: bool = False,
     is_events: bool = False,
+    state: str | None = None,
 ) -> dict[str, Any]:
     """Leaflet path options for one feature."""
     mark = CERTAINTY_MARKS.get(certainty, CERTAINTY_MARKS["unknown"])
-    color = layer_color(layer_style, category)
-    fill = color if category in CATEGORY_COLORS else str(layer_style.get("fill_color") or color)
+    color = layer_color(layer_style, category, state)
+    has_own_color = category in CATEGORY_COLORS or state in (layer_style.get("state_colors") or {})
+    fill = color if has_own_color else str(layer_style.get("fill_color") or color)
     weight = int(layer_style.get("weight", 2)) + mark.weight_extra
     opacity, fill_opacity = 0.9, BASE_FILL_OPACITY * mark.fill_scale
+    if state in (layer_style.get("state_colors") or {}):
+        fill_opacity = STATE_FILL_OPACITY  # who holds a zone must read even on a schematic plan
     if is_events and phase == SURE:
         weight += 2  # what happens today stands out
         fill_opacity = min(1.0, fill_opacity * 1.8)

@@ -223,3 +223,24 @@ def test_legend_explains_colours_and_certainty(atlas):
         assert mark.label.split(":")[0] in html
     assert "Places" in html and "violence" in html and "already over" in html
     assert len(re.findall("<svg", html)) >= len(CERTAINTY_MARKS) + 8
+
+
+def test_a_zone_is_coloured_by_who_holds_it():
+    style = {"color": "#6a1b9a", "state_colors": {"held by prisoners": "#1e8449"}}
+    held = feature_style(style, "schematic", state="held by prisoners")
+    other = feature_style(style, "schematic", state="something else")
+    assert held["color"] == held["fillColor"] == "#1e8449"
+    assert other["color"] == "#6a1b9a"
+
+
+def test_the_compound_changes_colour_between_guards_and_prisoners():
+    atlas = load_atlas()  # the bundled story
+
+    def zone_colors(day):
+        groups = feature_groups(atlas, state_at(atlas, day, ["compound"]))
+        features = groups[0]._children[next(iter(groups[0]._children))].data["features"]
+        return {f["properties"]["style"]["fillColor"] for f in features
+                if f["properties"]["id"].startswith("zone-")}
+
+    assert zone_colors(date(1954, 5, 1)) == {"#566573"}
+    assert zone_colors(date(1954, 6, 1)) == {"#1e8449"}
