@@ -153,15 +153,16 @@ def ingest_file(
         where = (
             "put the shapefile's .prj file into the zip"
             if raw.format == "zipped Shapefile"
-            else "declare it"
+            else "say which"
         )
         problems.append(
             Problem(
                 label,
                 "",
                 "crs",
-                "the coordinates look like metres of a projected system, but the file does not "
-                f"say which: {where}, or name it with --crs (e.g. EPSG:32642 for UTM zone 42N)",
+                "the coordinates look like metres of a projected system, not longitude/latitude, "
+                f"and the file does not say which system: {where}, or name it with --crs "
+                "(e.g. EPSG:32642 for UTM zone 42N)",
             )
         )
         return IngestResult(None, problems, entry, notes)

@@ -99,13 +99,15 @@ def is_wgs84(crs: CRS | None) -> bool:
 
 
 def looks_projected(features: list[Any]) -> bool:
-    """Coordinates no longitude/latitude could have: metres or feet of a projected CRS."""
+    """Most located features have coordinates no longitude/latitude could have: metres or feet
+    of a projected CRS. (One stray point is that feature's problem, reported by the validator.)"""
+    located = outside = 0
     for feature in features:
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        for x, y, *_ in positions(geometry):
-            if abs(x) > 180 or abs(y) > 90:
-                return True
-    return False
+        found = positions(geometry)
+        located += bool(found)
+        outside += any(abs(x) > 180 or abs(y) > 90 for x, y, *_ in found)
+    return located > 0 and outside * 2 > located
 
 
 def to_wgs84(features: list[Any], crs: CRS) -> None:

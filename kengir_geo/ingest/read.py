@@ -269,6 +269,15 @@ def read_csv(path: Path, label: str, encoding: str | None, problems: list[Proble
 KML_NOISE = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon", "snippet")
 
 
+def _tidy_kml(props: dict[str, Any]) -> None:
+    """Drop rendering fields; an `id` in the author's data wins over the Placemark's id
+    attribute (GDAL then calls the author's column id2)."""
+    for key in KML_NOISE:
+        props.pop(key, None)
+    if props.get("id2") is not None:
+        props["id"] = props.pop("id2")
+
+
 def _spatial_layers(path: Path) -> list[str]:
     return [str(name) for name, kind in pyogrio.list_layers(path) if kind is not None]
 
@@ -338,8 +347,8 @@ def read_ogr(
             raise ReadError from exc
         crs = frame.crs
         for item in doc["features"]:
-            for key in KML_NOISE if fmt == "KML" else ():
-                item["properties"].pop(key, None)
+            if fmt == "KML":
+                _tidy_kml(item["properties"])
             features.append(item)
     return RawLayer(features, crs, fmt)
 
@@ -398,7 +407,7 @@ def read_zip(
             shps = [s for s in shps if PurePosixPath(s).stem == layer]
         if not shps:
             listing = ", ".join(m.filename for m in members[:8]) or "nothing"
-            wanted = f"a shapefile named {layer}.shp" if layer else "a .shp file"
+            wanted = f"shapefile named {layer}.shp" if layer else ".shp file"
             problems.append(
                 Problem(label, "", "", f"the zip has no {wanted} (it holds: {listing})")
             )
