@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,12 +120,16 @@ def ingest_file(
     default_sources: list[str] | tuple[str, ...] = (),
     description: str | None = None,
     limits: Limits | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> IngestResult:
     """Read any supported file and turn it into a valid layer, or say precisely why not.
 
     With `geodata_root`, source and claim ids are checked against that folder's sources.toml
-    and claims.toml, and the layer's position against its story. Never raises on bad input.
+    and claims.toml, and the layer's position against its story. `progress(step, fraction)`
+    hears about each step (the upload page shows it). Never raises on bad input.
     """
+    step = progress or (lambda _text, _fraction: None)
+    step("Reading the file", 0.05)
     label = label or str(path)
     entry: dict[str, Any] = {"id": layer_id, "title": title, "group": "user", "type": layer_type}
     if description:
@@ -188,6 +193,7 @@ def ingest_file(
     elif raw.crs_member:
         notes.append("dropped the obsolete GeoJSON crs member (the data is WGS84)")
 
+    step("Bringing coordinates and properties into shape", 0.45)
     with_z = drop_z_and_round(features)
     if with_z:
         problems.append(
@@ -199,6 +205,7 @@ def ingest_file(
     problems += repair_and_orient(features, label, fix)
     collection = {"type": "FeatureCollection", "features": features}
 
+    step("Checking every feature", 0.7)
     source_ids = claim_ids = None
     region: list[tuple[float, float]] = []
     if geodata_root is not None:
@@ -218,6 +225,7 @@ def ingest_file(
         )
     problems += _with_fix_hint(checked, fix)
     problems += check_region(features, label, region, REGION_KM)
+    step("Done", 1.0)
     return IngestResult(collection, problems, entry, notes)
 
 
