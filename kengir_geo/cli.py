@@ -86,7 +86,7 @@ def validate(files: tuple[Path, ...]) -> None:
     "--geodata",
     "root",
     type=click.Path(path_type=Path, file_okay=False),
-    envvar="KENGIR_GEO_GEODATA",
+    envvar="KENGIR_GEODATA",
     help="The geodata folder to add to (default: the bundled one).",
 )
 def add(file: Path, layer_id: str, title: str, **options) -> None:
