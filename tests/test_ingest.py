@@ -10,6 +10,9 @@ import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shapely.geometry import Polygon, shape
+
+from factories import collection, feature, write_geodata
 from ingest_files import (
     CAMPS,
     ZONE,
@@ -21,12 +24,9 @@ from ingest_files import (
     zip_shapefile,
     zone_frame,
 )
-from shapely.geometry import Polygon, shape
-from test_validate import json_values
-
-from factories import collection, feature, write_geodata
 from kengir_geo.ingest import Limits, check_file, ingest_file
 from kengir_geo.schema import Problem
+from test_validate import json_values
 
 
 def errors(result_or_problems) -> list[Problem]:

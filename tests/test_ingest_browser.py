@@ -59,7 +59,8 @@ def upload(page, server, name: str, data: bytes) -> None:
     page.goto(server.url)
     page.wait_for_selector("input[type=file]", state="attached", timeout=60_000)
     page.set_input_files(
-        "input[type=file]", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
+        "input[type=file]",
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}],
     )
 
 
@@ -133,9 +134,13 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
 @pytest.mark.parametrize(
     ("name", "data", "words"),
     [
-        ("cut.geojson", b'{"type": "FeatureCollection", "features": [{"type": "Fea', "must be fixed"),
+        (
+            "cut.geojson",
+            b'{"type": "FeatureCollection", "features": [{"type": "Fea',
+            "must be fixed",
+        ),
         ("garbage.zip", b"PK\x03\x04\x00\x00garbage", "must be fixed"),
-        ("notes.csv", "place;when\nKengir;1954\n".encode(), "must be fixed"),
+        ("notes.csv", b"place;when\nKengir;1954\n", "must be fixed"),
     ],
 )
 def test_broken_files_show_problems_never_a_traceback(page, upload_server, name, data, words):

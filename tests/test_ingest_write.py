@@ -11,9 +11,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from ingest_files import CAMPS, camps_frame, write_geojson, zip_shapefile
 
 from factories import collection, feature, write_geodata
+from ingest_files import CAMPS, camps_frame, write_geojson, zip_shapefile
 from kengir_geo.ingest import LayerExists, SaveError, save_layer
 from kengir_geo.ingest.write import PAUSE_HOOK, manifest_with
 from kengir_geo.validate import validate_geodata
