@@ -199,6 +199,17 @@ def test_dates_ids_and_empty_layers(tmp_path):
     refused(write_geojson(collection(), tmp_path / "empty.geojson"), "no features")
 
 
+def test_day_month_year_dates_and_flat_heights(tmp_path):
+    doc = collection(
+        feature("a", start="16.05.1954", geometry={"type": "Point", "coordinates": [67.6, 47.8, 0]})
+    )
+    result = ingest_file(write_geojson(doc, tmp_path / "d.geojson"), "d", "D")
+    assert result.ok, messages(result)
+    assert result.collection["features"][0]["properties"]["start"] == "1954-05-16"
+    assert "day.month.year" in messages(result)
+    assert "heights" not in messages(result)  # a Z of 0 carries nothing worth a warning
+
+
 def test_null_geometry_is_kept_as_unlocated(tmp_path):
     lost = feature("lost")
     lost["geometry"] = None
@@ -276,6 +287,36 @@ def test_csv_problems_name_the_row(tmp_path):
     )
     wkt = [{"id": "w", "name": "W", "wkt": "POLYGON ((1 2, 3", "sources": "w-en"}]
     refused(write_csv(wkt, tmp_path / "wkt.csv"), "cannot read the WKT")
+
+
+MY_MAPS_KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Trip</name>
+<Folder><name>Camps</name>
+<Placemark><name>Kengir camp</name>
+<description><![CDATA[Where it began.<br>See <a href="https://en.wikipedia.org/wiki/Kengir_uprising">this</a>]]></description>
+<ExtendedData><Data name="year"><value>1954</value></Data></ExtendedData>
+<Point><coordinates>67.615,47.84,0</coordinates></Point></Placemark></Folder>
+<Folder><name>Areas</name>
+<Placemark><name>Mining area</name><Polygon><outerBoundaryIs><LinearRing><coordinates>
+67.70,47.80,0 67.70,47.85,0 67.80,47.85,0 67.80,47.80,0 67.70,47.80,0
+</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>
+</Document></kml>"""
+
+
+def test_a_google_my_maps_kml(tmp_path, geodata):
+    """Folders become one layer, HTML descriptions plain text, clockwise rings turned."""
+    path = tmp_path / "trip.kml"
+    path.write_text(MY_MAPS_KML)
+    result = ingest_file(path, "trip", "Trip", geodata_root=geodata, default_sources=["w-en"])
+    assert result.ok, messages(result)
+    camp, area = (f["properties"] for f in result.collection["features"])
+    assert camp["id"] == "trip-1" and area["name"] == "Mining area"
+    assert camp["description"] == (
+        "Where it began.\nSee this (https://en.wikipedia.org/wiki/Kengir_uprising)"
+    )
+    ring = result.collection["features"][1]["geometry"]["coordinates"][0]
+    assert shapely.LinearRing(ring).is_ccw
+    assert "descriptions into plain text" in messages(result)
 
 
 def test_kml_garbage_and_unknown_formats(tmp_path):

@@ -51,6 +51,7 @@ ALIASES = {
 }
 
 _DAY_WITH_MIDNIGHT = re.compile(r"^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # 16.05.1954: day first
 _DAY_WITH_TIME = re.compile(r"^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}:\d{2})(?::00)?$")
 
 
@@ -126,7 +127,8 @@ def to_wgs84(features: list[Any], crs: CRS) -> None:
 
 
 def drop_z_and_round(features: list[Any], digits: int = 7) -> int:
-    """Keep longitude and latitude only (7 decimals is about 1 cm). Returns features with Z."""
+    """Keep longitude and latitude only (7 decimals is about 1 cm). Returns how many features
+    had a real height: a Z of 0 everywhere (Google My Maps writes one) carries nothing."""
     with_z = 0
     for feature in features:
         if not isinstance(feature, dict) or not isinstance(feature.get("geometry"), dict):
@@ -135,7 +137,9 @@ def drop_z_and_round(features: list[Any], digits: int = 7) -> int:
 
         def flatten(position: list[Any]) -> list[Any]:
             nonlocal had_z
-            had_z = had_z or len(position) > 2
+            had_z = had_z or (
+                len(position) > 2 and isinstance(position[2], int | float) and position[2] != 0
+            )
             return [
                 round(v, digits) if isinstance(v, float) and math.isfinite(v) else v
                 for v in position[:2]
@@ -223,6 +227,9 @@ def plain_date(value: Any) -> Any:
         text = value.strip()
         if match := _DAY_WITH_MIDNIGHT.match(text):
             return "-".join(match.groups())
+        if match := _DOTTED_DAY.match(text):
+            day, month, year = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
         if match := _DAY_WITH_TIME.match(text):
             return f"{match.group(1)}-{match.group(2)}-{match.group(3)}T{match.group(4)}"
         return text
@@ -246,8 +253,9 @@ def _number(value: Any) -> Any:
     return value
 
 
-def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Our property names for the file's; returns the new properties and (old, new) renames."""
+def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]], bool]:
+    """Our property names for the file's: the new properties, the (old, new) renames, and
+    whether a day.month.year date was rewritten."""
     out = {
         k: v
         for k, v in props.items()
@@ -265,9 +273,12 @@ def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[st
         if original is None or original in ALIASES:
             continue
         out[ours] = out.pop(original)
-        renamed.append((original, ours))
+        if _key(original) != ours:  # "Name" read as "name" needs no word
+            renamed.append((original, ours))
+    dotted = False
     for key in ("start", "end"):
         if key in out:
+            dotted = dotted or bool(_DOTTED_DAY.match(str(out[key]).strip()))
             out[key] = plain_date(out[key])
     for key in LIST_PROPERTIES:
         if isinstance(out.get(key), str):
@@ -276,7 +287,7 @@ def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[st
         out["id"] = _plain_id(out["id"])
     if "uncertainty_m" in out:
         out["uncertainty_m"] = _number(out["uncertainty_m"])
-    return out, renamed
+    return out, renamed, dotted
 
 
 def normalize_properties(
@@ -288,7 +299,7 @@ def normalize_properties(
 ) -> list[Problem]:
     """Map names, make ids and fill defaults in place; one summary warning per kind of change."""
     renames: dict[tuple[str, str], int] = {}
-    filled = {"id": 0, "name": 0, "certainty": 0, "sources": 0}
+    filled = {"id": 0, "name": 0, "certainty": 0, "sources": 0, "dotted": 0}
     for index, feature in enumerate(features):
         if not isinstance(feature, dict):
             continue
@@ -297,7 +308,8 @@ def normalize_properties(
             props = {}
         if not isinstance(props, dict):
             continue  # the validator reports it
-        props, renamed = map_properties(props)
+        props, renamed, dotted = map_properties(props)
+        filled["dotted"] += dotted
         for pair in renamed:
             renames[pair] = renames.get(pair, 0) + 1
         if "id" not in props:
@@ -312,7 +324,8 @@ def normalize_properties(
         if not props.get("sources") and default_sources:
             props["sources"] = list(default_sources)
             filled["sources"] += 1
-        feature["properties"] = props
+        order = [k for k in ALIASES if k in props] + [k for k in props if k not in ALIASES]
+        feature["properties"] = {k: props[k] for k in order}
         feature.pop("id", None)  # the id lives in properties, like every other field
     problems = [
         Problem(file, "", new, f"read column {old!r} as {new!r} ({count} features)", "warning")
@@ -324,11 +337,13 @@ def normalize_properties(
         "certainty": f"set certainty = {default_certainty!r} where it was missing: "
         "check how sure each location is",
         "sources": f"cited {', '.join(default_sources)} where no source was given",
+        "dotted": "read dates like 16.05.1954 as day.month.year (1954-05-16)",
     }
     for key, count in filled.items():
         if count:
+            field = "start" if key == "dotted" else key
             problems.append(
-                Problem(file, "", key, f"{messages[key]} ({count} features)", "warning")
+                Problem(file, "", field, f"{messages[key]} ({count} features)", "warning")
             )
     return problems
 

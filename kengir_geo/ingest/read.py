@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -269,13 +271,50 @@ def read_csv(path: Path, label: str, encoding: str | None, problems: list[Proble
 KML_NOISE = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon", "snippet")
 
 
-def _tidy_kml(props: dict[str, Any]) -> None:
+class _PlainText(HTMLParser):
+    """The text of an HTML fragment: line breaks kept, a link's address after its words."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.href: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "p", "div", "li"):
+            self.parts.append("\n")
+        if tag == "a":
+            self.href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.href:
+            self.parts.append(f" ({self.href})")
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    parser = _PlainText()
+    parser.feed(fragment)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _tidy_kml(props: dict[str, Any]) -> bool:
     """Drop rendering fields; an `id` in the author's data wins over the Placemark's id
-    attribute (GDAL then calls the author's column id2)."""
+    attribute (GDAL then calls the author's column id2). Google My Maps writes descriptions
+    as HTML; ours are plain text. True when a description was HTML."""
     for key in KML_NOISE:
         props.pop(key, None)
     if props.get("id2") is not None:
         props["id"] = props.pop("id2")
+    description = props.get("description")
+    if isinstance(description, str) and re.search(r"<[a-zA-Z/][^>]*>", description):
+        props["description"] = html_to_text(description)
+        return True
+    return False
 
 
 def _spatial_layers(path: Path) -> list[str]:
@@ -319,6 +358,7 @@ def read_ogr(
         )
     features: list[Any] = []
     crs = None
+    html_descriptions = 0
     for name in chosen:
         try:
             count = pyogrio.read_info(path, layer=name, encoding=encoding)["features"]
@@ -348,8 +388,19 @@ def read_ogr(
         crs = frame.crs
         for item in doc["features"]:
             if fmt == "KML":
-                _tidy_kml(item["properties"])
+                html_descriptions += _tidy_kml(item["properties"])
             features.append(item)
+    if html_descriptions:
+        problems.append(
+            Problem(
+                label,
+                "",
+                "description",
+                f"turned the HTML of {html_descriptions} descriptions into plain text "
+                "(links are kept as their address in brackets)",
+                "warning",
+            )
+        )
     return RawLayer(features, crs, fmt)
 
 
