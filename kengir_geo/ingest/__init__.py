@@ -97,7 +97,7 @@ def _with_fix_hint(problems: list[Problem], fix: bool) -> list[Problem]:
     if fix:
         return problems
     return [
-        dataclasses.replace(p, message=f"{p.message} (--fix can repair this)")
+        dataclasses.replace(p, message=f"{p.message} (the repair option, --fix, can mend this)")
         if p.is_error and p.field == "geometry" and any(w in p.message for w in _FIXABLE)
         else p
         for p in problems
@@ -220,7 +220,8 @@ def ingest_file(
                 "",
                 "sources",
                 "features need sources: add a 'sources' column with ids from sources.toml, "
-                "or cite one for the whole layer with --source ID",
+                "or cite one for the whole layer (--source ID; on the upload page: "
+                "'Cite for features without sources')",
             )
         )
     problems += _with_fix_hint(checked, fix)

@@ -66,7 +66,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
                 "field": p.field,
                 "problem": p.message,
             }
-            for p in problems
+            for p in sorted(problems, key=lambda p: not p.is_error)  # what to fix first
         ],
         columns=["level", "file", "feature", "field", "problem"],
     )
