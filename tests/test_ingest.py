@@ -210,6 +210,16 @@ def test_day_month_year_dates_and_flat_heights(tmp_path):
     assert "heights" not in messages(result)  # a Z of 0 carries nothing worth a warning
 
 
+def test_geojson_feature_ids_and_a_shapefile_without_cpg(tmp_path):
+    item = feature("ignored")
+    del item["properties"]["id"]
+    item["id"] = "kept"
+    result = ingest_file(write_geojson(collection(item), tmp_path / "i.geojson"), "i", "I")
+    assert result.ok and result.collection["features"][0]["properties"]["id"] == "kept"
+    archive = zip_shapefile(camps_frame(), tmp_path, parts=("shp", "shx", "dbf", "prj"))
+    assert "no .cpg file" in messages(ingest_file(archive, "c", "C"))
+
+
 def test_null_geometry_is_kept_as_unlocated(tmp_path):
     lost = feature("lost")
     lost["geometry"] = None

@@ -79,6 +79,15 @@ def test_save_never_overwrites_a_file_it_does_not_own(root):
     assert path.name.startswith("mine-") and path.exists()
 
 
+def test_save_into_an_unwritable_place_says_why(root):
+    (root / "layers").rename(root / "layers-aside")
+    (root / "layers").write_text("a file where the layers folder should be")
+    before = snapshot(root)
+    with pytest.raises(SaveError, match="cannot make the folder"):
+        save_layer(root, collection(feature("a")), {"id": "mine", "title": "Mine"})
+    assert snapshot(root) == before
+
+
 def test_save_refuses_bad_ids_and_broken_manifests(root):
     with pytest.raises(SaveError, match="lower-case"):
         save_layer(root, collection(feature("a")), {"id": "../evil", "title": "x"})

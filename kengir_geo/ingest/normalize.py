@@ -308,6 +308,8 @@ def normalize_properties(
             props = {}
         if not isinstance(props, dict):
             continue  # the validator reports it
+        if "id" not in props and isinstance(feature.get("id"), str | int):
+            props = {"id": feature["id"], **props}  # GeoJSON's own feature id
         props, renamed, dotted = map_properties(props)
         filled["dotted"] += dotted
         for pair in renamed:

@@ -458,6 +458,9 @@ def read_zip(
             shps = [s for s in shps if PurePosixPath(s).stem == layer]
         if not shps:
             listing = ", ".join(m.filename for m in members[:8]) or "nothing"
+            others = [m.filename for m in members if Path(m.filename).suffix.lower() in FORMATS]
+            if others and not layer:
+                listing += f"; to add {others[0]}, unzip it and add that file"
             wanted = f"shapefile named {layer}.shp" if layer else ".shp file"
             problems.append(
                 Problem(label, "", "", f"the zip has no {wanted} (it holds: {listing})")
@@ -497,9 +500,28 @@ def read_zip(
                 )
                 raise ReadError
             raw = read_ogr(shp, label, "Shapefile", None, encoding, limits, problems)
+            if not encoding and not shp.with_suffix(".cpg").exists() and _has_non_ascii(raw):
+                problems.append(
+                    Problem(
+                        label,
+                        "",
+                        "",
+                        "the shapefile has no .cpg file naming its text encoding: if names look "
+                        "garbled in the preview, pass the encoding (e.g. --encoding cp1251)",
+                        "warning",
+                    )
+                )
             raw.format = "zipped Shapefile"
             raw.extra["has_prj"] = shp.with_suffix(".prj").exists()
             return raw
+
+
+def _has_non_ascii(raw: RawLayer) -> bool:
+    return any(
+        isinstance(v, str) and not v.isascii()
+        for f in raw.features
+        for v in (f.get("properties") or {}).values()
+    )
 
 
 def read_layer(

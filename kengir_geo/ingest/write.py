@@ -171,7 +171,10 @@ def save_layer(
     if not LAYER_ID.match(str(entry.get("id", ""))):
         raise SaveError("a layer id is 1-63 lower-case letters, digits, '-' or '_'")
     manifest_path = root / MANIFEST
-    (root / "layers").mkdir(exist_ok=True)
+    try:
+        (root / "layers").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot make the folder {root / 'layers'}: {exc.strerror}") from exc
     with folder_lock(root):
         try:
             manifest_text = manifest_path.read_text(encoding="utf-8")
@@ -194,9 +197,12 @@ def save_layer(
         }
         new_manifest = manifest_with(manifest_text, entry)
         layer_path = root / entry["file"]
-        atomic_write(layer_path, text)
-        _pause_for_tests()
-        atomic_write(manifest_path, new_manifest)
+        try:
+            atomic_write(layer_path, text)
+            _pause_for_tests()
+            atomic_write(manifest_path, new_manifest)
+        except OSError as exc:
+            raise SaveError(f"cannot write into {root}: {exc.strerror or exc}") from exc
         # the old file is no longer referenced: remove it (a crash here only leaves it behind)
         old_file = previous.get("file") if previous else None
         if (
