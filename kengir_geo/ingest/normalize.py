@@ -177,6 +177,9 @@ def _as_lists(geometry: Any) -> Any:
     return geometry
 
 
+_POLYGONAL = ("Polygon", "MultiPolygon", "GeometryCollection")
+
+
 def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem]:
     """Counter-clockwise outer rings for valid polygons; with `fix`, close rings and make_valid."""
     problems: list[Problem] = []
@@ -184,6 +187,8 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
         if not isinstance(feature, dict) or not isinstance(feature.get("geometry"), dict):
             continue
         geometry = feature["geometry"]
+        if not fix and geometry.get("type") not in _POLYGONAL:
+            continue  # nothing to orient; the validator checks it
         label = feature_label(feature, index)
         if fix and _close_rings(geometry):
             problems.append(
@@ -204,11 +209,7 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
                 )
             )
             errors = []
-        if not errors and geometry.get("type") in (
-            "Polygon",
-            "MultiPolygon",
-            "GeometryCollection",
-        ):
+        if not errors and geometry.get("type") in _POLYGONAL:
             geometry = _as_lists(mapping(shapely.orient_polygons(shape(geometry))))
         feature["geometry"] = geometry
     return problems
