@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import zipfile
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
@@ -218,6 +220,22 @@ def test_geojson_feature_ids_and_a_shapefile_without_cpg(tmp_path):
     assert result.ok and result.collection["features"][0]["properties"]["id"] == "kept"
     archive = zip_shapefile(camps_frame(), tmp_path, parts=("shp", "shx", "dbf", "prj"))
     assert "no .cpg file" in messages(ingest_file(archive, "c", "C"))
+
+
+@pytest.mark.filterwarnings("ignore:Field end created as String")  # a shapefile has no time
+def test_typed_date_columns_stay_dates_without_false_precision(tmp_path):
+    """GeoPackage and Shapefile date/datetime fields come out as our ISO strings."""
+    frame = camps_frame(
+        when=[datetime.date(1949, 1, 5), datetime.date(1954, 5, 16), datetime.date(1956, 3, 1)],
+        end=pd.to_datetime(["1950-01-01 00:00", "1954-06-26 03:30", "1957-01-01 00:00"]),
+    ).drop(columns=["year"])
+    gpkg = tmp_path / "dated.gpkg"
+    frame.to_file(gpkg, engine="pyogrio")
+    for path in (gpkg, zip_shapefile(frame, tmp_path, name="dated", epsg=None)):
+        result = ingest_file(path, "d", "D")
+        assert result.ok, messages(result)
+        camp = result.collection["features"][1]["properties"]
+        assert (camp["start"], camp["end"]) == ("1954-05-16", "1954-06-26T03:30"), path
 
 
 def test_null_geometry_is_kept_as_unlocated(tmp_path):

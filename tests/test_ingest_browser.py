@@ -99,6 +99,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
             name=SCRIPT,
             description=IMG,
             url=JS_URL,
+            web="https://example.org/kengir",
             note="<b onclick=alert('note')>bold?</b>",
             geometry={"type": "Point", "coordinates": [67.6, 47.84]},
         ),
@@ -122,6 +123,8 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
         text = popup.inner_text()
         assert SCRIPT in text or IMG in text  # the payload is visible as plain text
     assert frame.locator(".leaflet-tooltip").count() >= 1
+    found.nth(0).click()  # the first feature's popup: a safe link stays a link
+    assert frame.locator("a[href='https://example.org/kengir']").count() == 1
     for where in (page, frame):
         assert where.locator("img[src='x']").count() == 0
         assert where.locator("a[href^='javascript']").count() == 0
