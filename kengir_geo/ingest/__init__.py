@@ -213,7 +213,8 @@ def ingest_file(
         source_ids, claim_ids = _ids_of(geodata.sources), _ids_of(geodata.claims)
         region = _story_region(geodata)
     checked = check_feature_collection(collection, label, layer_type, source_ids, claim_ids)
-    if any(p.field == "sources" and p.is_error for p in checked) and not default_sources:
+    uncited = any(p.field == "sources" and p.message.startswith("cite at least") for p in checked)
+    if uncited and not default_sources:
         problems.append(
             Problem(
                 label,
