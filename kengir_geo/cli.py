@@ -93,7 +93,7 @@ def add(file: Path, layer_id: str, title: str, **options) -> None:
     """Add FILE (GeoJSON, GeoPackage, zipped Shapefile, KML, CSV) as a layer of the atlas."""
     root = options["root"] or bundled_geodata()
     for ok, message in [
-        (file.is_file(), f"{file}: no such file"),
+        (file.is_file(), f"{file}: no such file (or not a file)"),
         ((root / "layers.toml").is_file(), f"{root}: not a geodata folder (no layers.toml)"),
         (bool(LAYER_ID.match(layer_id)), f"--id {layer_id!r}: use lower-case letters, digits, - _"),
     ]:

@@ -51,6 +51,12 @@ def test_manifest_edit_keeps_comments_and_order():
     assert tomllib.loads(appended)["layer"][-1] == {"id": "c", "title": "C ☭", "visible": True}
 
 
+def test_manifest_edit_with_windows_line_endings():
+    text = '[[layer]]\r\nid = "a"\r\ntitle = "A"\r\n\r\n[[layer]]\r\nid = "b"\r\ntitle = "B"\r\n'
+    replaced = manifest_with(text, {"id": "a", "title": "A2"})
+    assert [t["title"] for t in tomllib.loads(replaced)["layer"]] == ["A2", "B"]
+
+
 def test_save_adds_then_refuses_then_replaces(root, tmp_path):
     before = (root / "layers.toml").read_text()
     doc = collection(feature("a"), feature("b"))

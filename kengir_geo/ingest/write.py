@@ -26,7 +26,7 @@ from kengir_geo.geodata import MANIFEST
 
 LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes
-_LAYER_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*layer[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
+_LAYER_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*layer[ \t]*\]\][ \t]*(#.*)?\r?$", re.MULTILINE)
 
 
 class SaveError(Exception):
