@@ -3,11 +3,13 @@ hostile text that must never run."""
 
 from __future__ import annotations
 
+import io
 import json
 import tomllib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import StreamlitServer
 from factories import collection, feature, write_geodata
@@ -23,9 +25,26 @@ IMG = "<img src=x onerror=alert('description')>"
 JS_URL = "javascript:alert('url')"
 
 
+COUNTRIES = """
+[[layer]]
+id = "countries"
+title = "Outlines"
+file = "layers/countries.geojson"
+group = "basemap"
+type = "features"
+"""
+
+
 @pytest.fixture(scope="module")
 def geodata(tmp_path_factory):
-    return write_geodata(tmp_path_factory.mktemp("upload") / "geodata")
+    """The small test folder plus an opaque country outline, as the offline basemap draws."""
+    root = write_geodata(tmp_path_factory.mktemp("upload") / "geodata")
+    land = [[60, 40], [80, 40], [80, 55], [60, 55], [60, 40]]
+    outline = collection(feature("kz", geometry={"type": "Polygon", "coordinates": [land]}))
+    (root / "layers" / "countries.geojson").write_text(json.dumps(outline))
+    (root / "layers.toml").write_text(COUNTRIES + (root / "layers.toml").read_text())
+    assert validate_geodata(root) == []
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +151,22 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
     assert page.get_by_text("Traceback").count() == 0
     assert page.get_by_role("button", name="Save into the atlas").count() == 0
     assert watch.dialogs == [] and watch.errors == []
+
+
+def test_a_large_layer_is_drawn_on_a_canvas(page, upload_server):
+    rows = ["id,name,lat,lon,sources"] + [
+        f"p{n},Point {n},{47.80 + (n % 40) / 400},{67.55 + (n // 40) / 400},w-en"
+        for n in range(1500)
+    ]
+    upload(page, upload_server, "many.csv", "\n".join(rows).encode())
+    page.get_by_text("The layer can be added").wait_for(timeout=60_000)
+    page.frame_locator(MAP).locator("canvas").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)  # let the canvas paint
+    shot = Image.open(io.BytesIO(page.locator(MAP).screenshot())).convert("RGB")
+    # the preview's purples, as seen on screen (above any opaque outline of the basemap)
+    red, green, blue = (channel.tobytes() for channel in shot.split())
+    painted = sum(1 for r, g, b in zip(red, green, blue, strict=True) if r > g + 40 and b > g + 40)
+    assert painted > 1000  # visible pixels of circles, not an empty or hidden canvas
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from kengir_geo.ingest.normalize import positions
 from kengir_geo.popups import esc, safe_url
 from kengir_geo.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
 
+LARGE = 1000  # above this, draw on a canvas: thousands of SVG nodes take seconds to settle
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
 STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
 FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
@@ -84,11 +85,15 @@ def preview_map(
         fmap = folium.Map(tiles=None, control_scale=True)
         fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
     features = preview_features(collection, limit)
+    if len(features) > LARGE:
+        # Many features: this map's own canvas. (render.point_js's canvas is one per window,
+        # which st_folium's re-runs of the map script leave attached to a map that is gone.)
+        fmap.options["preferCanvas"] = True
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="Your layer",
         on_each_feature=BIND_JS,
-        point_to_layer=point_js(canvas=len(features) > 1000),
+        point_to_layer=point_js(canvas=False),
         style=folium.utilities.JsCode("function (f) { return f.properties.style; }"),
     ).add_to(fmap)
     box = bounds(features)
