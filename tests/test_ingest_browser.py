@@ -153,6 +153,20 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
     assert watch.dialogs == [] and watch.errors == []
 
 
+def test_a_cp1251_spreadsheet_is_read_once_its_encoding_is_chosen(page, upload_server):
+    rows = "id;name;lat;lon;sources\nk;Кенгир;47,84;67,615;w-en\n".encode("cp1251")
+    upload(page, upload_server, "kengir.csv", rows)
+    page.get_by_text("must be fixed").wait_for(timeout=60_000)
+    options = page.get_by_text("Text encoding")
+    options.wait_for(timeout=30_000)  # the options that can help opened by themselves
+    page.get_by_role("combobox", name="Text encoding").click()
+    page.get_by_role("option", name="cp1251 (Cyrillic, Windows)").click()
+    page.get_by_text("The layer can be added").wait_for(timeout=60_000)
+    assert markers(page).count() == 1
+    markers(page).first.click()
+    assert "Кенгир" in page.frame_locator(MAP).locator(".leaflet-popup-content").inner_text()
+
+
 def test_a_large_layer_is_drawn_on_a_canvas(page, upload_server):
     rows = ["id,name,lat,lon,sources"] + [
         f"p{n},Point {n},{47.80 + (n % 40) / 400},{67.55 + (n // 40) / 400},w-en"

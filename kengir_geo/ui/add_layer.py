@@ -38,7 +38,17 @@ from kengir_geo.schema import Problem
 log = logging.getLogger(__name__)
 
 GEODATA_ENV = "KENGIR_GEODATA"  # another geodata folder (a test's, or a working copy)
-ENCODINGS = ["UTF-8 (usual)", "cp1251 (Cyrillic Windows)", "cp1252 (Western Windows)", "latin-1"]
+ENCODINGS = [
+    "UTF-8 (usual)",
+    "cp1251 (Cyrillic, Windows)",
+    "koi8-r (Cyrillic, older Unix)",
+    "cp866 (Cyrillic, DOS)",
+    "cp1252 (Western European, Windows)",
+    "cp1250 (Central European, Windows)",
+    "latin-1 (ISO 8859-1)",
+    "utf-16 (Excel's Unicode text)",
+]
+HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer")  # problems the expander's options solve
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 LIMITS = Limits()
 VENDOR_URL = "/app/static/vendor"
@@ -213,7 +223,8 @@ def page() -> None:
     sources = right.multiselect(
         "Cite for features without sources", source_ids, help="Ids from sources.toml"
     )
-    with st.expander("If the file needs help"):
+    needs_help = st.session_state.get("upload-needs-help", False)
+    with st.expander("If the file needs help", expanded=needs_help):
         encoding = st.selectbox("Text encoding", ENCODINGS, help="When names look garbled.")
         fix = st.checkbox("Repair invalid shapes (make_valid)")
         crs = st.text_input("Coordinate system, if the file does not say", placeholder="EPSG:32642")
@@ -237,6 +248,10 @@ def page() -> None:
             layer.strip(),
         )
         result = cached_ingest(data, uploaded.name, layer_id, title or layer_id, options, root)
+        helpful = any(word in p.message for p in result.problems for word in HELP_WORDS)
+        if helpful != needs_help:  # open (or close) the options that can solve the problem
+            st.session_state["upload-needs-help"] = helpful
+            st.rerun()  # cheap: the result is kept in the session
         show_result(result, layer_id, root)
     except Exception:  # an upload must never break the page or show a traceback
         log.exception("upload failed")
