@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -47,7 +48,14 @@ class FeatureDetails:
 
 
 def _span(value: object) -> DateSpan | None:
-    return try_parse_date(value) if isinstance(value, str) and value.strip() else None
+    return _parsed(value) if isinstance(value, str) and value.strip() else None
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> DateSpan | None:
+    # EDTF parsing costs milliseconds a date; a layer repeats its dates, and every redraw
+    # of the map words them again
+    return try_parse_date(text)
 
 
 def _worded(span: DateSpan) -> str:
@@ -72,7 +80,7 @@ def describe_when(start: object, end: object, layer_type: str) -> str:
     return ""
 
 
-def _text(value: object) -> str:
+def plain_text(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value).strip()
@@ -97,6 +105,13 @@ def _is_missing(value: object) -> bool:
         return False
 
 
+def string_list(value: object) -> list[str]:
+    """A list property as clean strings; a missing value (None, NaN) is an empty list."""
+    if not isinstance(value, list | tuple):
+        return []
+    return [text for item in value if (text := plain_text(item)) and text.lower() != "nan"]
+
+
 def extra_properties(row: pd.Series) -> dict[str, Any]:
     """Properties beyond the contract's (e.g. `inmates` on a division), in their given order."""
     skip = set(BASE_COLUMNS) | set(INTERVAL_COLUMNS) | {"geometry"}
@@ -110,25 +125,25 @@ def extra_properties(row: pd.Series) -> dict[str, Any]:
 def details_of_row(atlas: Atlas, layer_id: str, row: pd.Series) -> FeatureDetails:
     """FeatureDetails for one row of a layer frame (the fast path for rendering a whole layer)."""
     layer = atlas.layers[layer_id]
-    name = _text(row.get("name")) or _text(row.get("id"))
-    cited = list(row.get("sources") or [])
-    claim_ids = list(row.get("claims") or [])
-    certainty = _text(row.get("certainty")) or "unknown"
+    name = plain_text(row.get("name")) or plain_text(row.get("id"))
+    cited = string_list(row.get("sources"))
+    claim_ids = string_list(row.get("claims"))
+    certainty = plain_text(row.get("certainty")) or "unknown"
     return FeatureDetails(
         layer_id=layer_id,
         layer_title=layer.title,
-        feature_id=_text(row.get("id")),
+        feature_id=plain_text(row.get("id")),
         name=name,
-        names=tuple(n for n in (row.get("names") or []) if n != name),
+        names=tuple(n for n in string_list(row.get("names")) if n != name),
         when=describe_when(row.get("start"), row.get("end"), layer.type),
-        description=_text(row.get("description")),
+        description=plain_text(row.get("description")),
         certainty=certainty,
         certainty_explained=CERTAINTY_EXPLAINED.get(certainty, certainty),
         uncertainty_m=_number(row.get("uncertainty_m")),
-        category=_text(row.get("category")),
-        kind=_text(row.get("kind")),
-        state=_text(row.get("state")),
-        note=_text(row.get("note")),
+        category=plain_text(row.get("category")),
+        kind=plain_text(row.get("kind")),
+        state=plain_text(row.get("state")),
+        note=plain_text(row.get("note")),
         sources=tuple(atlas.sources[s] for s in cited if s in atlas.sources),
         unknown_sources=tuple(s for s in cited if s not in atlas.sources),
         claims=tuple(atlas.claims[c] for c in claim_ids if c in atlas.claims),

@@ -8,6 +8,8 @@ Leaflet and plugins are inlined from folium-offline; the basemap is the bundled 
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,10 @@ from folium.utilities import JsCode
 
 from kengir_geo.assets import inline_html, remote_references
 from kengir_geo.atlas import Atlas
+from kengir_geo.bibliography import csl_json, markdown
 from kengir_geo.details import details_of_row
 from kengir_geo.intervals import OPEN_END
+from kengir_geo.linked_places import linked_places
 from kengir_geo.popups import esc, popup_html
 from kengir_geo.render import (
     COUNTRIES,
@@ -105,7 +109,7 @@ BIND_JS = JsCode(
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
         var popup = (window.kgPopups || {})[p.key];
-        if (popup) { layer.bindPopup(popup, {maxWidth: 360}); }
+        if (popup) { layer.bindPopup(popup, {maxWidth: 360, maxHeight: 380}); }
     }"""
 )
 INTERVAL_JS = JsCode("function (f) { return {start: f.properties.t0, end: f.properties.t1}; }")
@@ -140,12 +144,24 @@ class DayControl(MacroElement):
             (function () {
                 var slider = {{ this.slider.get_name() }};
                 window.kgSlider = slider;
+                // A day outside the slider's range (a chapter in 1948) is still shown: the
+                // layers go to that day, the thumb waits at the nearest end, the label tells.
                 window.kgSetDay = function (t) {
                     slider.pause();
-                    slider.setTime(Math.max(slider.start, Math.min(slider.end, t)));
+                    var inside = Math.max(slider.start, Math.min(slider.end, t));
+                    slider.setTime(inside);
+                    if (inside !== t) {
+                        slider.timelines.forEach(function (tl) { tl.setTime(t); });
+                        slider.time = t;
+                        slider._output.innerHTML = slider.options.formatOutput(t);
+                    }
                 };
-                slider.prev = function () { window.kgSetDay(Math.round(slider.time) - 1); };
-                slider.next = function () { window.kgSetDay(Math.round(slider.time) + 1); };
+                function step(by) {
+                    var t = Math.max(slider.start, Math.min(slider.end, Math.round(slider.time)));
+                    window.kgSetDay(t + by);
+                }
+                slider.prev = function () { step(-1); };
+                slider.next = function () { step(1); };
                 window.kgSetDay({{ this.day|tojson }});
             })();
         {% endmacro %}
@@ -171,15 +187,11 @@ EXPORT_CSS = """
 """
 
 
-def slider_range(day: date) -> tuple[date, date]:
-    return min(UPRISING_FIRST_DAY, day), max(UPRISING_LAST_DAY, day)
-
-
 def build_export_map(
     atlas: Atlas, chapter: str | None = None, day: date | None = None
 ) -> folium.Map:
     """The export's map, before inlining: every layer as a Timeline, slider, story, controls."""
-    start_index = 0
+    start_index = -1  # the story panel's opening card
     if chapter is not None:
         ids = [c.id for c in atlas.chapters]
         if chapter not in ids:
@@ -194,7 +206,7 @@ def build_export_map(
     fmap.get_root().header.add_child(Element(EXPORT_CSS), name="kg_export_css")
 
     highlighted = {fid for c in atlas.chapters for fid in c.highlight}
-    timelines, popups = [], {}
+    timelines, layer_ids, popups = [], [], {}
     for layer_id, layer in atlas.layers.items():
         if layer_id == COUNTRIES or layer.group == "basemap":
             continue
@@ -211,8 +223,10 @@ def build_export_map(
         timeline.show = layer.visible
         timeline.add_to(fmap)
         timelines.append(timeline)
+        layer_ids.append(layer_id)
 
-    first, last = slider_range(shown_day)
+    # the slider spans the uprising; a chapter or --date outside it is still shown (DayControl)
+    first, last = UPRISING_FIRST_DAY, UPRISING_LAST_DAY
     steps = max(1, (last - first).days)
     slider = folium.plugins.TimelineSlider(
         auto_play=False,
@@ -230,12 +244,21 @@ def build_export_map(
         atlas,
         slider,
         timelines,
+        layer_ids,
         start_index,
         move_view=False,
         move_day=day is None and bool(chapter),
     ).add_to(fmap)
     folium.LayerControl(position="topleft", collapsed=True).add_to(fmap)
     return settle_ids(fmap)
+
+
+def _write_atomically(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return path
 
 
 def export_html(
@@ -250,12 +273,7 @@ def export_html(
     remote = remote_references(html)
     if remote:
         raise ExportError(f"the export would load from the network: {remote[0]!r}")
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(out)
-    return out
+    return _write_atomically(Path(out), html)
 
 
 def export_summary(path: Path, atlas: Atlas) -> str:
@@ -263,3 +281,37 @@ def export_summary(path: Path, atlas: Atlas) -> str:
     features = sum(len(layer.frame) for layer in atlas.layers.values())
     over = " (over the 3 MB target)" if size > SIZE_BUDGET else ""
     return f"{path}: {size / 1024 / 1024:.2f} MB{over}, {len(atlas.layers)} layers, {features} features"
+
+
+DATA_README = """# Kengir atlas: data export
+
+- `layers/*.geojson`: every layer as RFC 7946 GeoJSON, exactly as the atlas holds it
+  (the properties are described in geodata/README.md of the project).
+- `linked-places.json`: the places and events in Linked Places Format (GeoJSON-LD), with
+  timespans (earliest and latest bounds), certainty and citations.
+- `sources.json`: the bibliography as CSL-JSON, for reference managers.
+- `sources.md`: the bibliography to read.
+"""
+
+
+def export_data(atlas: Atlas, out_dir: Path) -> list[Path]:
+    """Write every layer as GeoJSON, a Linked Places file and the bibliography into out_dir.
+
+    Returns the written paths. Layer files are copied byte for byte from the geodata folder.
+    """
+    out_dir = Path(out_dir)
+    (out_dir / "layers").mkdir(parents=True, exist_ok=True)
+    written = []
+    for layer in atlas.layers.values():
+        target = out_dir / "layers" / f"{layer.id}.geojson"
+        shutil.copyfile(atlas.root / layer.file, target)
+        written.append(target)
+
+    def dump(data: object) -> str:
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    written.append(_write_atomically(out_dir / "linked-places.json", dump(linked_places(atlas))))
+    written.append(_write_atomically(out_dir / "sources.json", dump(csl_json(atlas))))
+    written.append(_write_atomically(out_dir / "sources.md", markdown(atlas)))
+    written.append(_write_atomically(out_dir / "README.md", DATA_README))
+    return written

@@ -8,6 +8,7 @@ piece of JavaScript draws every layer, in the app and in the export alike.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -22,6 +23,7 @@ from shapely.geometry import mapping
 
 from kengir_geo.atlas import Atlas, Layer
 from kengir_geo.details import FeatureDetails, details_of_row
+from kengir_geo.large_layers import compact_element
 from kengir_geo.legend import Legend, legend_html
 from kengir_geo.popups import esc, popup_html, tooltip_html
 from kengir_geo.styles import MAYBE, PAST, SURE, feature_style, point_radius
@@ -53,15 +55,15 @@ DEFAULT_CENTER = (47.84, 67.615)
 LEAFLET_JS = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
 
-# A point layer above this size is drawn on one canvas with small circles: thousands of SVG
-# nodes (or default pins) take seconds to settle in the browser.
+# A layer above this size is drawn on one canvas with small circles and shared popup parts
+# (large_layers.py): thousands of SVG nodes, default pins or full popups take seconds to settle.
 LARGE_LAYER = 1000
 
 BIND_JS = JsCode(
     """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
-        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360}); }
+        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360, maxHeight: 380}); }
     }"""
 )
 STYLE_JS = JsCode("function (feature) { return feature.properties.style; }")
@@ -83,12 +85,14 @@ def point_js(canvas: bool) -> JsCode:
 
 def settle_ids(element: Any, prefix: str = "kg") -> Any:
     """Give every element of a folium tree a fixed id (folium's are random), so the same
-    arguments render byte-identical HTML."""
+    arguments render byte-identical HTML. The ids look like folium's (32 hex digits):
+    streamlit-folium rewrites any `_<id>` it finds in the script, data included, so a
+    short id like `kg1` could match text in a layer."""
     counter = 0
     stack = [element]
     while stack:
         node = stack.pop(0)
-        node._id = f"{prefix}{counter}"
+        node._id = hashlib.sha1(f"{prefix}/{counter}".encode()).hexdigest()[:32]  # noqa: S324
         counter += 1
         stack.extend(getattr(node, "_children", {}).values())
     return element
@@ -223,12 +227,12 @@ def is_large(state: LayerState) -> bool:
     return len(state) > LARGE_LAYER
 
 
-def geojson_element(features: list[dict[str, Any]], name: str, large: bool) -> folium.GeoJson:
+def geojson_element(features: list[dict[str, Any]], name: str) -> folium.GeoJson:
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=name,
         on_each_feature=BIND_JS,
-        point_to_layer=point_js(canvas=large),
+        point_to_layer=point_js(canvas=False),
         style=STYLE_JS,
     )
 
@@ -244,10 +248,12 @@ def feature_groups(
         layer, state = atlas.layers[layer_id], states[layer_id]
         if layer.group == "basemap":
             continue  # the country outlines belong to the base map
-        large = is_large(state)
         frames = [(PAST, state.past), (MAYBE, state.maybe), (SURE, state.sure)]
-        features = layer_geojson(atlas, layer_id, frames, highlight, large)
         group = folium.FeatureGroup(name=esc(layer.title))
-        geojson_element(features, esc(layer.title), large).add_to(group)
+        if is_large(state):
+            compact_element(atlas, layer_id, frames, highlight).add_to(group)
+        else:
+            features = layer_geojson(atlas, layer_id, frames, highlight)
+            geojson_element(features, esc(layer.title)).add_to(group)
         groups.append(settle_ids(group, f"kg_{js_safe(layer_id)}_"))
     return groups

@@ -24,11 +24,19 @@ def chapter_day(chapter: Chapter) -> date | None:
     return span.earliest if span else None
 
 
-def chapter_html(chapter: Chapter, number: int, total: int) -> str:
-    day = chapter_day(chapter)
-    when = clock_label(day) if day else esc(chapter.date)
+def chapter_when(chapter: Chapter) -> str:
+    """'Day 1 of 42 · 16 May 1954 to 18 May 1954', '1948 to 1952', 'about May 1954'."""
+    span = try_parse_date(chapter.date)
+    if span is None:
+        return chapter.date
+    when = clock_label(span.earliest) if span.is_exact_day else format_span(span)
     if chapter.until and (until := try_parse_date(chapter.until)):
         when += f" to {format_span(until)}"
+    return when
+
+
+def chapter_html(chapter: Chapter, number: int, total: int) -> str:
+    when = chapter_when(chapter)
     paragraphs = "".join(f"<p>{esc(p)}</p>" for p in chapter.narrative.split("\n\n") if p.strip())
     return (
         f'<div class="kg-chapter-count">Chapter {number} of {total}</div>'
@@ -36,6 +44,15 @@ def chapter_html(chapter: Chapter, number: int, total: int) -> str:
         f'<div class="kg-chapter-when">{esc(when)}</div>'
         f'<div class="kg-chapter-text">{paragraphs}</div>'
     )
+
+
+INTRO_HTML = (
+    '<div class="kg-chapter-title">The story, chapter by chapter</div>'
+    '<div class="kg-chapter-text"><p>Drag the slider or press ▶ to play the 42 days of the '
+    "uprising. Press <b>Next ›</b> to walk through the {total} chapters; each one moves the "
+    "map to its place and date. Click anything on the map to read what it is, when, how sure "
+    "we are and who says so.</p></div>"
+)
 
 
 def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
@@ -51,6 +68,7 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "zoom": chapter.zoom,
                 "day": day.toordinal() if day else None,
                 "highlight": list(chapter.highlight),
+                "layers": list(chapter.layers) or None,  # None: every layer
             }
         )
     return entries
@@ -58,8 +76,8 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
 
 STORY_CSS = """
 .kg-story { background: rgba(255,255,255,.95); padding: 8px 10px; border-radius: 4px;
-  width: 320px; max-height: 45vh; overflow-y: auto; font: 14px/1.4 system-ui, sans-serif;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+  width: 340px; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.kg-story-body { max-height: 42vh; overflow-y: auto; }
 .kg-chapter-count { color: #666; font-size: 12px; }
 .kg-chapter-title { font-weight: 700; font-size: 16px; }
 .kg-chapter-when { color: #8e2a1e; font-size: 13px; margin-bottom: 4px; }
@@ -70,9 +88,11 @@ STORY_CSS = """
 
 
 class StoryPanel(MacroElement):
-    """A control showing one chapter at a time with ‹ Previous / Next › buttons.
+    """A control showing one chapter at a time with ‹ Previous / Next › buttons, after an
+    opening card that says how to use the page.
 
-    `slider` is the TimelineSlider to move; `timelines` are restyled when the highlight changes.
+    `slider` is the TimelineSlider to move; `timelines` (one per layer, ids in `layer_ids`) are
+    shown or hidden as each chapter names them and restyled when its highlight changes.
     Needs window.kgSetDay(ordinal) defined before it (export.py's DayControl).
     """
 
@@ -87,8 +107,17 @@ class StoryPanel(MacroElement):
             var map = {{ this._parent.get_name() }};
             var slider = {{ this.slider.get_name() }};
             var timelines = [{% for t in this.timelines %}{{ t.get_name() }},{% endfor %}];
+            var layerIds = {{ this.layer_ids|tojson }};
+            function showLayers(wanted) {  // a chapter shows the layers it names
+                timelines.forEach(function (t, i) {
+                    var on = !wanted || wanted.indexOf(layerIds[i]) >= 0;
+                    if (on && !map.hasLayer(t)) { map.addLayer(t); }
+                    if (!on && map.hasLayer(t)) { map.removeLayer(t); }
+                });
+            }
             var control = L.control({position: "topright"});
             var index = {{ this.start|tojson }};
+            var intro = {{ this.intro|tojson }};
             control.onAdd = function () {
                 var div = L.DomUtil.create("div", "kg-story");
                 div.innerHTML = '<div class="kg-story-body"></div>' +
@@ -102,13 +131,20 @@ class StoryPanel(MacroElement):
             };
             control.addTo(map);
             function show(i, moveView, moveDay) {
-                if (!chapters.length) { return; }
-                index = Math.max(0, Math.min(chapters.length - 1, i));
-                var chapter = chapters[index];
                 var box = control.getContainer();
-                box.querySelector(".kg-story-body").innerHTML = chapter.html;
-                box.querySelector(".kg-prev").disabled = index === 0;
+                index = Math.max(-1, Math.min(chapters.length - 1, i));
+                box.querySelector(".kg-prev").disabled = index === -1;
                 box.querySelector(".kg-next").disabled = index === chapters.length - 1;
+                if (index === -1) {  // the opening card: how to use the page
+                    box.querySelector(".kg-story-body").innerHTML = intro;
+                    if (moveView !== false) { showLayers(null); }
+                    window.kgHighlight = [];
+                    timelines.forEach(function (t) { t.setStyle(t.options.style); });
+                    return;
+                }
+                var chapter = chapters[index];
+                box.querySelector(".kg-story-body").innerHTML = chapter.html;
+                showLayers(chapter.layers);
                 window.kgHighlight = chapter.highlight;
                 timelines.forEach(function (t) { t.setStyle(t.options.style); });
                 if (moveView !== false) { map.setView(chapter.center, chapter.zoom); }
@@ -116,9 +152,8 @@ class StoryPanel(MacroElement):
             }
             window.kgShowChapter = show;
             window.kgTimelines = timelines;
-            if (chapters.length) {
-                show(index, {{ this.move_view|tojson }}, {{ this.move_day|tojson }});
-            }
+            window.kgShowLayers = showLayers;
+            show(index, {{ this.move_view|tojson }}, {{ this.move_day|tojson }});
         })();
         {% endmacro %}
         """
@@ -129,7 +164,8 @@ class StoryPanel(MacroElement):
         atlas: Atlas,
         slider: Any,
         timelines: list[Any],
-        start: int = 0,
+        layer_ids: list[str],
+        start: int = -1,
         move_view: bool = True,
         move_day: bool = True,
     ):
@@ -138,7 +174,9 @@ class StoryPanel(MacroElement):
         self.chapters = chapter_entries(atlas)
         self.slider = slider
         self.timelines = timelines
-        self.start = start
+        self.layer_ids = layer_ids  # the layer id of each timeline
+        self.start = start  # -1: the opening card
+        self.intro = INTRO_HTML.format(total=len(self.chapters))
         self.move_view = move_view  # on opening: go to the first chapter's place…
         self.move_day = move_day  # …and to its date
         self.css = STORY_CSS

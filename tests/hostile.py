@@ -35,6 +35,7 @@ def write_hostile_geodata(root: Path) -> Path:
             note="<b onclick=alert(3)>note</b>",
             certainty="disputed",
             claims=["troops"],
+            sources=["w-en", "s002"],
             **{"<i>extra</i>": "<iframe src=javascript:alert(4)>"},
         ),
     )

@@ -106,3 +106,19 @@ def test_unknown_chapter_is_refused(atlas, tmp_path):
     with pytest.raises(ExportError, match="no chapter 'nope'; chapters are raid"):
         export_html(atlas, tmp_path / "x.html", chapter="nope")
     assert not (tmp_path / "x.html").exists()
+
+
+def test_every_bundled_feature_says_what_when_how_sure_and_who():
+    """Done when: each popup of the bundled story has all four."""
+    bundled = load_atlas()
+    for layer_id, layer in bundled.layers.items():
+        if layer.group == "basemap":
+            continue
+        _, popups = timed_features(bundled, layer_id, set())
+        assert len(popups) == len(layer.frame)
+        for key, html in popups.items():
+            assert 'class="kg-title"' in html, key
+            assert "<b>How sure:</b>" in html, key
+            assert "<b>Sources</b><ol><li>" in html, key
+            if layer.type == "events":
+                assert "<b>When:</b>" in html and "no date given" not in html, key
