@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
+from kengir_geo.cli_add import add_command
 from kengir_geo.cli_export import export_command, export_data_command
+from kengir_geo.ingest import check_file
 from kengir_geo.paths import bundled_geodata
 from kengir_geo.schema import Problem
 from kengir_geo.validate import check_layer_file, validate_geodata
@@ -52,13 +54,16 @@ def validate(files: tuple[Path, ...]) -> None:
                 click.echo(f"{path}: a folder must be a geodata folder with layers.toml", err=True)
                 sys.exit(EXIT_USAGE)
             problems += validate_geodata(path)
-        else:
+        elif path.suffix.lower() in (".geojson", ".json"):
             problems += check_layer_file(path)
+        else:  # GeoPackage, zipped Shapefile, KML, CSV: read as `add` would
+            problems += check_file(path)
     label = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     sys.exit(report(problems, label))
 
 
-# The export commands live in their own module; registered here.
+# The add and export commands live in their own modules; registered here.
+cli.add_command(add_command)
 cli.add_command(export_command)
 cli.add_command(export_data_command)
 
