@@ -7,15 +7,18 @@ the result into whole-day bounds.
 
 from __future__ import annotations
 
+import calendar
 import re
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import edtf
 
 _TIME_WITHOUT_SECONDS = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$")
 _TIME_WITH_SECONDS = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}$")
+_PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class DateError(ValueError):
@@ -77,16 +80,45 @@ def parse_date(text: object) -> DateSpan:
     elif match := _TIME_WITH_SECONDS.match(written):
         clock = match.group(2)
     try:
-        parsed = edtf.parse_edtf(candidate)
-        earliest = _struct_to_date(parsed.lower_strict())
-        latest = _struct_to_date(parsed.upper_strict())
+        earliest, latest, qualifier = _plain_bounds(candidate) or _edtf_bounds(candidate)
     except Exception as exc:  # edtf raises several types; all mean "not a date we can read"
         raise DateError(
             f"cannot read {written!r} as a date; write 1954-05-16, 1954-05, 1954, "
             "1954-05-16T03:30, 1954-05~ (approximate) or 1954-05-16/1954-05-18"
         ) from exc
+    return DateSpan(written, earliest, latest, qualifier, clock)
+
+
+def _plain_bounds(text: str) -> tuple[date, date, str] | None:
+    """The bounds of a plain 1954, 1954-05 or 1954-05-16, as EDTF gives them, without its
+    grammar: pyparsing takes about 5 ms a date, which made loading a few hundred features slow
+    (benchmarks/RESULTS.md, figure 3). None when the text is anything else or not a real day."""
+    match = _PLAIN_DATE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            exact = date(year, month, day)
+            return exact, exact, ""
+        if month is not None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last), ""
+        return date(year, 1, 1), date(year, 12, 31), ""
+    except ValueError:
+        return None  # let edtf decide and word the error
+
+
+@lru_cache(maxsize=4096)
+def _edtf_bounds(text: str) -> tuple[date, date, str]:
+    """EDTF's bounds for any other form; cached because the data repeats its dates."""
+    parsed = edtf.parse_edtf(text)
     qualifier = getattr(parsed, "ua", None)
-    return DateSpan(written, earliest, latest, str(qualifier) if qualifier else "", clock)
+    return (
+        _struct_to_date(parsed.lower_strict()),
+        _struct_to_date(parsed.upper_strict()),
+        str(qualifier) if qualifier else "",
+    )
 
 
 def try_parse_date(text: object) -> DateSpan | None:

@@ -1,0 +1,38 @@
+"""The plain-date fast path in dates.py must agree with the edtf library it stands in for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import edtf
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kengir_geo.dates import DateError, _plain_bounds, _struct_to_date, parse_date
+
+
+def edtf_bounds(text: str) -> tuple[date, date]:
+    parsed = edtf.parse_edtf(text)
+    return _struct_to_date(parsed.lower_strict()), _struct_to_date(parsed.upper_strict())
+
+
+@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)))
+def test_plain_day_month_and_year_match_edtf(day: date):
+    for text in (day.isoformat(), day.strftime("%Y-%m"), str(day.year)):
+        span = parse_date(text)
+        assert (span.earliest, span.latest) == edtf_bounds(text)
+        assert span.qualifier == ""
+
+
+@pytest.mark.parametrize("text", ["1954-02-30", "1954-13", "1954-00", "1954-05-32"])
+def test_impossible_plain_dates_are_left_to_edtf_and_rejected(text: str):
+    assert _plain_bounds(text) is None
+    with pytest.raises(DateError, match=text):
+        parse_date(text)
+
+
+def test_other_forms_do_not_take_the_fast_path():
+    for text in ("1954-05~", "1954-05-16/1954-05-18", "1954-05-16T03:30:00", "1954?"):
+        assert _plain_bounds(text) is None
+    assert parse_date("1954-05~").qualifier == "~"
