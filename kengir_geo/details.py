@@ -1,0 +1,147 @@
+"""Everything we can say about one feature, as plain data: what, when, how sure, who says so.
+
+Popups (render.py), the app's side panel and the data export all read this; none of it is HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kengir_geo.atlas import BASE_COLUMNS, INTERVAL_COLUMNS, Atlas, Claim, Source
+from kengir_geo.dates import DateSpan, format_span, try_parse_date
+
+# What each certainty label means, in words for a reader of the map.
+CERTAINTY_EXPLAINED = {
+    "documented": "Documented: the sources state this and we found none that contradicts it.",
+    "approximate": "Approximate: the place or date is an estimate; the real one is near.",
+    "schematic": "Schematic: drawn by us to show the idea, not a measured outline.",
+    "disputed": "Disputed: the sources disagree; their versions are shown side by side.",
+    "unknown": "Unknown: not established; the map shows the area where it must lie.",
+}
+
+
+@dataclass(frozen=True)
+class FeatureDetails:
+    layer_id: str
+    layer_title: str
+    feature_id: str
+    name: str
+    names: tuple[str, ...]  # other names and spellings
+    when: str  # e.g. "about May 1954 (month, approximate)"; "" when undated
+    description: str
+    certainty: str
+    certainty_explained: str
+    uncertainty_m: float | None
+    category: str
+    kind: str
+    state: str
+    note: str
+    sources: tuple[Source, ...]
+    unknown_sources: tuple[str, ...]  # cited ids missing from the bibliography
+    claims: tuple[Claim, ...]
+    extra: dict[str, Any] = field(default_factory=dict)  # other properties, as given
+
+
+def _span(value: object) -> DateSpan | None:
+    return try_parse_date(value) if isinstance(value, str) and value.strip() else None
+
+
+def _worded(span: DateSpan) -> str:
+    return f"{format_span(span)} ({span.precision})"
+
+
+def describe_when(start: object, end: object, layer_type: str) -> str:
+    """The dates of a feature in words, each with its precision.
+
+    events: "16 May 1954, 03:30 (time of day)" or "from … to …".
+    features: "from …", "until …", "from … to …", or "" when undated.
+    """
+    start_span, end_span = _span(start), _span(end)
+    if start_span and end_span:
+        if start_span == end_span:
+            return _worded(start_span)
+        return f"from {_worded(start_span)} to {_worded(end_span)}"
+    if start_span:
+        return _worded(start_span) if layer_type == "events" else f"from {_worded(start_span)}"
+    if end_span:
+        return f"until {_worded(end_span)}"
+    return ""
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, list | tuple | dict):
+        return len(value) == 0
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def extra_properties(row: pd.Series) -> dict[str, Any]:
+    """Properties beyond the contract's (e.g. `inmates` on a division), in their given order."""
+    skip = set(BASE_COLUMNS) | set(INTERVAL_COLUMNS) | {"geometry"}
+    return {
+        str(key): value
+        for key, value in row.items()
+        if key not in skip and not str(key).startswith("_") and not _is_missing(value)
+    }
+
+
+def details_of_row(atlas: Atlas, layer_id: str, row: pd.Series) -> FeatureDetails:
+    """FeatureDetails for one row of a layer frame (the fast path for rendering a whole layer)."""
+    layer = atlas.layers[layer_id]
+    name = _text(row.get("name")) or _text(row.get("id"))
+    cited = list(row.get("sources") or [])
+    claim_ids = list(row.get("claims") or [])
+    certainty = _text(row.get("certainty")) or "unknown"
+    return FeatureDetails(
+        layer_id=layer_id,
+        layer_title=layer.title,
+        feature_id=_text(row.get("id")),
+        name=name,
+        names=tuple(n for n in (row.get("names") or []) if n != name),
+        when=describe_when(row.get("start"), row.get("end"), layer.type),
+        description=_text(row.get("description")),
+        certainty=certainty,
+        certainty_explained=CERTAINTY_EXPLAINED.get(certainty, certainty),
+        uncertainty_m=_number(row.get("uncertainty_m")),
+        category=_text(row.get("category")),
+        kind=_text(row.get("kind")),
+        state=_text(row.get("state")),
+        note=_text(row.get("note")),
+        sources=tuple(atlas.sources[s] for s in cited if s in atlas.sources),
+        unknown_sources=tuple(s for s in cited if s not in atlas.sources),
+        claims=tuple(atlas.claims[c] for c in claim_ids if c in atlas.claims),
+        extra=extra_properties(row),
+    )
+
+
+def feature_details(atlas: Atlas, layer_id: str, feature_id: str) -> FeatureDetails:
+    """Details of one feature; KeyError naming the layer or feature when there is none."""
+    if layer_id not in atlas.layers:
+        raise KeyError(f"no layer {layer_id!r}; layers are {', '.join(atlas.layers)}")
+    frame = atlas.layers[layer_id].frame
+    rows = frame[frame["id"] == str(feature_id)]
+    if rows.empty:
+        raise KeyError(f"layer {layer_id!r} has no feature {feature_id!r}")
+    return details_of_row(atlas, layer_id, rows.iloc[0])

@@ -1,0 +1,154 @@
+import json
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factories import collection, event, feature, write_geodata
+from kengir_geo import load_atlas
+from kengir_geo.timeline import (
+    UPRISING_DAYS,
+    UPRISING_FIRST_DAY,
+    UPRISING_LAST_DAY,
+    clock_label,
+    date_range_of,
+    events_per_day,
+    state_at,
+    uprising_day,
+)
+
+
+def ids(frame):
+    return sorted(frame["id"])
+
+
+@pytest.fixture
+def atlas(tmp_path):
+    root = write_geodata(tmp_path)
+    # a wall that stood until some day in June, then a breach from 1954-06-01~ on
+    places = collection(
+        feature("wall", start="1950", end="1954-06", kind="wall"),
+        feature("breach", start="1954-06-10", kind="breach"),
+        feature("always"),
+    )
+    (root / "layers" / "places.geojson").write_text(json.dumps(places))
+    return load_atlas(root)
+
+
+def test_day_numbers_of_the_uprising():
+    assert UPRISING_DAYS == 42
+    assert uprising_day(date(1954, 5, 16)) == 1
+    assert uprising_day(date(1954, 5, 24)) == 9
+    assert uprising_day(date(1954, 6, 26)) == 42
+    assert uprising_day(date(1954, 5, 15)) is None
+    assert uprising_day(date(1954, 6, 27)) is None
+
+
+def test_clock_labels():
+    assert clock_label(date(1954, 5, 24)) == "Day 9 of 42 · 24 May 1954"
+    assert clock_label(date(1955, 6, 10)) == "10 June 1955 (after the uprising)"
+    assert clock_label(date(1953, 3, 5)) == "5 March 1953 (before the uprising)"
+
+
+def test_fuzzy_end_is_maybe_not_hidden(atlas):
+    may = state_at(atlas, date(1954, 5, 20), ["places"])["places"]
+    assert ids(may.sure) == ["always", "wall"]
+    assert ids(may.maybe) == []
+    june = state_at(atlas, date(1954, 6, 15), ["places"])["places"]
+    # the wall ended some day in June: on 15 June it may or may not stand
+    assert ids(june.maybe) == ["wall"]
+    assert ids(june.sure) == ["always", "breach"]
+    july = state_at(atlas, date(1954, 7, 1), ["places"])["places"]
+    assert ids(july.sure) == ["always", "breach"] and july.maybe.empty
+    assert july.past.empty  # features never go to `past`
+
+
+def test_fuzzy_edges_at_the_boundary_days(atlas):
+    # an end of "1954-06" means the wall stood at least through 1 June, at most through 30 June
+    first = state_at(atlas, date(1954, 6, 1), ["places"])["places"]
+    second = state_at(atlas, date(1954, 6, 2), ["places"])["places"]
+    last = state_at(atlas, date(1954, 6, 30), ["places"])["places"]
+    assert "wall" in ids(first.sure)
+    assert "wall" in ids(second.maybe) and "wall" in ids(last.maybe)
+    assert "breach" not in ids(first.sure) + ids(first.maybe)
+    assert "breach" in ids(state_at(atlas, date(1954, 6, 10))["places"].sure)
+
+
+def test_events_current_and_past(atlas):
+    day = state_at(atlas, date(1954, 5, 25), ["events"])["events"]
+    assert day.is_events
+    assert ids(day.sure) == ["e-span"]
+    assert ids(day.maybe) == ["e-may"]  # "1954-05": some day in May, never certain which
+    assert ids(day.current) == ["e-may", "e-span"]
+    assert day.past.empty
+    raid = state_at(atlas, date(1954, 6, 26), ["events"])["events"]
+    assert ids(raid.sure) == ["e-raid", "e-span"]
+    assert ids(raid.past) == ["e-may"]
+    after = state_at(atlas, date(1954, 6, 27), ["events"])["events"]
+    assert ids(after.past) == ["e-may", "e-raid", "e-span"] and after.current.empty
+
+
+def test_state_keeps_manifest_order_and_rejects_unknown_layers(atlas):
+    assert list(state_at(atlas, UPRISING_FIRST_DAY, ["events", "places"])) == ["places", "events"]
+    with pytest.raises(KeyError, match="no layer nope"):
+        state_at(atlas, UPRISING_FIRST_DAY, ["nope"])
+
+
+def test_events_per_day_counts_sure_and_possible(atlas):
+    table = events_per_day(atlas, date(1954, 5, 1), date(1954, 6, 30))
+    assert len(table) == 61
+    rows = table.set_index("day")
+    assert rows.loc[date(1954, 5, 16)].tolist() == [0, 1]
+    assert rows.loc[date(1954, 6, 26)].tolist() == [2, 0]
+    assert rows.loc[date(1954, 6, 27)].tolist() == [0, 0]
+    with pytest.raises(ValueError, match="empty"):
+        events_per_day(atlas, date(1954, 6, 2), date(1954, 6, 1))
+
+
+def test_date_range_of_events(atlas):
+    assert date_range_of(atlas) == (date(1954, 5, 1), date(1954, 6, 26))
+
+
+spans = st.tuples(st.integers(0, 80), st.integers(0, 40), st.sampled_from(["day", "month", "span"]))
+
+
+def _written(offset, length, kind):
+    start = date(1954, 4, 1) + timedelta(days=offset)
+    if kind == "month":
+        return {"start": start.strftime("%Y-%m")}
+    if kind == "span":
+        return {"start": start.isoformat(), "end": (start + timedelta(days=length)).isoformat()}
+    return {"start": start.isoformat()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(spans, min_size=1, max_size=12), st.integers(0, 120))
+def test_state_and_daily_counts_agree(tmp_path_factory, written, offset):
+    """Two implementations of the same rule (masks per day, difference arrays) must agree."""
+    root = write_geodata(tmp_path_factory.mktemp("g"))
+    raid = event("e-raid", start="1954-06-26")  # the factory's chapter highlights it
+    events = collection(raid, *(event(f"e{i}", **_written(*w)) for i, w in enumerate(written)))
+    (root / "layers" / "events.geojson").write_text(json.dumps(events))
+    atlas = load_atlas(root)
+    day = date(1954, 4, 1) + timedelta(days=offset)
+    state = state_at(atlas, day, ["events"])["events"]
+    counts = events_per_day(atlas, day, day).iloc[0]
+    assert len(state.sure) == counts["sure"]
+    assert len(state.maybe) == counts["possible"]
+    assert len(state) <= len(written) + 1
+
+
+def test_state_at_on_a_large_layer_is_vectorised(tmp_path):
+    root = write_geodata(tmp_path)
+    days = [UPRISING_FIRST_DAY + timedelta(days=i % 42) for i in range(300)]
+    many = collection(
+        event("e-raid", start="1954-06-26"),
+        *(event(f"e{i}", start=day.isoformat()) for i, day in enumerate(days)),
+    )
+    (root / "layers" / "events.geojson").write_text(json.dumps(many))
+    atlas = load_atlas(root)
+    state = state_at(atlas, UPRISING_LAST_DAY, ["events"])["events"]
+    on_last_day = sum(day == UPRISING_LAST_DAY for day in days) + 1
+    assert len(state.sure) == on_last_day
+    assert len(state.past) == len(days) + 1 - on_last_day
