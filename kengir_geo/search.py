@@ -84,9 +84,11 @@ def find_places(atlas: Atlas, query: str, limit: int = 8) -> list[PlaceMatch]:
         for row in layer.frame.itertuples():
             if row.geometry is None or row.geometry.is_empty:
                 continue
-            candidates = [str(row.name or ""), str(row.id), *list(row.names or [])]
-            scored = [(_score(query, c), c) for c in candidates if c]
-            score, matched = max(scored, default=(0, ""))
+            candidates = [str(row.name or ""), *list(row.names or []), str(row.id)]
+            score, matched = 0, ""
+            for candidate in candidates:  # the first best: display name, then others, then id
+                if candidate and (this := _score(query, candidate)) > score:
+                    score, matched = this, candidate
             if score == 0:
                 continue
             point = row.geometry.representative_point()
