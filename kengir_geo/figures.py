@@ -114,7 +114,9 @@ def _read_value(
             Problem(FIGURES, where, "status", "has other values, so it must be 'disputed'")
         )
     if status in ("derived", "disputed") and not str(raw.get("note", "")).strip():
-        problems.append(Problem(FIGURES, where, "note", f"a {status} value needs a note saying why"))
+        problems.append(
+            Problem(FIGURES, where, "note", f"a {status} value needs a note saying why")
+        )
     if not label or number is None:
         return None
     return FigureValue(

@@ -1,0 +1,77 @@
+"""The map widget shared by Explore and Story: one iframe that is updated, never rebuilt.
+
+The base map (basemap, outlines, legend) is built with the same arguments on every rerun, so
+its HTML is identical and st_folium keeps the iframe; the layers of the chosen day go through
+`feature_group_to_add`, and the camera through `center`/`zoom`, which st_folium applies in
+place. Only clicks and the zoom (for the click tolerance) come back to Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from kengir_geo.atlas import Atlas
+from kengir_geo.picking import Picked, pick_feature
+from kengir_geo.render import base_map, feature_groups
+from kengir_geo.timeline import state_at
+
+# Streamlit serves ./static at /app/static (enableStaticServing in .streamlit/config.toml).
+VENDOR_URL = "/app/static/vendor"
+BASE_ZOOM = 6
+
+
+@dataclass(frozen=True)
+class Camera:
+    center: tuple[float, float]
+    zoom: int
+
+
+def _base(atlas: Atlas, basemap: str):
+    from kengir_geo.assets import localize_links
+
+    fmap = base_map(atlas, basemap=basemap, zoom=BASE_ZOOM)
+    localize_links(fmap, base_url=VENDOR_URL)
+    return fmap
+
+
+def show_map(
+    atlas: Atlas,
+    *,
+    key: str,
+    day: date,
+    layers: Iterable[str],
+    basemap: str,
+    camera: Camera | None = None,
+    highlight: Iterable[str] = (),
+    height: int = 560,
+) -> Picked | None:
+    """Draw the map for `day`; return the feature the user has just clicked, if any."""
+    states = state_at(atlas, day, list(layers))
+    groups = feature_groups(atlas, states, highlight)
+    result = st_folium(
+        _base(atlas, basemap),
+        key=key,
+        height=height,
+        use_container_width=True,
+        feature_group_to_add=groups,
+        center=list(camera.center) if camera else None,
+        zoom=camera.zoom if camera else None,
+        returned_objects=["last_object_clicked", "zoom"],
+    )
+    click = (result or {}).get("last_object_clicked")
+    if not click or st.session_state.get(f"{key}__last_click") == click:
+        return None
+    st.session_state[f"{key}__last_click"] = click
+    frames = {
+        lid: pd.concat([s.past, s.maybe, s.sure])
+        for lid, s in states.items()
+        if atlas.layers[lid].group != "basemap"
+    }
+    zoom = (result or {}).get("zoom") or (camera.zoom if camera else BASE_ZOOM)
+    return pick_feature(frames, float(click["lat"]), float(click["lng"]), float(zoom))

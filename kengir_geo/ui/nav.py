@@ -1,0 +1,37 @@
+"""The app's pages, in menu order. streamlit_app.py runs them; pages link to each other here."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import streamlit as st
+
+
+def explore_page() -> st.Page:
+    from kengir_geo.ui import explore
+
+    return st.Page(explore.page, title="Explore", icon="🗺️", url_path="explore", default=True)
+
+
+def story_page() -> st.Page:
+    from kengir_geo.ui import story
+
+    return st.Page(story.page, title="Story", icon="📖", url_path="story")
+
+
+def all_pages() -> list[st.Page]:
+    from kengir_geo.ui import sources, steplag, timeline
+
+    pages = [
+        explore_page(),
+        story_page(),
+        st.Page(timeline.page, title="Timeline", icon="📅", url_path="timeline"),
+        st.Page(steplag.page, title="Steplag in figures", icon="📊", url_path="steplag"),
+        st.Page(sources.page, title="Sources", icon="📚", url_path="sources"),
+    ]
+    # The layer upload page is built on its own branch; it joins the menu once it is merged.
+    if importlib.util.find_spec("kengir_geo.ui.add_layer") is not None:
+        from kengir_geo.ui import add_layer
+
+        pages.append(st.Page(add_layer.page, title="Add a layer", icon="➕", url_path="add-layer"))
+    return pages

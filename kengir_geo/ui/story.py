@@ -1,0 +1,119 @@
+"""Story: the chapters of story.toml, one screen each, for reading alone or on a projector."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kengir_geo.atlas import Atlas, Chapter
+from kengir_geo.dates import parse_date
+from kengir_geo.timeline import clock_label
+from kengir_geo.ui.common import atlas_or_stop
+from kengir_geo.ui.keys import bind_keys
+from kengir_geo.ui.mapview import Camera, show_map
+from kengir_geo.ui.text import md, md_paragraphs
+
+# Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room,
+# the map as tall as the screen allows.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebarNav"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  padding: 0.6rem 1.2rem 0.4rem 1.2rem !important; max-width: 100% !important; }
+.st-key-story_title h2 { font-size: clamp(1.6rem, 2.6vw, 3rem) !important; line-height: 1.15; }
+.st-key-story_text p, .st-key-story_text li {
+  font-size: clamp(1.15rem, 1.75vw, 2.1rem) !important; line-height: 1.4 !important; }
+.st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.6rem) !important; }
+.st-key-story_notes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+.st-key-story_map iframe { height: calc(100vh - 7.5rem) !important; }
+.st-key-story_nav button p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+</style>
+"""
+
+
+def _chapter_day(chapter: Chapter):
+    return parse_date(chapter.date).earliest
+
+
+def _go(delta: int, count: int) -> None:
+    st.session_state.s_index = max(0, min(count - 1, st.session_state.s_index + delta))
+
+
+def _apply_link(atlas: Atlas) -> None:
+    wanted = st.query_params.get("chapter")
+    if wanted and wanted != st.session_state.get("s_written"):
+        ids = [c.id for c in atlas.chapters]
+        if wanted in ids:
+            st.session_state.s_index = ids.index(wanted)
+        else:
+            st.warning(f"No chapter called “{wanted}”; starting at the first.", icon="🔗")
+        st.session_state.s_written = wanted
+    if st.query_params.get("present") == "1":
+        st.session_state.setdefault("s_present", True)
+
+
+def _nav(count: int, index: int) -> None:
+    with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "◀ Previous",
+            key="story_prev",
+            on_click=_go,
+            args=(-1, count),
+            disabled=index == 0,
+            help="Keyboard: ← or PageUp",
+        )
+        st.markdown(f"Chapter {index + 1} of {count}")
+        st.button(
+            "Next ▶",
+            key="story_next",
+            on_click=_go,
+            args=(1, count),
+            disabled=index == count - 1,
+            help="Keyboard: → or PageDown",
+        )
+        st.toggle("Presentation mode", key="s_present")
+        st.toggle("Presenter notes", key="s_notes")
+
+
+def page() -> None:
+    atlas = atlas_or_stop()
+    chapters = atlas.chapters
+    if not chapters:
+        st.info("The story has no chapters yet (geodata/story.toml).")
+        return
+    st.session_state.setdefault("s_index", 0)
+    _apply_link(atlas)
+    index = max(0, min(len(chapters) - 1, st.session_state.s_index))
+    chapter = chapters[index]
+    present = bool(st.session_state.get("s_present"))
+    if present:
+        st.html(PRESENTATION_CSS)
+    text_col, map_col = st.columns([1, 1.6] if present else [1, 1.4], gap="medium")
+    with text_col:
+        with st.container(key="story_title"):
+            st.header(md(chapter.title), anchor=False)
+        day = _chapter_day(chapter)
+        with st.container(key="story_clock"):
+            st.markdown(f"**{md(clock_label(day))}**")
+        with st.container(key="story_text"):
+            st.markdown(md_paragraphs(chapter.narrative))
+        _nav(len(chapters), index)
+        if st.session_state.get("s_notes") and chapter.notes:
+            with st.container(key="story_notes", border=True):
+                st.markdown("**Presenter notes**  \n" + md_paragraphs(chapter.notes))
+    with map_col, st.container(key="story_map"):
+        show_map(
+            atlas,
+            key="story_map_widget",
+            day=day,
+            layers=[lid for lid in chapter.layers if lid in atlas.layers],
+            basemap="offline",
+            camera=Camera(chapter.center, chapter.zoom),
+            highlight=chapter.highlight,
+            height=620,
+        )
+    bind_keys("story_prev", "story_next")
+    if st.query_params.get("chapter") != chapter.id:
+        st.query_params["chapter"] = chapter.id
+        st.session_state.s_written = chapter.id
