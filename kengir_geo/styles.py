@@ -1,0 +1,110 @@
+"""How a feature looks: colour by layer and category, line and fill by certainty, weight by phase.
+
+Styles are Leaflet path options (color, weight, opacity, fillColor, fillOpacity, dashArray),
+computed here in Python so the app, the export and the legend draw from one table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Event categories (schema.CATEGORIES), colour-blind-friendly where we could.
+CATEGORY_COLORS = {
+    "violence": "#c0392b",
+    "negotiation": "#2471a3",
+    "self-government": "#1e8449",
+    "daily-life": "#b9770e",
+    "propaganda": "#7d3c98",
+    "defence": "#a04000",
+    "context": "#5d6d7e",
+    "aftermath": "#17202a",
+}
+DEFAULT_COLOR = "#34495e"
+PAST_COLOR = "#8c8c8c"
+HIGHLIGHT_COLOR = "#f1c40f"
+
+# Phases of a feature on the chosen day (see timeline.LayerState).
+SURE, MAYBE, PAST = "sure", "maybe", "past"
+
+
+@dataclass(frozen=True)
+class CertaintyMark:
+    """How a certainty label changes the line and fill, and the legend's words for it."""
+
+    dash: str | None  # SVG dash pattern of the outline
+    fill_scale: float  # multiplies the fill opacity (pale = small)
+    weight_extra: int
+    label: str
+
+
+CERTAINTY_MARKS = {
+    "documented": CertaintyMark(None, 1.0, 0, "documented: solid line"),
+    "approximate": CertaintyMark("8 5", 0.8, 0, "approximate: dashed line"),
+    "schematic": CertaintyMark("2 5", 0.35, 0, "schematic: dotted line, pale fill"),
+    "disputed": CertaintyMark("12 4 2 4", 1.0, 1, "disputed: dash-dot line (see the popup)"),
+    "unknown": CertaintyMark("4 6", 0.3, 0, "unknown location: pale area of doubt, no pin"),
+}
+
+# The words the legend uses for phases; the styles below are what they describe.
+PHASE_LABELS = {
+    SURE: "bold: on this day",
+    MAYBE: "faint: perhaps on this day (its dates are uncertain)",
+    PAST: "grey: already over",
+}
+
+BASE_FILL_OPACITY = 0.35
+POINT_RADIUS = 7
+LARGE_POINT_RADIUS = 3
+
+
+def layer_color(layer_style: dict[str, Any], category: str | None) -> str:
+    """Events take their category's colour; other features their layer's colour."""
+    if category and category in CATEGORY_COLORS:
+        return CATEGORY_COLORS[category]
+    return str(layer_style.get("color") or DEFAULT_COLOR)
+
+
+def feature_style(
+    layer_style: dict[str, Any],
+    certainty: str,
+    category: str | None = None,
+    phase: str = SURE,
+    highlighted: bool = False,
+    is_events: bool = False,
+) -> dict[str, Any]:
+    """Leaflet path options for one feature."""
+    mark = CERTAINTY_MARKS.get(certainty, CERTAINTY_MARKS["unknown"])
+    color = layer_color(layer_style, category)
+    fill = color if category in CATEGORY_COLORS else str(layer_style.get("fill_color") or color)
+    weight = int(layer_style.get("weight", 2)) + mark.weight_extra
+    opacity, fill_opacity = 0.9, BASE_FILL_OPACITY * mark.fill_scale
+    if is_events and phase == SURE:
+        weight += 2  # what happens today stands out
+        fill_opacity = min(1.0, fill_opacity * 1.8)
+    if phase == MAYBE:
+        opacity, fill_opacity = 0.45, fill_opacity * 0.5
+    if phase == PAST:
+        color = fill = PAST_COLOR
+        opacity, fill_opacity = 0.45, fill_opacity * 0.4
+        weight = max(1, weight - 1)
+    if highlighted:
+        color, weight, opacity = HIGHLIGHT_COLOR, weight + 3, 1.0
+    style = {
+        "color": color,
+        "weight": weight,
+        "opacity": opacity,
+        "fillColor": fill,
+        "fillOpacity": round(fill_opacity, 3),
+    }
+    if mark.dash:
+        style["dashArray"] = mark.dash
+    return style
+
+
+def point_radius(phase: str, highlighted: bool, large_layer: bool, is_events: bool) -> int:
+    """Radius in pixels of a point drawn as a circle marker."""
+    if large_layer:
+        return LARGE_POINT_RADIUS
+    radius = POINT_RADIUS + (3 if is_events and phase == SURE else 0)
+    return radius + (3 if highlighted else 0) - (2 if phase == PAST else 0)
