@@ -68,17 +68,25 @@ def test_events_span_1947_to_1960_with_the_uprising_day_by_day(atlas):
         assert date(1947, 1, 1) <= first and last <= date(1960, 12, 31), fid
     during = [parse_date(s).earliest for s in events["start"]]
     assert sum(FIRST_DAY <= d <= LAST_DAY for d in during) >= 30
-    assert set(events["category"]) <= {"violence", "negotiation", "self-government",
-                                       "daily-life", "propaganda", "defence", "context",
-                                       "aftermath"}
+    assert set(events["category"]) <= {
+        "violence",
+        "negotiation",
+        "self-government",
+        "daily-life",
+        "propaganda",
+        "defence",
+        "context",
+        "aftermath",
+    }
 
 
 def test_unknown_locations_are_never_bare_points(atlas):
     for layer in atlas.layers.values():
         frame = layer.frame
         unknown = frame[frame["certainty"] == "unknown"]
-        for fid, geom, radius in zip(unknown["id"], unknown.geometry, unknown["uncertainty_m"],
-                                     strict=True):
+        for fid, geom, radius in zip(
+            unknown["id"], unknown.geometry, unknown["uncertainty_m"], strict=True
+        ):
             if geom is not None and geom.geom_type == "Point":
                 assert radius and radius > 0, f"{layer.id}:{fid}"
 

@@ -68,7 +68,7 @@ def atlas_or_stop() -> Atlas:
 
 def show_link_problems(problems: tuple[str, ...]) -> None:
     for problem in problems:
-        st.warning(problem, icon="🔗")
+        st.warning(problem, icon=":material/link:")
 
 
 def prepare_static_assets(app_dir: Path) -> Path:

@@ -79,7 +79,7 @@ def _apply_link(atlas: Atlas, options: list[Period]) -> None:
         st.session_state.x_layers = [lid for lid in link.layers if lid in _toggle_layers(atlas)]
     new_place = link.place and link.place != st.session_state.x_written.get("place")
     if new_place and not _centre_on(atlas, link.place):
-        st.warning(f"No place called “{link.place}” was found.", icon="🔗")
+        st.warning(f"No place called “{link.place}” was found.", icon=":material/link:")
     st.session_state.x_written = params
 
 
@@ -198,7 +198,7 @@ def _day_view(atlas: Atlas, period: Period) -> None:
         st.caption(
             f"{sure} event(s) on this day"
             + (f", {possible} more perhaps on this day" if possible else "")
-            + ". Bars: events per day; the blue line is the day shown."
+            + ". Bars: events per day (dark: on that day, pale: perhaps); blue line: the day shown."
         )
         picked = show_map(
             atlas,
@@ -219,7 +219,12 @@ def _day_view(atlas: Atlas, period: Period) -> None:
     _write_url(atlas, ss.x_day)
 
 
+# Less empty space above the clock, so the map starts higher on a laptop screen.
+COMPACT_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.2rem; }</style>"
+
+
 def page() -> None:
+    st.html(COMPACT_CSS)
     atlas = atlas_or_stop()
     options = periods(atlas)
     _set_defaults(atlas)

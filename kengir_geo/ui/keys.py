@@ -1,21 +1,21 @@
 """Keyboard and clicker control: ← → and PageUp / PageDown press the Previous / Next buttons.
 
-Classroom clickers send PageUp/PageDown. A tiny script in a zero-height component listens on the
-app's own document (the component iframe is same-origin) and clicks the buttons, so a key press
-does exactly what a click does. Keys typed into a text field or a slider are left alone.
+Classroom clickers send PageUp/PageDown. A tiny script of ours (st.html with JavaScript enabled;
+nothing in it comes from the data) listens on the app's document and clicks the buttons, so a
+key press does exactly what a click does. Keys typed into a text field or a slider are left alone.
 """
 
 from __future__ import annotations
 
 import json
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 _SCRIPT = """
 <script>
 (function () {
-  const host = window.parent;
-  const doc = host.document;
+  const host = window;
+  const doc = document;
   const buttons = %(buttons)s;
   if (host.__kgKeyHandler) { doc.removeEventListener("keydown", host.__kgKeyHandler, true); }
   host.__kgKeyHandler = function (event) {
@@ -45,4 +45,4 @@ def bind_keys(previous_key: str, next_key: str) -> None:
         "ArrowRight": next_key,
         "PageDown": next_key,
     }
-    components.html(_SCRIPT % {"buttons": json.dumps(mapping)}, height=0)
+    st.html(_SCRIPT % {"buttons": json.dumps(mapping)}, unsafe_allow_javascript=True)

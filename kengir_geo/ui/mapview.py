@@ -32,6 +32,23 @@ class Camera:
     zoom: int
 
 
+def _plain_ids(groups: list) -> list:
+    """Give the groups' elements ids of lowercase letters and digits only.
+
+    st_folium renames folium variables with the pattern `_[a-z0-9]+`, so an id holding `_` or
+    capitals (render.settle_ids gives `kg_<layer>_N`) leaves a dangling name and the layer is
+    never drawn. The ids stay deterministic, so an unchanged day sends unchanged code.
+    """
+    for index, group in enumerate(groups):
+        stack, counter = [group], 0
+        while stack:
+            node = stack.pop(0)
+            node._id = f"kg{index}n{counter}"
+            counter += 1
+            stack.extend(getattr(node, "_children", {}).values())
+    return groups
+
+
 def _base(atlas: Atlas, basemap: str):
     from kengir_geo.assets import localize_links
 
@@ -53,7 +70,7 @@ def show_map(
 ) -> Picked | None:
     """Draw the map for `day`; return the feature the user has just clicked, if any."""
     states = state_at(atlas, day, list(layers))
-    groups = feature_groups(atlas, states, highlight)
+    groups = _plain_ids(feature_groups(atlas, states, highlight))
     result = st_folium(
         _base(atlas, basemap),
         key=key,

@@ -10,13 +10,15 @@ import streamlit as st
 def explore_page() -> st.Page:
     from kengir_geo.ui import explore
 
-    return st.Page(explore.page, title="Explore", icon="🗺️", url_path="explore", default=True)
+    return st.Page(
+        explore.page, title="Explore", icon=":material/map:", url_path="explore", default=True
+    )
 
 
 def story_page() -> st.Page:
     from kengir_geo.ui import story
 
-    return st.Page(story.page, title="Story", icon="📖", url_path="story")
+    return st.Page(story.page, title="Story", icon=":material/auto_stories:", url_path="story")
 
 
 def all_pages() -> list[st.Page]:
@@ -25,13 +27,25 @@ def all_pages() -> list[st.Page]:
     pages = [
         explore_page(),
         story_page(),
-        st.Page(timeline.page, title="Timeline", icon="📅", url_path="timeline"),
-        st.Page(steplag.page, title="Steplag in figures", icon="📊", url_path="steplag"),
-        st.Page(sources.page, title="Sources", icon="📚", url_path="sources"),
+        st.Page(timeline.page, title="Timeline", icon=":material/event_note:", url_path="timeline"),
+        st.Page(
+            steplag.page,
+            title="Steplag in figures",
+            icon=":material/bar_chart:",
+            url_path="steplag",
+        ),
+        st.Page(sources.page, title="Sources", icon=":material/menu_book:", url_path="sources"),
     ]
     # The layer upload page is built on its own branch; it joins the menu once it is merged.
     if importlib.util.find_spec("kengir_geo.ui.add_layer") is not None:
         from kengir_geo.ui import add_layer
 
-        pages.append(st.Page(add_layer.page, title="Add a layer", icon="➕", url_path="add-layer"))
+        pages.append(
+            st.Page(
+                add_layer.page,
+                title="Add a layer",
+                icon=":material/add_location_alt:",
+                url_path="add-layer",
+            )
+        )
     return pages

@@ -47,7 +47,9 @@ def _apply_link(atlas: Atlas) -> None:
         if wanted in ids:
             st.session_state.s_index = ids.index(wanted)
         else:
-            st.warning(f"No chapter called “{wanted}”; starting at the first.", icon="🔗")
+            st.warning(
+                f"No chapter called “{wanted}”; starting at the first.", icon=":material/link:"
+            )
         st.session_state.s_written = wanted
     if st.query_params.get("present") == "1":
         st.session_state.setdefault("s_present", True)

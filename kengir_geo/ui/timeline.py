@@ -61,7 +61,8 @@ def page() -> None:
         day = date.fromordinal(int(row.first_day))
         with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
             when = describe_when(row.start, row.end, "events")
-            st.markdown(f"**{md(when)}** · {md(clock_label(day))}")
+            exact = row.first_day == row.last_day
+            st.markdown(f"**{md(when)}**" + (f" · {md(clock_label(day))}" if exact else ""))
             st.markdown(f"#### {md(row.name)}")
             st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
             if row.description:
@@ -74,6 +75,6 @@ def page() -> None:
             st.page_link(
                 explore,
                 label=f"Open the map on {day.day} {day:%B %Y}",
-                icon="🗺️",
+                icon=":material/map:",
                 query_params={"date": day.isoformat()},
             )
