@@ -92,7 +92,7 @@ def _write_url(atlas: Atlas, day: date) -> None:
 
 def _on_period_change() -> None:
     st.session_state.x_playing = False
-    st.session_state.x_day = st.session_state.x_period_first
+    st.session_state.x_period_changed = True
 
 
 def _on_search() -> None:
@@ -136,9 +136,11 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> Period:
             help="Pick the uprising or a whole year; the day slider then moves within it.",
         )
         period = by_id[st.session_state.x_period]
-        st.session_state.x_period_first = (
-            UPRISING_FIRST_DAY if period.id == UPRISING_PERIOD else period.first
-        )
+        if st.session_state.pop("x_period_changed", False):
+            # a newly chosen period starts at its beginning (the uprising at its Day 1)
+            st.session_state.x_day = (
+                UPRISING_FIRST_DAY if period.id == UPRISING_PERIOD else period.first
+            )
         toggles = _toggle_layers(atlas)
         st.session_state.x_layers = [lid for lid in st.session_state.x_layers if lid in toggles]
         st.multiselect(
