@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from apptest_support import app, open_page, write_app_geodata
 
 
