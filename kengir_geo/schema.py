@@ -5,6 +5,7 @@ geodata/README.md is the prose version of this module.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -56,8 +57,8 @@ def has_errors(problems: list[Problem]) -> bool:
 
 def as_list(value: object) -> list[str]:
     """Normalise a list property: JSON array, "a; b" string, or missing."""
-    if value is None:
-        return []
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []  # pandas fills a property missing on some features with NaN
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
     if isinstance(value, list | tuple):

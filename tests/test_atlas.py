@@ -41,3 +41,10 @@ def test_cache_sees_a_changed_file(tmp_path):
     assert load_atlas(root) is first
     shutil.copy(root / "story.toml", root / "story.bak")
     assert load_atlas(root) is not first
+
+
+def test_list_properties_missing_on_some_features_are_empty_lists(tmp_path):
+    atlas = load_atlas(write_geodata(tmp_path))
+    places = atlas.layers["places"].frame.set_index("id")
+    assert places.loc["perevalka", "names"] == []
+    assert places.loc["perevalka", "claims"] == []
