@@ -11,7 +11,7 @@ SURE_COLOR = "#8b1a1a"
 POSSIBLE_COLOR = "#d9a5a5"
 
 
-def events_strip(counts: pd.DataFrame, day: date, height: int = 60) -> alt.LayerChart:
+def events_strip(counts: pd.DataFrame, day: date, height: int = 80) -> alt.LayerChart:
     """Bars of events per day (sure, and possibly-that-day stacked on top); the day marked."""
     long = counts.melt(id_vars="day", value_vars=["sure", "possible"], var_name="kind")
     long["day"] = pd.to_datetime(long["day"])

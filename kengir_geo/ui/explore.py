@@ -9,7 +9,7 @@ import streamlit as st
 from kengir_geo.atlas import Atlas
 from kengir_geo.deeplinks import default_layers, read_link, write_link
 from kengir_geo.periods import UPRISING_PERIOD, Period, period_for, periods
-from kengir_geo.render import BASEMAPS
+from kengir_geo.render import BASEMAPS, DEFAULT_CENTER
 from kengir_geo.search import find_place, find_places
 from kengir_geo.timeline import UPRISING_FIRST_DAY, clock_label, events_per_day
 from kengir_geo.ui.charts import events_strip
@@ -17,6 +17,10 @@ from kengir_geo.ui.common import atlas_or_stop, show_link_problems
 from kengir_geo.ui.details_panel import show_details
 from kengir_geo.ui.mapview import Camera, show_map
 from kengir_geo.ui.text import md
+
+# The camera a period opens with: the camp cluster for the uprising, the whole USSR for a year.
+UPRISING_ZOOM = 12
+YEAR_ZOOM = 3
 
 SPEEDS = {"slow (2 s a day)": 2.0, "normal (1 s a day)": 1.0, "fast (½ s a day)": 0.5}
 STATE_KEYS = ("x_period", "x_day", "x_layers", "x_basemap", "x_speed")
@@ -37,7 +41,7 @@ def _set_defaults(atlas: Atlas) -> None:
     ss.setdefault("x_basemap", next(iter(BASEMAPS)))
     ss.setdefault("x_speed", 1.0)
     ss.setdefault("x_playing", False)
-    ss.setdefault("x_camera", None)
+    ss.setdefault("x_camera", Camera(DEFAULT_CENTER, UPRISING_ZOOM))
     ss.setdefault("x_selected", None)
     ss.setdefault("x_place", None)
     ss.setdefault("x_highlight", ())
@@ -138,8 +142,10 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> Period:
         period = by_id[st.session_state.x_period]
         if st.session_state.pop("x_period_changed", False):
             # a newly chosen period starts at its beginning (the uprising at its Day 1)
-            st.session_state.x_day = (
-                UPRISING_FIRST_DAY if period.id == UPRISING_PERIOD else period.first
+            uprising = period.id == UPRISING_PERIOD
+            st.session_state.x_day = UPRISING_FIRST_DAY if uprising else period.first
+            st.session_state.x_camera = Camera(
+                DEFAULT_CENTER, UPRISING_ZOOM if uprising else YEAR_ZOOM
             )
         toggles = _toggle_layers(atlas)
         st.session_state.x_layers = [lid for lid in st.session_state.x_layers if lid in toggles]
@@ -173,7 +179,7 @@ def _day_view(atlas: Atlas, period: Period) -> None:
     if ss.x_playing:
         _advance(period)
     ss.x_day = period.clamp(ss.x_day)
-    map_col, side_col = st.columns([3, 1.25], gap="medium")
+    map_col, side_col = st.columns([3, 1], gap="medium")
     with map_col:
         clock, play = st.columns([4, 1], vertical_alignment="bottom")
         clock.markdown(f"### {clock_label(ss.x_day)}")
@@ -194,7 +200,7 @@ def _day_view(atlas: Atlas, period: Period) -> None:
             label_visibility="collapsed",
         )
         counts = events_per_day(atlas, period.first, period.last)
-        st.altair_chart(events_strip(counts, ss.x_day), width="stretch")
+        st.altair_chart(events_strip(counts, ss.x_day), width="stretch", height=125)
         today = counts[counts["day"] == ss.x_day]
         sure, possible = int(today["sure"].sum()), int(today["possible"].sum())
         st.caption(
@@ -210,6 +216,7 @@ def _day_view(atlas: Atlas, period: Period) -> None:
             basemap=BASEMAPS[ss.x_basemap],
             camera=ss.x_camera,
             highlight=ss.x_highlight,
+            height=600,
         )
         if picked is not None:
             ss.x_selected = (picked.layer_id, picked.feature_id)

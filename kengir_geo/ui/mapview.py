@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from branca.element import Element
 from streamlit_folium import st_folium
 
 from kengir_geo.atlas import Atlas
@@ -49,10 +50,19 @@ def _plain_ids(groups: list) -> list:
     return groups
 
 
+# Inside the map iframe: the map fills the iframe (so a page can make the iframe as tall as the
+# screen, as presentation mode does) and a long legend scrolls instead of covering the map.
+IFRAME_CSS = """<style>
+#map_div { height: 100vh !important; }
+.kg-legend-control .kg-legend { max-height: 38vh !important; overflow-y: auto; }
+</style>"""
+
+
 def _base(atlas: Atlas, basemap: str):
     from kengir_geo.assets import localize_links
 
     fmap = base_map(atlas, basemap=basemap, zoom=BASE_ZOOM)
+    fmap.get_root().header.add_child(Element(IFRAME_CSS), name="kg_app_iframe_css")
     localize_links(fmap, base_url=VENDOR_URL)
     return fmap
 

@@ -70,20 +70,23 @@ def _divisions(atlas: Atlas) -> None:
             alt.Chart(known)
             .mark_bar()
             .encode(
-                x=alt.X("name:N", title=None, sort=list(known["name"])),
-                y=alt.Y("inmates:Q", title="prisoners"),
+                y=alt.Y(
+                    "name:N", title=None, sort=list(known["name"]), axis=alt.Axis(labelLimit=320)
+                ),
+                x=alt.X("inmates:Q", title="prisoners"),
                 color=alt.Color("certainty:N", scale=CERTAINTY_COLORS, title="how sure"),
                 tooltip=["name", alt.Tooltip("inmates:Q", format=","), "certainty", "note"],
             )
-            .properties(height=300)
+            .properties(height=36 * len(known))
         )
         st.altair_chart(chart, width="stretch")
     missing = sizes[sizes["inmates"].isna()]
     if not missing.empty:
         st.caption("No head count in the data for: " + md(", ".join(missing["name"])) + ".")
-    for row in sizes.itertuples():
-        if row.certainty in ("disputed", "unknown") or row.note:
-            st.markdown(f"- {md(row.name)} ({md(row.certainty)}): {md(row.note)}")
+    with st.expander("About these numbers and places"):
+        for row in sizes.itertuples():
+            if row.certainty in ("disputed", "unknown") or row.note:
+                st.markdown(f"- **{md(row.name)}** ({md(row.certainty)}): {md(row.note)}")
     sources = sorted({s for ids in atlas.layers["divisions"].frame["sources"] for s in ids})
     _cite(atlas, sources)
 

@@ -26,8 +26,8 @@ PRESENTATION_CSS = """
   font-size: clamp(1.15rem, 1.75vw, 2.1rem) !important; line-height: 1.4 !important; }
 .st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.6rem) !important; }
 .st-key-story_notes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
-.st-key-story_map iframe { height: calc(100vh - 7.5rem) !important; }
-.st-key-story_nav button p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+.st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
+.st-key-story_nav p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
 </style>
 """
 
