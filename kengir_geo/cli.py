@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from kengir_geo.cli_export import export_command, export_data_command
 from kengir_geo.paths import bundled_geodata
 from kengir_geo.schema import Problem
 from kengir_geo.validate import check_layer_file, validate_geodata
@@ -55,6 +56,11 @@ def validate(files: tuple[Path, ...]) -> None:
             problems += check_layer_file(path)
     label = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     sys.exit(report(problems, label))
+
+
+# The export commands live in their own module; registered here.
+cli.add_command(export_command)
+cli.add_command(export_data_command)
 
 
 def main() -> None:

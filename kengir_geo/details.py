@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -47,7 +48,14 @@ class FeatureDetails:
 
 
 def _span(value: object) -> DateSpan | None:
-    return try_parse_date(value) if isinstance(value, str) and value.strip() else None
+    return _parsed(value) if isinstance(value, str) and value.strip() else None
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> DateSpan | None:
+    # EDTF parsing costs milliseconds a date; a layer repeats its dates, and every redraw
+    # of the map words them again
+    return try_parse_date(text)
 
 
 def _worded(span: DateSpan) -> str:
@@ -97,6 +105,13 @@ def _is_missing(value: object) -> bool:
         return False
 
 
+def _strings(value: object) -> list[str]:
+    """A list property as clean strings; a missing value (None, NaN) is an empty list."""
+    if not isinstance(value, list | tuple):
+        return []
+    return [text for item in value if (text := _text(item)) and text.lower() != "nan"]
+
+
 def extra_properties(row: pd.Series) -> dict[str, Any]:
     """Properties beyond the contract's (e.g. `inmates` on a division), in their given order."""
     skip = set(BASE_COLUMNS) | set(INTERVAL_COLUMNS) | {"geometry"}
@@ -111,15 +126,15 @@ def details_of_row(atlas: Atlas, layer_id: str, row: pd.Series) -> FeatureDetail
     """FeatureDetails for one row of a layer frame (the fast path for rendering a whole layer)."""
     layer = atlas.layers[layer_id]
     name = _text(row.get("name")) or _text(row.get("id"))
-    cited = list(row.get("sources") or [])
-    claim_ids = list(row.get("claims") or [])
+    cited = _strings(row.get("sources"))
+    claim_ids = _strings(row.get("claims"))
     certainty = _text(row.get("certainty")) or "unknown"
     return FeatureDetails(
         layer_id=layer_id,
         layer_title=layer.title,
         feature_id=_text(row.get("id")),
         name=name,
-        names=tuple(n for n in (row.get("names") or []) if n != name),
+        names=tuple(n for n in _strings(row.get("names")) if n != name),
         when=describe_when(row.get("start"), row.get("end"), layer.type),
         description=_text(row.get("description")),
         certainty=certainty,

@@ -30,10 +30,11 @@ def _row(swatch: str, text: str) -> str:
     return f'<div class="kg-legend-row">{swatch}<span>{esc(text)}</span></div>'
 
 
-def legend_html(atlas: Atlas | None = None) -> str:
+def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
     """The legend's HTML: layer colours (when an atlas is given), event categories, certainty
     marks, and how a feature looks on, before and around the chosen day."""
-    rows = ['<details class="kg-legend" open><summary>Legend</summary>']
+    opened = " open" if open_ else ""
+    rows = [f'<details class="kg-legend"{opened}><summary>Legend</summary>']
     if atlas is not None:
         rows.append('<div class="kg-legend-head">Layers</div>')
         for layer in atlas.layers.values():
@@ -87,9 +88,11 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, atlas: Atlas | None = None, position: str = "bottomright"):
+    def __init__(
+        self, atlas: Atlas | None = None, position: str = "bottomright", open_: bool = True
+    ):
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html(atlas)
+        self.html = legend_html(atlas, open_)
         self.position = position
         self.css = LEGEND_CSS + POPUP_CSS

@@ -22,6 +22,7 @@ from shapely.geometry import mapping
 
 from kengir_geo.atlas import Atlas, Layer
 from kengir_geo.details import FeatureDetails, details_of_row
+from kengir_geo.large_layers import compact_element
 from kengir_geo.legend import Legend, legend_html
 from kengir_geo.popups import esc, popup_html, tooltip_html
 from kengir_geo.styles import MAYBE, PAST, SURE, feature_style, point_radius
@@ -53,15 +54,15 @@ DEFAULT_CENTER = (47.84, 67.615)
 LEAFLET_JS = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
 
-# A point layer above this size is drawn on one canvas with small circles: thousands of SVG
-# nodes (or default pins) take seconds to settle in the browser.
+# A layer above this size is drawn on one canvas with small circles and shared popup parts
+# (large_layers.py): thousands of SVG nodes, default pins or full popups take seconds to settle.
 LARGE_LAYER = 1000
 
 BIND_JS = JsCode(
     """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
-        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360}); }
+        if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360, maxHeight: 380}); }
     }"""
 )
 STYLE_JS = JsCode("function (feature) { return feature.properties.style; }")
@@ -134,6 +135,7 @@ def base_map(
     center: tuple[float, float] = DEFAULT_CENTER,
     zoom: int = 6,
     legend_position: str = "bottomright",
+    legend_open: bool = True,
 ) -> folium.Map:
     """The map without its dated layers: basemap, country outlines when offline, full-screen
     control, scale bar and legend. Same arguments give identical HTML."""
@@ -157,7 +159,7 @@ def base_map(
     else:
         tile_layer(basemap).add_to(fmap)
     folium.plugins.Fullscreen(position="topleft").add_to(fmap)
-    Legend(atlas, legend_position).add_to(fmap)
+    Legend(atlas, legend_position, legend_open).add_to(fmap)
     return settle_ids(fmap)
 
 
@@ -222,12 +224,12 @@ def is_large(state: LayerState) -> bool:
     return len(state) > LARGE_LAYER
 
 
-def geojson_element(features: list[dict[str, Any]], name: str, large: bool) -> folium.GeoJson:
+def geojson_element(features: list[dict[str, Any]], name: str) -> folium.GeoJson:
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=name,
         on_each_feature=BIND_JS,
-        point_to_layer=point_js(canvas=large),
+        point_to_layer=point_js(canvas=False),
         style=STYLE_JS,
     )
 
@@ -243,10 +245,12 @@ def feature_groups(
         layer, state = atlas.layers[layer_id], states[layer_id]
         if layer.group == "basemap":
             continue  # the country outlines belong to the base map
-        large = is_large(state)
         frames = [(PAST, state.past), (MAYBE, state.maybe), (SURE, state.sure)]
-        features = layer_geojson(atlas, layer_id, frames, highlight, large)
         group = folium.FeatureGroup(name=esc(layer.title))
-        geojson_element(features, esc(layer.title), large).add_to(group)
+        if is_large(state):
+            compact_element(atlas, layer_id, frames, highlight).add_to(group)
+        else:
+            features = layer_geojson(atlas, layer_id, frames, highlight)
+            geojson_element(features, esc(layer.title)).add_to(group)
         groups.append(settle_ids(group, f"kg_{js_safe(layer_id)}_"))
     return groups

@@ -43,7 +43,7 @@ CERTAINTY_MARKS = {
     "approximate": CertaintyMark("8 5", 0.8, 0, "approximate: dashed line"),
     "schematic": CertaintyMark("2 5", 0.35, 0, "schematic: dotted line, pale fill"),
     "disputed": CertaintyMark("12 4 2 4", 1.0, 1, "disputed: dash-dot line (see the popup)"),
-    "unknown": CertaintyMark("4 6", 0.3, 0, "unknown location: pale area of doubt, no pin"),
+    "unknown": CertaintyMark("4 6", 0.15, 0, "unknown location: pale area of doubt, no pin"),
 }
 
 # The words the legend uses for phases; the styles below are what they describe.

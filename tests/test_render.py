@@ -3,13 +3,17 @@ import re
 from datetime import date
 
 import folium
+import geopandas as gpd
+import numpy as np
 import pytest
+import shapely
 from hostile import PAYLOAD, SCRIPT, write_hostile_geodata
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.atlas import Source
+from kengir_geo.atlas import Layer, Source
 from kengir_geo.details import feature_details
+from kengir_geo.intervals import OPEN_END, OPEN_START
 from kengir_geo.legend import legend_html
 from kengir_geo.popups import popup_html, safe_url, source_html
 from kengir_geo.render import BASEMAPS, LARGE_LAYER, base_map, feature_groups
@@ -137,18 +141,48 @@ def test_groups_render_identically(atlas):
     assert first == second
 
 
-def test_large_point_layers_use_canvas(tmp_path):
-    root = write_geodata(tmp_path)
-    points = [
-        feature(f"p{i}", {"type": "Point", "coordinates": [60 + i / 1000, 45]})
-        for i in range(LARGE_LAYER + 1)
-    ]
-    (root / "layers" / "places.geojson").write_text(json.dumps(collection(*points)))
-    atlas = load_atlas(root)
-    (places, events) = feature_groups(atlas, state_at(atlas, RAID))
-    assert "L.canvas" in map_with(atlas, [places])
-    assert "L.canvas" not in map_with(atlas, [events])
-    assert "L.marker" not in map_with(atlas, [places])
+def add_big_layer(atlas, n: int, name: str = "Point") -> None:
+    """A user layer of n undated points, added straight to the atlas (validating 50k
+    features is the loader's business, not the renderer's)."""
+    rng = np.random.default_rng(1)
+    frame = gpd.GeoDataFrame(
+        {
+            "id": [f"p{i}" for i in range(n)],
+            "name": [f"{name} {i}" for i in range(n)],
+            "names": [[] for _ in range(n)],
+            "description": [PAYLOAD if i == 0 else None for i in range(n)],
+            "start": None,
+            "end": None,
+            "certainty": "approximate",
+            "sources": [["w-en"]] * n,
+            "uncertainty_m": None,
+            "category": None,
+            "kind": "site",
+            "state": None,
+            "claims": [[] for _ in range(n)],
+            "note": None,
+            "first_day": OPEN_START,
+            "sure_from": OPEN_START,
+            "sure_until": OPEN_END,
+            "last_day": OPEN_END,
+        },
+        geometry=shapely.points(rng.uniform(50, 85, n), rng.uniform(40, 55, n)),
+        crs="EPSG:4326",
+    )
+    atlas.layers["big"] = Layer(
+        "big", "Big layer", "big.geojson", "user", "features", True, "", {}, frame
+    )
+
+
+def test_large_point_layers_use_canvas_and_shared_popups(atlas):
+    add_big_layer(atlas, LARGE_LAYER + 1, name=SCRIPT)
+    groups = feature_groups(atlas, state_at(atlas, RAID))
+    assert [g.layer_name for g in groups] == ["Places", "Events", "Big layer"]
+    big = map_with(atlas, [groups[2]])
+    assert "L.canvas" in big and "L.marker" not in big and "bindPopup" in big
+    assert SCRIPT not in big and PAYLOAD not in big  # names and descriptions escaped
+    assert big.count('"s": 0') == LARGE_LAYER + 1  # one shared style
+    assert "L.canvas" not in map_with(atlas, groups[:2])
 
 
 def test_popup_has_names_dates_certainty_claims_and_linked_sources(atlas):

@@ -1,0 +1,104 @@
+import json
+import subprocess
+import sys
+
+import geopandas as gpd
+import pytest
+from hostile import write_hostile_geodata
+from test_export import write_export_geodata
+
+from factories import write_geodata
+from kengir_geo import load_atlas
+from kengir_geo.bibliography import csl_json, markdown
+from kengir_geo.export import export_data
+from kengir_geo.linked_places import linked_places
+
+CLI = [sys.executable, "-m", "kengir_geo.cli"]
+
+
+def run(*args):
+    return subprocess.run(CLI + [str(a) for a in args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def atlas(tmp_path):
+    return load_atlas(write_geodata(tmp_path / "geodata"))
+
+
+def test_export_data_writes_layers_lpf_and_bibliography(atlas, tmp_path):
+    written = export_data(atlas, tmp_path / "out")
+    names = sorted(p.relative_to(tmp_path / "out").as_posix() for p in written)
+    assert names == [
+        "README.md",
+        "layers/events.geojson",
+        "layers/places.geojson",
+        "linked-places.json",
+        "sources.json",
+        "sources.md",
+    ]
+    events = gpd.read_file(tmp_path / "out" / "layers" / "events.geojson")
+    assert sorted(events["id"]) == ["e-may", "e-raid", "e-span"]
+
+
+def test_linked_places_carry_timespans_certainty_and_citations(atlas):
+    lpf = linked_places(atlas)
+    assert lpf["@context"].endswith("linkedplaces-context-v1.1.jsonld")
+    by_id = {f["@id"]: f for f in lpf["features"]}
+    may = by_id["urn:kengir-geo:events:e-may"]
+    assert may["when"]["timespans"] == [
+        {
+            "start": {"earliest": "1954-05-01", "latest": "1954-05-31"},
+            "end": {"earliest": "1954-05-01", "latest": "1954-05-31"},
+        }
+    ]
+    assert may["when"]["certainty"] == "certain"
+    kengir = by_id["urn:kengir-geo:places:kengir"]
+    assert "when" not in kengir  # undated
+    assert kengir["geometry"]["certainty"] == "less-certain"
+    assert [n["toponym"] for n in kengir["names"]] == ["Kengir", "Кенгир", "Кеңгір"]
+    assert kengir["citations"][0]["@id"] == "https://en.wikipedia.org/wiki/Kengir_uprising"
+    assert by_id["urn:kengir-geo:places:perevalka"]["names"] == [{"toponym": "Feature perevalka"}]
+    raid = by_id["urn:kengir-geo:events:e-raid"]
+    assert raid["properties"]["claims"] == ["troops"]
+
+
+def test_bibliography_as_csl_and_markdown(atlas):
+    items = {i["id"]: i for i in csl_json(atlas)}
+    assert items["w-en"]["author"] == [{"literal": "Wikipedia contributors"}]
+    assert items["w-en"]["URL"].startswith("https://")
+    text = markdown(atlas)
+    assert "**w-en**: Wikipedia contributors, *Kengir uprising*." in text
+    assert "Cited by 5 feature(s)." in text
+
+
+def test_markdown_bibliography_does_not_pass_html(tmp_path):
+    hostile = load_atlas(write_hostile_geodata(tmp_path / "h"))
+    text = markdown(hostile)
+    assert "<script" not in text and "<svg" not in text and "<img" not in text
+
+
+def test_cli_export_and_export_data(tmp_path):
+    geodata = write_export_geodata(tmp_path / "geodata")
+    result = run(
+        "export", "--out", tmp_path / "map.html", "--date", "1954-05-24", "--geodata", geodata
+    )
+    assert result.returncode == 0, result.stderr
+    assert "map.html" in result.stderr and "MB" in result.stderr
+    assert (tmp_path / "map.html").stat().st_size > 100_000
+    result = run("export-data", "--out", tmp_path / "data", "--geodata", geodata)
+    assert result.returncode == 0, result.stderr
+    lpf = json.loads((tmp_path / "data" / "linked-places.json").read_text())
+    assert len(lpf["features"]) == 5  # places and events, not the country outlines
+
+
+def test_cli_refuses_bad_requests_clearly(tmp_path):
+    geodata = write_export_geodata(tmp_path / "geodata")
+    out = tmp_path / "map.html"
+    result = run("export", "--out", out, "--date", "24 May 1954", "--geodata", geodata)
+    assert result.returncode == 2 and "is not a day written YYYY-MM-DD" in result.stderr
+    result = run("export", "--out", out, "--chapter", "nope", "--geodata", geodata)
+    assert result.returncode == 2 and "no chapter 'nope'; chapters are raid" in result.stderr
+    (geodata / "layers" / "events.geojson").write_text("{")
+    result = run("export", "--out", out, "--geodata", geodata)
+    assert result.returncode == 1 and "layers/events.geojson" in result.stderr
+    assert not out.exists()
