@@ -162,9 +162,9 @@ def test_presenter_notes_and_presentation_mode(monkeypatch, geodata):
     assert not any("why the service yard" in t for t in texts(at))
     at.toggle(key="s_notes").set_value(True).run()
     assert any("why the service yard" in t for t in texts(at))
-    at.toggle(key="s_present").set_value(True).run()
+    at.toggle(key="present").set_value(True).run()
     no_errors(at)
-    assert at.session_state["s_present"] is True
+    assert any("display: none" in h.value for h in at.get("html"))
 
 
 # Timeline ------------------------------------------------------------------------------------

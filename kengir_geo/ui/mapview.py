@@ -77,8 +77,13 @@ def show_map(
     camera: Camera | None = None,
     highlight: Iterable[str] = (),
     height: int = 560,
+    clickable: bool = True,
 ) -> Picked | None:
-    """Draw the map for `day`; return the feature the user has just clicked, if any."""
+    """Draw the map for `day`; return the feature the user has just clicked, if any.
+
+    With clickable=False nothing comes back from the map, so it never causes a rerun (the
+    story map: a clicker's key press must never race a rerun started by the map).
+    """
     states = state_at(atlas, day, list(layers))
     groups = _plain_ids(feature_groups(atlas, states, highlight))
     result = st_folium(
@@ -89,7 +94,7 @@ def show_map(
         feature_group_to_add=groups,
         center=list(camera.center) if camera else None,
         zoom=camera.zoom if camera else None,
-        returned_objects=["last_object_clicked", "zoom"],
+        returned_objects=["last_object_clicked", "zoom"] if clickable else [],
     )
     click = (result or {}).get("last_object_clicked")
     if not click or st.session_state.get(f"{key}__last_click") == click:

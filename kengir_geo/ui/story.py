@@ -27,7 +27,7 @@ PRESENTATION_CSS = """
 .st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.6rem) !important; }
 .st-key-story_notes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
 .st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
-.st-key-story_nav p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+.st-key-story_nav p, .st-key-story_modes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
 </style>
 """
 
@@ -36,45 +36,41 @@ def _chapter_day(chapter: Chapter):
     return parse_date(chapter.date).earliest
 
 
-def _go(delta: int, count: int) -> None:
-    st.session_state.s_index = max(0, min(count - 1, st.session_state.s_index + delta))
+def chapter_titles(atlas: Atlas) -> str:
+    """The chapters as a numbered Markdown list: title and the id used in links."""
+    return "\n".join(
+        f"{n}. {md(c.title)} ({md(c.id)})" for n, c in enumerate(atlas.chapters, start=1)
+    )
 
 
-def _apply_link(atlas: Atlas) -> None:
-    wanted = st.query_params.get("chapter")
-    if wanted and wanted != st.session_state.get("s_written"):
-        ids = [c.id for c in atlas.chapters]
-        if wanted in ids:
-            st.session_state.s_index = ids.index(wanted)
-        else:
-            st.warning(
-                f"No chapter called “{wanted}”; starting at the first.", icon=":material/link:"
-            )
-        st.session_state.s_written = wanted
-    if st.query_params.get("present") == "1":
-        st.session_state.setdefault("s_present", True)
+def _go(delta: int, ids: list[str]) -> None:
+    index = ids.index(st.session_state.chapter) if st.session_state.chapter in ids else 0
+    st.session_state.chapter = ids[max(0, min(len(ids) - 1, index + delta))]
 
 
-def _nav(count: int, index: int) -> None:
+def _nav(ids: list[str], index: int) -> None:
+    """Previous / Next and the mode switches. The chapter and presentation mode are bound to
+    the URL (?chapter=raid&present=true), so a shared link opens that very screen."""
     with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             "◀ Previous",
             key="story_prev",
             on_click=_go,
-            args=(-1, count),
+            args=(-1, ids),
             disabled=index == 0,
             help="Keyboard: ← or PageUp",
         )
-        st.markdown(f"Chapter {index + 1} of {count}")
         st.button(
             "Next ▶",
             key="story_next",
             on_click=_go,
-            args=(1, count),
-            disabled=index == count - 1,
+            args=(1, ids),
+            disabled=index == len(ids) - 1,
             help="Keyboard: → or PageDown",
         )
-        st.toggle("Presentation mode", key="s_present")
+        st.markdown(f"{index + 1} of {len(ids)}")
+    with st.container(key="story_modes", horizontal=True, vertical_alignment="center"):
+        st.toggle("Presentation mode", key="present", bind="query-params")
         st.toggle("Presenter notes", key="s_notes")
 
 
@@ -84,14 +80,19 @@ def page() -> None:
     if not chapters:
         st.info("The story has no chapters yet (geodata/story.toml).")
         return
-    st.session_state.setdefault("s_index", 0)
-    _apply_link(atlas)
-    index = max(0, min(len(chapters) - 1, st.session_state.s_index))
+    ids = [c.id for c in chapters]
+    wanted = st.query_params.get("chapter")
+    if wanted and wanted not in ids:
+        st.warning(f"No chapter called “{wanted}”; showing the first.", icon=":material/link:")
+    # The chapter picker sits in the sidebar (hidden in presentation mode); the buttons and the
+    # keys drive it through its session state. It lists ids, not titles, because a bound widget
+    # writes what it displays into the URL, and links say ?chapter=raid.
+    with st.sidebar:
+        st.selectbox("Chapter", ids, key="chapter", bind="query-params")
+        st.caption(chapter_titles(atlas))
+    index = ids.index(st.session_state.chapter)
     chapter = chapters[index]
-    present = bool(st.session_state.get("s_present"))
-    if present:
-        st.html(PRESENTATION_CSS)
-    text_col, map_col = st.columns([1, 1.6] if present else [1, 1.4], gap="medium")
+    text_col, map_col = st.columns([1, 1.5], gap="medium")
     with text_col:
         with st.container(key="story_title"):
             st.header(md(chapter.title), anchor=False)
@@ -100,7 +101,9 @@ def page() -> None:
             st.markdown(f"**{md(clock_label(day))}**")
         with st.container(key="story_text"):
             st.markdown(md_paragraphs(chapter.narrative))
-        _nav(len(chapters), index)
+        _nav(ids, index)
+        if st.session_state.get("present"):
+            st.html(PRESENTATION_CSS)
         if st.session_state.get("s_notes") and chapter.notes:
             with st.container(key="story_notes", border=True):
                 st.markdown("**Presenter notes**  \n" + md_paragraphs(chapter.notes))
@@ -114,8 +117,6 @@ def page() -> None:
             camera=Camera(chapter.center, chapter.zoom),
             highlight=chapter.highlight,
             height=620,
+            clickable=False,  # popups still open on click, inside the map
         )
     bind_keys("story_prev", "story_next")
-    if st.query_params.get("chapter") != chapter.id:
-        st.query_params["chapter"] = chapter.id
-        st.session_state.s_written = chapter.id
