@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import streamlit as st
 
 
@@ -22,9 +20,9 @@ def story_page() -> st.Page:
 
 
 def all_pages() -> list[st.Page]:
-    from kengir_geo.ui import sources, steplag, timeline
+    from kengir_geo.ui import add_layer, sources, steplag, timeline
 
-    pages = [
+    return [
         explore_page(),
         story_page(),
         st.Page(timeline.page, title="Timeline", icon=":material/event_note:", url_path="timeline"),
@@ -35,17 +33,10 @@ def all_pages() -> list[st.Page]:
             url_path="steplag",
         ),
         st.Page(sources.page, title="Sources", icon=":material/menu_book:", url_path="sources"),
+        st.Page(
+            add_layer.page,
+            title="Add a layer",
+            icon=":material/add_location_alt:",
+            url_path="add-layer",
+        ),
     ]
-    # The layer upload page is built on its own branch; it joins the menu once it is merged.
-    if importlib.util.find_spec("kengir_geo.ui.add_layer") is not None:
-        from kengir_geo.ui import add_layer
-
-        pages.append(
-            st.Page(
-                add_layer.page,
-                title="Add a layer",
-                icon=":material/add_location_alt:",
-                url_path="add-layer",
-            )
-        )
-    return pages

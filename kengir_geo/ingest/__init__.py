@@ -1,0 +1,237 @@
+"""Bringing a layer author's file into the atlas: read, normalise, validate, save.
+
+`ingest_file` is the one pipeline the CLI (`kengir-geo add`) and the upload page both call;
+`save_layer` writes its result into a geodata folder atomically. Readers live in read.py,
+contract mapping in normalize.py, the safe writes in write.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+from kengir_geo.geodata import RawGeodata, read_geodata
+from kengir_geo.ingest.normalize import (
+    bbox_center,
+    check_region,
+    drop_z_and_round,
+    is_wgs84,
+    looks_projected,
+    normalize_properties,
+    repair_and_orient,
+    to_wgs84,
+)
+from kengir_geo.ingest.read import FORMATS, Limits, read_layer
+from kengir_geo.ingest.write import (
+    LAYER_ID,
+    LayerExists,
+    SaveError,
+    existing_layer_ids,
+    layer_collection_text,
+    save_layer,
+)
+from kengir_geo.schema import Problem, has_errors
+from kengir_geo.validate import check_feature_collection
+
+__all__ = [
+    "FORMATS",
+    "LAYER_ID",
+    "IngestResult",
+    "LayerExists",
+    "Limits",
+    "SaveError",
+    "check_file",
+    "existing_layer_ids",
+    "ingest_file",
+    "layer_collection_text",
+    "save_layer",
+]
+
+REGION_KM = 1500  # farther than this from every chapter's centre earns a warning
+_FIXABLE = ("invalid geometry", "ring is not closed")
+
+
+@dataclass
+class IngestResult:
+    """What came of a file: the cleaned layer (None when unreadable), every problem, and the
+    [[layer]] table that `save_layer` would add. `notes` say what was done, for the author."""
+
+    collection: dict[str, Any] | None
+    problems: list[Problem]
+    entry: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.collection is not None and not has_errors(self.problems)
+
+
+def _story_region(raw: RawGeodata) -> list[tuple[float, float]]:
+    """(lon, lat) points the story is about: chapter centres, else the layers' centres."""
+    region = [
+        (float(c["center"][1]), float(c["center"][0]))
+        for c in raw.chapters
+        if isinstance(c.get("center"), list) and len(c["center"]) == 2
+    ]
+    if not region:
+        for doc in raw.layers.values():
+            features = doc.get("features") if isinstance(doc, dict) else None
+            center = bbox_center(features) if isinstance(features, list) else None
+            if center:
+                region.append(center)
+    return region
+
+
+def _ids_of(tables: list[dict[str, Any]]) -> set[str]:
+    return {str(t["id"]) for t in tables if t.get("id")}
+
+
+def _with_fix_hint(problems: list[Problem], fix: bool) -> list[Problem]:
+    if fix:
+        return problems
+    return [
+        dataclasses.replace(p, message=f"{p.message} (the repair option, --fix, can mend this)")
+        if p.is_error and p.field == "geometry" and any(w in p.message for w in _FIXABLE)
+        else p
+        for p in problems
+    ]
+
+
+def ingest_file(
+    path: Path,
+    layer_id: str,
+    title: str,
+    *,
+    layer_type: str = "features",
+    geodata_root: Path | None = None,
+    label: str | None = None,
+    layer: str | None = None,
+    encoding: str | None = None,
+    crs: str | None = None,
+    fix: bool = False,
+    default_certainty: str | None = "approximate",
+    default_sources: list[str] | tuple[str, ...] = (),
+    description: str | None = None,
+    limits: Limits | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> IngestResult:
+    """Read any supported file and turn it into a valid layer, or say precisely why not.
+
+    With `geodata_root`, source and claim ids are checked against that folder's sources.toml
+    and claims.toml, and the layer's position against its story. `progress(step, fraction)`
+    hears about each step (the upload page shows it). Never raises on bad input.
+    """
+    step = progress or (lambda _text, _fraction: None)
+    step("Reading the file", 0.05)
+    label = label or str(path)
+    entry: dict[str, Any] = {"id": layer_id, "title": title, "group": "user", "type": layer_type}
+    if description:
+        entry["description"] = description
+    problems: list[Problem] = []
+    notes: list[str] = []
+    raw = read_layer(path, label, problems, layer=layer, encoding=encoding, limits=limits)
+    if raw is None:
+        return IngestResult(None, problems, entry, notes)
+    features = raw.features
+    notes.append(f"read {len(features)} features from a {raw.format} file")
+    if not features:
+        problems.append(Problem(label, "", "features", "the file has no features: nothing to add"))
+        return IngestResult(None, problems, entry, notes)
+
+    declared = raw.crs
+    if crs:
+        try:
+            declared = CRS.from_user_input(crs)
+        except CRSError:
+            problems.append(
+                Problem(label, "", "crs", f"unknown CRS {crs!r}; write e.g. EPSG:32642")
+            )
+            return IngestResult(None, problems, entry, notes)
+    if declared is None and looks_projected(features):
+        where = (
+            "put the shapefile's .prj file into the zip"
+            if raw.format == "zipped Shapefile"
+            else "say which"
+        )
+        problems.append(
+            Problem(
+                label,
+                "",
+                "crs",
+                "the coordinates look like metres of a projected system, not longitude/latitude, "
+                f"and the file does not say which system: {where}, or name it with --crs "
+                "(e.g. EPSG:32642 for UTM zone 42N)",
+            )
+        )
+        return IngestResult(None, problems, entry, notes)
+    if declared is None and raw.format in ("zipped Shapefile", "Shapefile", "GeoPackage"):
+        problems.append(
+            Problem(
+                label,
+                "",
+                "crs",
+                "the file names no CRS; read as WGS84 longitude/latitude",
+                "warning",
+            )
+        )
+    if declared is not None and not is_wgs84(declared):
+        try:
+            to_wgs84(features, declared)
+        except Exception as exc:  # pyproj raises ProjError and others for impossible input
+            problems.append(
+                Problem(label, "", "crs", f"cannot reproject from {declared.name}: {exc}")
+            )
+            return IngestResult(None, problems, entry, notes)
+        notes.append(f"reprojected from {declared.name} to WGS84 longitude/latitude")
+    elif raw.crs_member:
+        notes.append("dropped the obsolete GeoJSON crs member (the data is WGS84)")
+
+    step("Bringing coordinates and properties into shape", 0.45)
+    with_z = drop_z_and_round(features)
+    if with_z:
+        problems.append(
+            Problem(label, "", "geometry", f"dropped heights (Z) from {with_z} features", "warning")
+        )
+    problems += normalize_properties(
+        features, label, layer_id, default_certainty, list(default_sources)
+    )
+    problems += repair_and_orient(features, label, fix)
+    collection = {"type": "FeatureCollection", "features": features}
+
+    step("Checking every feature", 0.7)
+    source_ids = claim_ids = None
+    region: list[tuple[float, float]] = []
+    if geodata_root is not None:
+        geodata = read_geodata(geodata_root)
+        source_ids, claim_ids = _ids_of(geodata.sources), _ids_of(geodata.claims)
+        region = _story_region(geodata)
+    checked = check_feature_collection(collection, label, layer_type, source_ids, claim_ids)
+    uncited = any(p.field == "sources" and p.message.startswith("cite at least") for p in checked)
+    if uncited and not default_sources:
+        problems.append(
+            Problem(
+                label,
+                "",
+                "sources",
+                "features need sources: add a 'sources' column with ids from sources.toml, "
+                "or cite one for the whole layer (--source ID; on the upload page: "
+                "'Cite for features without sources')",
+            )
+        )
+    problems += _with_fix_hint(checked, fix)
+    problems += check_region(features, label, region, REGION_KM)
+    step("Done", 1.0)
+    return IngestResult(collection, problems, entry, notes)
+
+
+def check_file(path: Path, layer_type: str = "features", **options: Any) -> list[Problem]:
+    """What `kengir-geo add` would report about a file, without a target folder."""
+    layer_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "layer"
+    return ingest_file(path, layer_id, path.stem, layer_type=layer_type, **options).problems

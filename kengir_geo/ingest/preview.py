@@ -1,0 +1,97 @@
+"""A folium map of an uploaded layer, over the atlas's base map when there is one.
+
+Every string from the file is escaped before it reaches the map (folium's tooltips and
+Leaflet's popups insert HTML as given); a value becomes a link only when it is an http(s) URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+
+from kengir_geo.atlas import Atlas
+from kengir_geo.ingest.normalize import positions
+from kengir_geo.popups import esc, safe_url
+from kengir_geo.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
+
+PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
+STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
+FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
+
+
+def _value_html(value: Any) -> str:
+    if isinstance(value, list):
+        return esc("; ".join(str(v) for v in value))
+    url = safe_url(value)
+    if url:
+        return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>'
+    return esc(value)
+
+
+def popup_table(props: dict[str, Any]) -> str:
+    """All properties as an escaped two-column table, ours first."""
+    keys = [k for k in FIRST_FIELDS if k in props] + sorted(
+        (k for k in props if k not in FIRST_FIELDS), key=str
+    )
+    rows = "".join(
+        f"<tr><th style='text-align:left;padding-right:8px'>{esc(k)}</th>"
+        f"<td>{_value_html(props[k])}</td></tr>"
+        for k in keys
+    )
+    return f"<table class='kg-preview'>{rows}</table>"
+
+
+def preview_features(collection: dict[str, Any], limit: int = PREVIEW_LIMIT) -> list[dict]:
+    """Located features with escaped tooltip and popup, as render.py's JavaScript expects."""
+    shown = []
+    for item in collection.get("features", []):
+        if not isinstance(item, dict) or not positions(item.get("geometry")):
+            continue  # unlocated: listed in the problems, nothing to draw
+        props = item.get("properties") or {}
+        shown.append(
+            {
+                "type": "Feature",
+                "geometry": item["geometry"],
+                "properties": {
+                    "tooltip": esc(props.get("name") or props.get("id") or ""),
+                    "popup": popup_table(props),
+                    "style": STYLE,
+                    "radius": 7,
+                },
+            }
+        )
+        if len(shown) >= limit:
+            break
+    return shown
+
+
+def bounds(features: list[dict[str, Any]]) -> list[list[float]] | None:
+    points = [p for f in features for p in positions(f["geometry"])]
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def preview_map(
+    collection: dict[str, Any], atlas: Atlas | None = None, limit: int = PREVIEW_LIMIT
+) -> folium.Map:
+    """The layer drawn over the atlas's offline base map (or a bare one), zoomed to fit."""
+    if atlas is not None:
+        fmap = base_map(atlas, legend_open=False)
+    else:
+        fmap = folium.Map(tiles=None, control_scale=True)
+        fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
+    features = preview_features(collection, limit)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Your layer",
+        on_each_feature=BIND_JS,
+        point_to_layer=point_js(canvas=len(features) > 1000),
+        style=folium.utilities.JsCode("function (f) { return f.properties.style; }"),
+    ).add_to(fmap)
+    box = bounds(features)
+    if box:
+        fmap.fit_bounds(box, padding=(40, 40), max_zoom=15)
+    return settle_ids(fmap)

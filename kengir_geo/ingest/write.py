@@ -1,0 +1,217 @@
+"""Saving a layer into a geodata folder so that nothing already there can be lost.
+
+Order of writes: the layer file first, under a name no manifest entry uses, then layers.toml
+(the manifest) in one atomic rename. Killed at any moment, the folder holds either the old state
+(plus at worst an unreferenced file) or the new one. Each file is written to a temporary file in
+the same folder, flushed and fsynced, renamed over the target, and the folder is fsynced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kengir_geo.geodata import MANIFEST
+
+LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes
+_LAYER_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*layer[ \t]*\]\][ \t]*(#.*)?\r?$", re.MULTILINE)
+
+
+class SaveError(Exception):
+    """The layer was not saved; the geodata folder is as it was. The message says why."""
+
+
+class LayerExists(SaveError):
+    pass
+
+
+def layer_collection_text(collection: dict[str, Any]) -> str:
+    """GeoJSON with one feature per line: small, and readable in a diff."""
+    features = ",\n".join(json.dumps(f, ensure_ascii=False) for f in collection["features"])
+    return f'{{"type": "FeatureCollection", "features": [\n{features}\n]}}\n'
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text`, all or nothing, durable once this returns."""
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+    _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def folder_lock(root: Path) -> Iterator[None]:
+    """One writer at a time (the CLI and the app may both save)."""
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # a JSON string is a valid TOML basic string (same escapes)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def layer_table(entry: dict[str, Any]) -> str:
+    lines = ["[[layer]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _split_trailing_comments(block: str) -> tuple[str, str]:
+    """A table's own lines, and the comments/blank lines after it (they belong to the next)."""
+    lines = block.splitlines(keepends=True)
+    cut = len(lines)
+    while cut > 1 and (not lines[cut - 1].strip() or lines[cut - 1].lstrip().startswith("#")):
+        cut -= 1
+    return "".join(lines[:cut]), "".join(lines[cut:])
+
+
+def manifest_with(text: str, entry: dict[str, Any]) -> str:
+    """layers.toml with `entry` replacing the table of the same id, or appended; the rest of the
+    text (comments, order, spacing) is kept. Checked by parsing before it is returned."""
+    old = tomllib.loads(text).get("layer", [])
+    starts = [m.start() for m in _LAYER_HEADER.finditer(text)]
+    pieces = [text[: starts[0]] if starts else text]
+    replaced = False
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        block = text[begin:end]
+        try:
+            ids = [t.get("id") for t in tomllib.loads(block).get("layer", [])]
+        except tomllib.TOMLDecodeError:
+            ids = []
+        if ids == [entry["id"]]:
+            _, trailing = _split_trailing_comments(block)
+            block = layer_table(entry) + (trailing or "\n")
+            replaced = True
+        pieces.append(block)
+    new_text = "".join(pieces)
+    if not replaced:
+        new_text = new_text.rstrip("\n") + ("\n\n" if new_text.strip() else "") + layer_table(entry)
+    expected = [entry if t.get("id") == entry["id"] else t for t in old]
+    if not replaced:
+        expected.append(entry)
+    if tomllib.loads(new_text).get("layer", []) != expected:
+        raise SaveError("layers.toml has a layout this tool cannot edit safely; edit it by hand")
+    return new_text
+
+
+def _free_layer_path(root: Path, layer_id: str, text: str, manifest: list[dict[str, Any]]) -> str:
+    """layers/<id>.geojson when no entry uses it and no file is there; else a name with the
+    content's hash, so that no file anybody may still need is ever overwritten."""
+    used = {str(e.get("file")) for e in manifest}
+    name = f"layers/{layer_id}.geojson"
+    if name in used or (root / name).exists():
+        digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+        name = f"layers/{layer_id}-{digest}.geojson"
+        path = root / name
+        if name in used or (path.exists() and path.read_text(encoding="utf-8") != text):
+            raise SaveError(f"{name} is already used by another layer")
+    return name
+
+
+def _pause_for_tests() -> None:
+    seconds = os.environ.get(PAUSE_HOOK)
+    if seconds:
+        print(f"{PAUSE_HOOK}: layer file written, pausing {seconds}s", file=sys.stderr, flush=True)
+        time.sleep(float(seconds))
+
+
+def existing_layer_ids(root: Path) -> set[str]:
+    """Ids in the folder's manifest; empty when it cannot be read (saving then says why)."""
+    try:
+        with (root / MANIFEST).open("rb") as handle:
+            return {str(t.get("id")) for t in tomllib.load(handle).get("layer", [])}
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+        return set()
+
+
+def save_layer(
+    root: Path, collection: dict[str, Any], entry: dict[str, Any], replace: bool = False
+) -> Path:
+    """Write the layer and its [[layer]] table into the geodata folder `root`; the new file."""
+    if not LAYER_ID.match(str(entry.get("id", ""))):
+        raise SaveError("a layer id is 1-63 lower-case letters, digits, '-' or '_'")
+    manifest_path = root / MANIFEST
+    try:
+        (root / "layers").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot make the folder {root / 'layers'}: {exc.strerror}") from exc
+    with folder_lock(root):
+        try:
+            manifest_text = manifest_path.read_text(encoding="utf-8")
+            manifest = tomllib.loads(manifest_text).get("layer", [])
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise SaveError(f"cannot read {MANIFEST}: {exc}") from exc
+        previous = next((t for t in manifest if t.get("id") == entry["id"]), None)
+        if previous is not None and not replace:
+            raise LayerExists(
+                f"a layer with id {entry['id']!r} already exists; "
+                "choose another id, or replace it (--replace)"
+            )
+        text = layer_collection_text(collection)
+        others = [t for t in manifest if t is not previous]
+        entry = {
+            "id": entry["id"],
+            "title": entry.get("title", entry["id"]),
+            "file": _free_layer_path(root, entry["id"], text, manifest),
+            **{k: v for k, v in entry.items() if k not in ("id", "title", "file")},
+        }
+        new_manifest = manifest_with(manifest_text, entry)
+        layer_path = root / entry["file"]
+        try:
+            atomic_write(layer_path, text)
+            _pause_for_tests()
+            atomic_write(manifest_path, new_manifest)
+        except OSError as exc:
+            raise SaveError(f"cannot write into {root}: {exc.strerror or exc}") from exc
+        # the old file is no longer referenced: remove it (a crash here only leaves it behind)
+        old_file = previous.get("file") if previous else None
+        if (
+            isinstance(old_file, str)
+            and old_file != entry["file"]
+            and old_file not in {str(t.get("file")) for t in others}
+        ):
+            old_path = (root / old_file).resolve()
+            if old_path.parent == (root / "layers").resolve():
+                with contextlib.suppress(OSError):
+                    old_path.unlink()
+        return layer_path

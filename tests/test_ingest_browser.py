@@ -1,0 +1,155 @@
+"""The upload page in a real `streamlit run` and a real Chromium: drop, preview, save, and
+hostile text that must never run."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import StreamlitServer
+from factories import collection, feature, write_geodata
+from ingest_files import CAMPS, camps_frame, zip_shapefile
+from kengir_geo.validate import validate_geodata
+
+pytestmark = pytest.mark.browser
+
+APP = Path(__file__).resolve().parent / "apps" / "upload_app.py"
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+SCRIPT = "<script>alert('name')</script>"
+IMG = "<img src=x onerror=alert('description')>"
+JS_URL = "javascript:alert('url')"
+
+
+@pytest.fixture(scope="module")
+def geodata(tmp_path_factory):
+    return write_geodata(tmp_path_factory.mktemp("upload") / "geodata")
+
+
+@pytest.fixture(scope="module")
+def upload_server(geodata):
+    server = StreamlitServer(
+        APP,
+        env={"KENGIR_GEODATA": str(geodata), "STREAMLIT_SERVER_ENABLE_STATIC_SERVING": "true"},
+    )
+    try:
+        server.wait_healthy()
+        yield server
+    finally:
+        server.stop()
+
+
+class Watch:
+    """Dialogs and page errors: a payload that ran would show up here."""
+
+    def __init__(self, page):
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+def upload(page, server, name: str, data: bytes) -> None:
+    page.goto(server.url)
+    page.wait_for_selector("input[type=file]", state="attached", timeout=60_000)
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}],
+    )
+
+
+def markers(page):
+    frame = page.frame_locator(MAP)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    return frame.locator("path.leaflet-interactive")
+
+
+def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata, tmp_path):
+    watch = Watch(page)
+    archive = zip_shapefile(camps_frame(), tmp_path, epsg=32642)
+    upload(page, upload_server, "camps.zip", archive.read_bytes())
+    page.get_by_text("The layer can be added").wait_for(timeout=60_000)
+    assert page.get_by_text("UTM zone 42N").count() == 1
+    assert markers(page).count() == len(CAMPS)
+    page.get_by_role("button", name="Save into the atlas").click()
+    page.get_by_text("Saved as layers/camps.geojson").wait_for(timeout=60_000)
+    page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / "upload.png"))
+    written = json.loads((geodata / "layers" / "camps.geojson").read_text())
+    for item in written["features"]:
+        assert item["geometry"]["coordinates"] == pytest.approx(
+            list(CAMPS[item["properties"]["id"]]), abs=1e-6
+        )
+    layers = tomllib.loads((geodata / "layers.toml").read_text())["layer"]
+    assert layers[-1]["id"] == "camps" and layers[-1]["group"] == "user"
+    assert validate_geodata(geodata) == []
+    assert watch.dialogs == [] and watch.errors == []
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
+    watch = Watch(page)
+    hostile = collection(
+        feature(
+            "a",
+            name=SCRIPT,
+            description=IMG,
+            url=JS_URL,
+            web="https://example.org/kengir",
+            note="<b onclick=alert('note')>bold?</b>",
+            geometry={"type": "Point", "coordinates": [67.6, 47.84]},
+        ),
+        feature(
+            "b",
+            name=IMG,
+            sources=[SCRIPT],  # an unknown source id: reported in the problems table
+            geometry={"type": "Point", "coordinates": [67.62, 47.85]},
+        ),
+    )
+    upload(page, upload_server, f"{IMG}.geojson", json.dumps(hostile).encode())
+    page.get_by_text("must be fixed").wait_for(timeout=60_000)
+    found = markers(page)
+    assert found.count() == 2
+    frame = page.frame_locator(MAP)
+    for index in range(2):
+        found.nth(index).hover()
+        found.nth(index).click()
+        popup = frame.locator(".leaflet-popup-content").last
+        popup.wait_for(timeout=10_000)
+        text = popup.inner_text()
+        assert SCRIPT in text or IMG in text  # the payload is visible as plain text
+    assert frame.locator(".leaflet-tooltip").count() >= 1
+    found.nth(0).click()  # the first feature's popup: a safe link stays a link
+    assert frame.locator("a[href='https://example.org/kengir']").count() == 1
+    for where in (page, frame):
+        assert where.locator("img[src='x']").count() == 0
+        assert where.locator("a[href^='javascript']").count() == 0
+        assert where.locator("[onclick], [onerror]").count() == 0
+    assert page.get_by_text("Traceback").count() == 0
+    assert page.get_by_role("button", name="Save into the atlas").count() == 0
+    assert watch.dialogs == [] and watch.errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        (
+            "cut.geojson",
+            b'{"type": "FeatureCollection", "features": [{"type": "Fea',
+            "must be fixed",
+        ),
+        ("garbage.zip", b"PK\x03\x04\x00\x00garbage", "must be fixed"),
+        ("notes.csv", b"place;when\nKengir;1954\n", "must be fixed"),
+    ],
+)
+def test_broken_files_show_problems_never_a_traceback(page, upload_server, name, data, words):
+    watch = Watch(page)
+    upload(page, upload_server, name, data)
+    page.get_by_text(words).wait_for(timeout=60_000)
+    assert page.get_by_text("Traceback").count() == 0
+    assert page.locator(MAP).count() == 0
+    assert watch.dialogs == []

@@ -1,0 +1,212 @@
+"""Saving layers: layers.toml edited in place, nothing lost, even when killed midway."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factories import collection, feature, write_geodata
+from ingest_files import CAMPS, camps_frame, write_geojson, zip_shapefile
+from kengir_geo.ingest import LayerExists, SaveError, save_layer
+from kengir_geo.ingest.write import PAUSE_HOOK, manifest_with
+from kengir_geo.validate import validate_geodata
+
+CLI = [str(Path(sys.executable).parent / "kengir-geo")]
+
+
+def run(*args, env=None):
+    return subprocess.run(
+        CLI + [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def root(tmp_path):
+    return write_geodata(tmp_path / "geodata")
+
+
+def test_manifest_edit_keeps_comments_and_order():
+    text = '# our layers\n\n[[layer]]\nid = "a"  # first\ntitle = "A"\n\n# b is next\n[[layer]]\nid = "b"\ntitle = "B"\n'
+    replaced = manifest_with(text, {"id": "a", "title": 'New "A"', "file": "layers/a.geojson"})
+    assert replaced.startswith("# our layers\n")
+    assert "# b is next\n[[layer]]" in replaced
+    assert [t["title"] for t in tomllib.loads(replaced)["layer"]] == ['New "A"', "B"]
+    appended = manifest_with(text, {"id": "c", "title": "C ☭", "visible": True})
+    assert appended.startswith(text.rstrip("\n"))
+    assert tomllib.loads(appended)["layer"][-1] == {"id": "c", "title": "C ☭", "visible": True}
+
+
+def test_manifest_edit_with_windows_line_endings():
+    text = '[[layer]]\r\nid = "a"\r\ntitle = "A"\r\n\r\n[[layer]]\r\nid = "b"\r\ntitle = "B"\r\n'
+    replaced = manifest_with(text, {"id": "a", "title": "A2"})
+    assert [t["title"] for t in tomllib.loads(replaced)["layer"]] == ["A2", "B"]
+
+
+def test_save_adds_then_refuses_then_replaces(root, tmp_path):
+    before = (root / "layers.toml").read_text()
+    doc = collection(feature("a"), feature("b"))
+    path = save_layer(root, doc, {"id": "mine", "title": "Mine", "group": "user"})
+    assert path == root / "layers" / "mine.geojson"
+    assert json.loads(path.read_text()) == doc
+    assert (root / "layers.toml").read_text().startswith(before.rstrip("\n"))
+    assert validate_geodata(root) == []
+    with pytest.raises(LayerExists, match="--replace"):
+        save_layer(root, collection(feature("c")), {"id": "mine", "title": "Mine"})
+    assert json.loads(path.read_text()) == doc
+    newer = save_layer(root, collection(feature("c")), {"id": "mine", "title": "Mine 2"}, True)
+    assert newer != path and not path.exists()  # a fresh name, then the old file removed
+    manifest = tomllib.loads((root / "layers.toml").read_text())["layer"]
+    assert [e["id"] for e in manifest] == ["places", "events", "mine"]
+    assert manifest[-1]["file"] == str(newer.relative_to(root))
+    assert validate_geodata(root) == []
+    assert not list(root.rglob("*.tmp"))
+
+
+def test_save_never_overwrites_a_file_it_does_not_own(root):
+    stray = root / "layers" / "mine.geojson"
+    stray.write_text("someone's work in progress")
+    path = save_layer(root, collection(feature("a")), {"id": "mine", "title": "Mine"})
+    assert stray.read_text() == "someone's work in progress"
+    assert path.name.startswith("mine-") and path.exists()
+
+
+def test_save_into_an_unwritable_place_says_why(root):
+    (root / "layers").rename(root / "layers-aside")
+    (root / "layers").write_text("a file where the layers folder should be")
+    before = snapshot(root)
+    with pytest.raises(SaveError, match="cannot make the folder"):
+        save_layer(root, collection(feature("a")), {"id": "mine", "title": "Mine"})
+    assert snapshot(root) == before
+
+
+def test_save_refuses_bad_ids_and_broken_manifests(root):
+    with pytest.raises(SaveError, match="lower-case"):
+        save_layer(root, collection(feature("a")), {"id": "../evil", "title": "x"})
+    (root / "layers.toml").write_text("[[layer]\nbroken")
+    before = snapshot(root)
+    with pytest.raises(SaveError, match="cannot read layers.toml"):
+        save_layer(root, collection(feature("a")), {"id": "mine", "title": "x"})
+    assert snapshot(root) == before
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_add_a_students_utm_shapefile(root, tmp_path):
+    archive = zip_shapefile(camps_frame(), tmp_path, epsg=32642)
+    result = run(
+        "add", archive, "--id", "camps", "--title", "Camps near Zhezkazgan", "--geodata", root
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "reprojected from WGS 84 / UTM zone 42N" in result.stderr
+    assert run("validate", root).returncode == 0
+    written = json.loads((root / "layers" / "camps.geojson").read_text())
+    for item in written["features"]:
+        lon, lat = CAMPS[item["properties"]["id"]]
+        assert item["geometry"]["coordinates"] == pytest.approx([lon, lat], abs=1e-6)
+    entry = tomllib.loads((root / "layers.toml").read_text())["layer"][-1]
+    assert entry == {
+        "id": "camps",
+        "title": "Camps near Zhezkazgan",
+        "file": "layers/camps.geojson",
+        "group": "user",
+        "type": "features",
+    }
+
+
+def test_add_refuses_existing_ids_without_replace(root, tmp_path):
+    path = write_geojson(collection(feature("x")), tmp_path / "x.geojson")
+    before = snapshot(root)
+    result = run("add", path, "--id", "places", "--title", "P", "--geodata", root)
+    assert result.returncode == 2 and "--replace" in result.stderr
+    assert snapshot(root) == before
+    replaced = run("add", path, "--id", "places", "--title", "P", "--replace", "--geodata", root)
+    assert replaced.returncode == 0, replaced.stderr
+    assert validate_geodata(root) == []
+
+
+def test_add_dry_run_and_broken_files_write_nothing(root, tmp_path):
+    good = write_geojson(collection(feature("x")), tmp_path / "x.geojson")
+    bad = write_geojson(collection(feature("x", certainty="sure")), tmp_path / "bad.geojson")
+    before = snapshot(root)
+    dry = run("add", good, "--id", "new", "--title", "N", "--dry-run", "--geodata", root)
+    assert dry.returncode == 0 and "dry run" in dry.stderr
+    broken = run("add", bad, "--id", "new", "--title", "N", "--geodata", root)
+    assert broken.returncode == 1
+    assert f"{bad}:x:certainty: error: unknown certainty 'sure'" in broken.stdout
+    assert "nothing was written" in broken.stderr
+    big = run("add", good, "--id", "new", "--title", "N", "--max-mb", "0.0001", "--geodata", root)
+    assert big.returncode == 1 and "limit of 0.0001 MB" in big.stdout
+    for result in (dry, broken, big):
+        assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(root) == before
+
+
+def test_add_usage_errors_exit_2(root, tmp_path):
+    good = write_geojson(collection(feature("x")), tmp_path / "x.geojson")
+    assert (
+        run("add", tmp_path / "nope.zip", "--id", "n", "--title", "N", "--geodata", root).returncode
+        == 2
+    )
+    assert run("add", good, "--id", "Not OK", "--title", "N", "--geodata", root).returncode == 2
+    assert run("add", good, "--id", "n", "--title", "N", "--geodata", tmp_path).returncode == 2
+    assert run("add", good, "--title", "N", "--geodata", root).returncode == 2
+
+
+def test_validate_cli_checks_a_zip_through_the_reader(tmp_path):
+    archive = zip_shapefile(camps_frame(), tmp_path, parts=("shp", "shx", "dbf"))
+    result = run("validate", archive)
+    assert result.returncode == 1
+    assert "does not say which system" in result.stdout
+
+
+# --- killed midway -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_killed_between_the_writes_keeps_the_old_state(root, tmp_path, replace):
+    """SIGKILL after the layer file is written but before the manifest: the old state holds."""
+    path = write_geojson(collection(feature("x"), feature("y")), tmp_path / "x.geojson")
+    before = snapshot(root)
+    args = ["add", path, "--id", "places" if replace else "mine", "--title", "T", "--geodata", root]
+    process = subprocess.Popen(
+        CLI + [str(a) for a in args] + (["--replace"] if replace else []),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, PAUSE_HOOK: "60"},
+    )
+    try:
+        for line in process.stderr:
+            if PAUSE_HOOK in line:
+                break
+        else:
+            pytest.fail(f"add ended without reaching the pause: {process.wait()}")
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stdout.close()
+        process.stderr.close()
+    after = snapshot(root)
+    new_files = set(after) - set(before)
+    assert len(new_files) == 1 and new_files.pop().startswith("layers/")  # the unreferenced one
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert validate_geodata(root) == []
+    assert run("validate", root).returncode == 0
