@@ -148,7 +148,7 @@ def open_page(at: AppTest, url_path: str) -> AppTest:
     """
     at._page_hash = calc_hash(url_path)
     at.run()
-    assert at._registered_pages.get(at._page_hash, {}).get("url_pathname") == url_path
+    assert at._page_hash in at._registered_pages, f"no page at {url_path!r}"
     return at
 
 
