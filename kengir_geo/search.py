@@ -89,6 +89,8 @@ def find_places(atlas: Atlas, query: str, limit: int = 8) -> list[PlaceMatch]:
             for candidate in candidates:  # the first best: display name, then others, then id
                 if candidate and (this := _score(query, candidate)) > score:
                     score, matched = this, candidate
+            if str(row.id) == query.strip():
+                score = 10  # a link's ?place=<id> names exactly this feature
             if score == 0:
                 continue
             point = row.geometry.representative_point()

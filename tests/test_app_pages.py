@@ -189,8 +189,8 @@ def test_timeline_lists_every_event_and_filters_shrink_it(monkeypatch, geodata):
 def test_timeline_says_what_changed_and_links_to_the_map(monkeypatch, geodata):
     at = open_page(app(monkeypatch, geodata), "timeline")
     assert any("Wall: breached" in t.replace("\\", "") for t in texts(at))
-    order = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    assert order[0] == "#### Stalin dies" and order[-1] == "#### The assault"
+    order = [m.value for m in at.markdown if m.value.startswith("##### ")]
+    assert order[0] == "##### Stalin dies" and order[-1] == "##### The assault"
     links = at.get("page_link")
     assert len(links) == 5
     assert "date=1953-03-05" in str(links[0].proto)

@@ -88,3 +88,8 @@ def test_nonsense_and_empty_find_nothing(small_atlas):
 
 def test_events_are_not_places(small_atlas):
     assert find_places(small_atlas, "e-raid") == []
+
+
+def test_an_exact_id_wins_over_a_shared_name(small_atlas):
+    assert find_place(small_atlas, "reservoir").feature_id == "reservoir"
+    assert find_place(small_atlas, "kengir").feature_id == "kengir"

@@ -25,7 +25,8 @@ PRESENTATION_CSS = """
 .st-key-story_text p, .st-key-story_text li {
   font-size: clamp(1.15rem, 1.75vw, 2.1rem) !important; line-height: 1.4 !important; }
 .st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.6rem) !important; }
-.st-key-story_notes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+.st-key-story_notes p { font-size: clamp(0.95rem, 1.2vw, 1.4rem) !important; }
+.st-key-story_notes { max-height: 34vh; overflow-y: auto; }
 .st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
 .st-key-story_nav p, .st-key-story_modes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
 </style>

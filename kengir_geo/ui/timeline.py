@@ -63,7 +63,7 @@ def page() -> None:
             when = describe_when(row.start, row.end, "events")
             exact = row.first_day == row.last_day
             st.markdown(f"**{md(when)}**" + (f" · {md(clock_label(day))}" if exact else ""))
-            st.markdown(f"#### {md(row.name)}")
+            st.markdown(f"##### {md(row.name)}")
             st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
             if row.description:
                 st.markdown(md_paragraphs(row.description))
@@ -72,9 +72,14 @@ def page() -> None:
                 st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
             if row.sources:
                 st.caption("Sources: " + md(source_names(list(row.sources), atlas.sources)))
+            where = (
+                f"on {day.day} {day:%B %Y}"
+                if exact
+                else f"at its earliest possible day, {day.day} {day:%B %Y}"
+            )
             st.page_link(
                 explore,
-                label=f"Open the map on {day.day} {day:%B %Y}",
+                label=f"Open the map {where}",
                 icon=":material/map:",
                 query_params={"date": day.isoformat()},
             )
