@@ -32,9 +32,11 @@ def main(base: str, out: Path) -> None:
             context = browser.new_context(viewport={"width": width, "height": height})
             context.route(
                 "**/*",
-                lambda route: route.continue_()
-                if urlsplit(route.request.url).hostname in ("127.0.0.1", None)
-                else route.abort(),
+                lambda route: (
+                    route.continue_()
+                    if urlsplit(route.request.url).hostname in ("127.0.0.1", None)
+                    else route.abort()
+                ),
             )
             page = context.new_page()
             page.goto(base + path)

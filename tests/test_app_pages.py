@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from apptest_support import app, open_page, write_app_geodata
 
 
