@@ -1,0 +1,1 @@
+"""The Streamlit pages. Only this package imports Streamlit; each page module has `page()`."""

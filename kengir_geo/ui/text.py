@@ -1,0 +1,58 @@
+"""Showing text from the data safely in Streamlit: never as HTML, never as live Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from kengir_geo.atlas import Claim, Source
+from kengir_geo.popups import safe_url
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    """Data text made inert for st.markdown: Markdown and HTML characters are escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def md_paragraphs(text: object) -> str:
+    """Like md() but keeps blank-line paragraph breaks."""
+    parts = [md(p) for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return "\n\n".join(parts)
+
+
+def source_line(source: Source) -> str:
+    """'Author, *Title* (year)' as safe Markdown, the title linked only to an http(s) URL."""
+    title = f"*{md(source.title)}*"
+    url = safe_url(source.url)
+    if url:
+        title = f"[{md(source.title)}](<{url.replace('>', '%3E')}>)"
+    author = f"{md(source.author)}, " if source.author else ""
+    year = f" ({md(source.year)})" if source.year not in (None, "") else ""
+    return f"{author}{title}{year}"
+
+
+def source_names(ids: tuple[str, ...] | list[str], sources: dict[str, Source]) -> str:
+    return ", ".join(
+        (sources[s].author or sources[s].title) if s in sources else f"{s} (not in the list)"
+        for s in ids
+    )
+
+
+def claim_frame(claim: Claim, sources: dict[str, Source]) -> pd.DataFrame:
+    """One column per value, so the versions read side by side; rows: value, who, note."""
+    data = {
+        f"Version {i + 1}": [v.value, source_names(v.sources, sources), v.note]
+        for i, v in enumerate(claim.values)
+    }
+    return pd.DataFrame(data, index=["value", "given by", "note"])
+
+
+def show_claim(claim: Claim, sources: dict[str, Source]) -> None:
+    st.markdown(f"**{md(claim.item)}** — the sources disagree:")
+    st.table(claim_frame(claim, sources))
+    if claim.note:
+        st.caption(md(claim.note))

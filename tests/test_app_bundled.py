@@ -1,0 +1,45 @@
+"""Every page of the app on the real bundled story data: it opens with no error."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from apptest_support import APP, open_page
+
+PAGES = ["explore", "story", "timeline", "steplag", "sources", "add-layer"]
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_each_page_opens_on_the_bundled_data(monkeypatch, url_path):
+    monkeypatch.delenv("KENGIR_GEODATA", raising=False)
+    at = open_page(AppTest.from_file(str(APP), default_timeout=120), url_path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert not at.warning, [w.value for w in at.warning]
+
+
+def test_the_bundled_story_runs_from_first_to_last_chapter(monkeypatch, atlas):
+    monkeypatch.delenv("KENGIR_GEODATA", raising=False)
+    at = open_page(AppTest.from_file(str(APP), default_timeout=120), "story")
+    seen = [at.header[0].value]
+    for _ in atlas.chapters[1:]:
+        at.button(key="story_next").click().run()
+        assert not at.exception
+        seen.append(at.header[0].value)
+    assert len(set(seen)) == len(atlas.chapters) >= 10
+    assert at.button(key="story_next").disabled
+
+
+def test_the_bundled_figures_chart_three_ways(monkeypatch):
+    monkeypatch.delenv("KENGIR_GEODATA", raising=False)
+    at = open_page(AppTest.from_file(str(APP), default_timeout=120), "steplag")
+    assert len(at.get("vega_lite_chart")) == 3  # divisions, prisoners by year, nationalities
+
+
+def test_search_finds_zhezkazgan_in_every_script(atlas):
+    from kengir_geo.search import find_place
+
+    found = {q: find_place(atlas, q) for q in ("Жезказган", "Dzhezkazgan", "Zhezkazgan", "Кенгир")}
+    assert all(found.values()), found
+    assert len({found[q].feature_id for q in ("Жезказган", "Dzhezkazgan", "Zhezkazgan")}) == 1
