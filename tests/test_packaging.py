@@ -47,3 +47,49 @@ def test_wheel_bundles_geodata_and_finds_it(tmp_path):
     assert module_file.startswith(str(site))
     assert data_root == str(site / "kengir_geo" / "geodata")
     assert int(layer_count) >= 1
+
+
+def _declared_distributions() -> set[str]:
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        wanted += extra
+    return {Requirement(line).name.lower().replace("_", "-") for line in wanted}
+
+
+def _imported_top_modules(folder: Path) -> set[str]:
+    import ast
+
+    names = set()
+    for source in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(), filename=str(source))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def test_every_third_party_import_is_a_declared_dependency():
+    """A module the code imports must come from pyproject.toml, not from a venv that happened to
+    have it (CI once failed on a fresh machine over an undeclared `anyascii`)."""
+    from importlib.metadata import packages_distributions
+
+    provided_by = packages_distributions()
+    declared = _declared_distributions()
+    # what the declared packages bring along and we use directly on purpose
+    via_declared = {"branca", "pandas", "numpy", "altair", "jinja2", "packaging", "offline"}
+    undeclared = []
+    for module in sorted(_imported_top_modules(ROOT / "kengir_geo")):
+        if module in sys.stdlib_module_names or module in {"kengir_geo", "__future__"}:
+            continue
+        dists = {d.lower().replace("_", "-") for d in provided_by.get(module, [])}
+        if not dists:
+            undeclared.append(f"{module} (not installed)")
+        elif not dists & declared and module not in via_declared:
+            undeclared.append(f"{module} (from {', '.join(sorted(dists))})")
+    assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"
