@@ -1,47 +1,28 @@
-"""What both slider pages draw: the atlas's visible layers as they stand on one day.
+"""What the slider pages share: the atlas, the uprising's days, and static Leaflet files.
 
-Stand-in rendering until the engine's state/render functions are merged; the two pages share it,
-so they differ only in how the map reaches the browser.
+Both pages draw with the engine's own functions (state_at, feature_groups, base_map), so they
+differ from the app only in how the map reaches the browser.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import date
+from pathlib import Path
 
-import folium
-from offline import localize
+from kengir_geo.timeline import UPRISING_FIRST_DAY, UPRISING_LAST_DAY
+from kengir_geo.ui.common import atlas_or_stop, prepare_static_assets
 
-from kengir_geo import load_atlas
-
-FIRST_DAY = date(1954, 5, 16)
-LAST_DAY = date(1954, 6, 26)
-CENTER = (47.84, 67.615)
+FIRST_DAY: date = UPRISING_FIRST_DAY
+LAST_DAY: date = UPRISING_LAST_DAY
+HERE = Path(__file__).resolve().parent
 
 
 def atlas():
-    return load_atlas(os.environ.get("KENGIR_GEODATA") or None)
+    """The atlas (KENGIR_GEODATA or the bundled one), after writing ./static/vendor so the map
+    needs no network (the server runs with --server.enableStaticServing=true)."""
+    prepare_static_assets(HERE)
+    return atlas_or_stop()
 
 
-def base_map() -> folium.Map:
-    return localize(folium.Map(location=CENTER, zoom_start=13, tiles=None, prefer_canvas=False))
-
-
-def groups_at(day: date) -> list[folium.FeatureGroup]:
-    ordinal = day.toordinal()
-    groups = []
-    for layer in atlas().layers.values():
-        if not layer.visible:
-            continue
-        frame = layer.frame
-        shown = frame[(frame["first_day"] <= ordinal) & (frame["last_day"] >= ordinal)]
-        group = folium.FeatureGroup(name=layer.title)
-        style = {"color": layer.style.get("color", "#3366cc")}
-        if len(shown):
-            folium.GeoJson(
-                shown[["id", "name", "geometry"]].to_json(),
-                style_function=lambda _feature, style=style: style,
-                tooltip=folium.GeoJsonTooltip(["name"]),
-            ).add_to(group)
-        groups.append(group)
-    return groups
+def visible_layers(atlas) -> list[str]:
+    return [lid for lid, layer in atlas.layers.items() if layer.visible]
