@@ -1,0 +1,18 @@
+"""Baseline for cold start: the least a streamlit-folium page can be, one marker on a map.
+
+Leaflet comes from the same local static files as the app's, so neither waits on a CDN.
+"""
+
+from pathlib import Path
+
+import folium
+from streamlit_folium import st_folium
+
+from kengir_geo.assets import localize_links
+from kengir_geo.ui.common import prepare_static_assets
+
+prepare_static_assets(Path(__file__).resolve().parent)
+fmap = folium.Map(location=[47.84, 67.615], zoom_start=12, tiles=None)
+folium.Marker([47.84, 67.615], tooltip="Kengir").add_to(fmap)
+localize_links(fmap, base_url="/app/static/vendor")
+st_folium(fmap, height=600, use_container_width=True, returned_objects=[])
