@@ -8,14 +8,15 @@ The step is done when the changed map has features and has stayed the same for S
 its latency is the frame where that final state first appeared, minus the key-down time.
 
 Some days draw exactly what the day before drew; st_folium then sends nothing to the map and
-nothing changes. Such a step ends, untimed, when the server has been quiet for QUIET_MS (the
-WebSocket frames are recorded by _wstap.INIT_JS).
+nothing changes. Such a step ends, untimed, once Streamlit's script state (an attribute of the
+app's root element) has gone to running and back for SETTLE_MS, or, should that never be seen,
+when no WebSocket message has come for QUIET_MS (frames recorded by _wstap.INIT_JS).
 """
 
 from __future__ import annotations
 
 SETTLE_MS = 300
-QUIET_MS = 1000
+QUIET_MS = 5000
 
 INSTALL_JS = """
 () => {
@@ -41,7 +42,7 @@ INSTALL_JS = """
     const before = bench.state();
     bench.keyDown = null;
     bench.result = new Promise((resolve) => {
-      let last = before, lastChange = null;
+      let last = before, lastChange = null, sawRun = false, idleSince = null;
       const started = performance.now();
       const tick = () => {
         const now = performance.now(), seen = bench.state();
@@ -49,9 +50,18 @@ INSTALL_JS = """
           last = seen; lastChange = now;
         }
         const changed = last.map !== before.map || last.layers !== before.layers;
+        const app = document.querySelector('[data-testid="stApp"]');
+        const script = app ? app.getAttribute('data-test-script-state') : null;
+        if (bench.keyDown !== null && (script === 'running' || script === 'rerunRequested')) {
+          sawRun = true; idleSince = null;
+        } else if (sawRun && idleSince === null) {
+          idleSince = now;
+        }
+        const ranAndIdle = sawRun && idleSince !== null && now - idleSince >= %d;
         if (changed && last.drawn > 0 && bench.keyDown !== null && now - lastChange >= %d) {
           resolve({ms: lastChange - bench.keyDown, rebuilt: last.map !== before.map});
-        } else if (!changed && bench.keyDown !== null && quietSince(bench.keyDown) >= %d) {
+        } else if (!changed && bench.keyDown !== null &&
+                   (ranAndIdle || quietSince(bench.keyDown) >= %d)) {
           resolve({ms: null, rebuilt: false, unchanged: true});
         } else if (now - started > 30000) {
           resolve({ms: null, rebuilt: false, unchanged: false});
@@ -63,6 +73,6 @@ INSTALL_JS = """
     });
   };
 }
-""" % (SETTLE_MS, QUIET_MS)  # noqa: UP031 (the JS holds braces)
+""" % (SETTLE_MS, SETTLE_MS, QUIET_MS)  # noqa: UP031 (the JS holds braces)
 
 WAIT_MAP_JS = "() => { const s = window.__kgBench.state(); return s.map !== null && s.drawn > 0; }"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 def percentile(values: list[float], fraction: float) -> float:
     """Nearest-rank percentile: the value below which `fraction` of the samples lie."""
     ordered = sorted(values)
-    rank = max(1, round(fraction * len(ordered) + 0.5))  # ceil without float trouble
+    rank = max(1, math.ceil(fraction * len(ordered) - 1e-9))  # 0.95 * 100 may be 95.0000001
     return ordered[min(rank, len(ordered)) - 1]
 
 

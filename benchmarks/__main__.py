@@ -1,0 +1,113 @@
+"""`python -m benchmarks [FIGURE...] [--quick] [--write|--no-write]`: run, print, record.
+
+With no figure named, all run in order. The table goes to stdout; a full run (every figure,
+not --quick) also rewrites the generated part of benchmarks/RESULTS.md, between its markers,
+and keeps the hand-written analysis around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from benchmarks._machine import info_markdown, load_average, machine_info
+from benchmarks._table import Row, markdown
+
+FIGURES = (
+    "slider_step",
+    "cold_start",
+    "atlas_load",
+    "step_work",
+    "large_layer",
+    "export_size",
+    "classroom",
+)
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+SKELETON = f"""# Benchmark results
+
+How to run and what each figure means: [README.md](README.md).
+
+{START}
+{END}
+
+## Why targets are missed and what would close it
+
+(Written by hand after a full run.)
+"""
+
+
+def run_figure(name: str, quick: bool) -> list[Row]:
+    """A figure that breaks becomes a row saying so; the others still run."""
+    started = time.monotonic()
+    print(f"… {name}", file=sys.stderr, flush=True)
+    try:
+        rows = importlib.import_module(f"benchmarks.{name}").run(quick=quick)
+    except Exception as error:
+        traceback.print_exc()
+        rows = [Row(name, f"error: {type(error).__name__}: {error}"[:200], "–", "–", "–", False)]
+    print(f"  {name} took {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def generated_section(info: dict[str, str], rows: list[Row], quick: bool, took: float) -> str:
+    return "\n".join(
+        [
+            START,
+            f"## Run of {info['date']}{' (--quick)' if quick else ''}",
+            "",
+            info_markdown(info),
+            f"- load average at end: {load_average()}",
+            f"- whole run: {took / 60:.0f} min",
+            "",
+            markdown(rows),
+            END,
+        ]
+    )
+
+
+def write_results(section: str) -> None:
+    text = RESULTS.read_text() if RESULTS.exists() else SKELETON
+    if START not in text or END not in text:
+        text = SKELETON + "\n" + text
+    before, rest = text.split(START, 1)
+    after = rest.split(END, 1)[1]
+    RESULTS.write_text(before + section + after)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "figures",
+        nargs="*",
+        choices=[[], *FIGURES],
+        metavar="FIGURE",
+        help=f"any of: {', '.join(FIGURES)} (default: all)",
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes")
+    parser.add_argument(
+        "--write",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write RESULTS.md (default: only for a full run of every figure)",
+    )
+    args = parser.parse_args(argv)
+    chosen = args.figures or list(FIGURES)
+    write = args.write if args.write is not None else (not args.quick and chosen == list(FIGURES))
+    info = machine_info()
+    started = time.monotonic()
+    rows = [row for name in chosen for row in run_figure(name, args.quick)]
+    section = generated_section(info, rows, args.quick, time.monotonic() - started)
+    print(section)
+    if write:
+        write_results(section)
+        print(f"written to {RESULTS}", file=sys.stderr)
+    return 0 if all("error:" not in r.ours for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
