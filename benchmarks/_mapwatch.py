@@ -8,7 +8,8 @@ The step is done when the changed map has features and has stayed the same for S
 its latency is the frame where that final state first appeared, minus the key-down time.
 
 Some days draw exactly what the day before drew; st_folium then sends nothing to the map and
-nothing changes. Such a step ends, untimed, once Streamlit's script state (an attribute of the
+nothing changes. Unless the caller says the step will change the map, such a step ends,
+untimed, once Streamlit's script state (an attribute of the
 app's root element) has gone to running and back for SETTLE_MS, or, should that never be seen,
 when no WebSocket message has come for QUIET_MS (frames recorded by _wstap.INIT_JS).
 """
@@ -38,7 +39,9 @@ INSTALL_JS = """
     const got = (window.__kgFrames || []).filter((f) => f.dir === 'in' && f.t >= from);
     return got.length ? performance.now() - got[got.length - 1].t : 0;
   };
-  bench.arm = () => {
+  // expect: true when this step is known to change the map (then only a change ends it),
+  // false or undefined when it may not; capMs: give up after so long (a failed step).
+  bench.arm = (expect, capMs) => {
     const before = bench.state();
     bench.keyDown = null;
     bench.result = new Promise((resolve) => {
@@ -60,10 +63,10 @@ INSTALL_JS = """
         const ranAndIdle = sawRun && idleSince !== null && now - idleSince >= %d;
         if (changed && last.drawn > 0 && bench.keyDown !== null && now - lastChange >= %d) {
           resolve({ms: lastChange - bench.keyDown, rebuilt: last.map !== before.map});
-        } else if (!changed && bench.keyDown !== null &&
+        } else if (!changed && expect !== true && bench.keyDown !== null &&
                    (ranAndIdle || quietSince(bench.keyDown) >= %d)) {
           resolve({ms: null, rebuilt: false, unchanged: true});
-        } else if (now - started > 30000) {
+        } else if (now - started > (capMs || 30000)) {
           resolve({ms: null, rebuilt: false, unchanged: false});
         } else {
           requestAnimationFrame(tick);

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
 
 from playwright.async_api import async_playwright
 
 from benchmarks._browser import MAP_IFRAME, VIEWPORT, launch
+from benchmarks._cpu import cpu_split
 from benchmarks._mapwatch import INSTALL_JS, WAIT_MAP_JS
 from benchmarks._server import ROOT, StreamlitServer
 from benchmarks._stats import Summary
@@ -28,7 +30,9 @@ from benchmarks._wstap import INIT_JS
 
 DATE_SLIDER = 'input[type="range"][aria-label="Date"]'
 TARGET_P95 = 1.0
-OPEN_TIMEOUT_MS = 240_000
+OPEN_TIMEOUT_MS = 300_000
+STEP_CAP_MS = 60_000
+FULL_CLASS = 30
 
 
 class Session:
@@ -37,9 +41,13 @@ class Session:
         self.opened: float | None = None  # seconds from start to the first map drawn
         self.unchanged = 0
         self.errors: list[str] = []
+        self.changed: list[bool] = []  # per step: did the map change
 
 
-async def run_session(browser, url: str, steps: int) -> Session:
+async def run_session(browser, url: str, steps: int, expected=None) -> Session:
+    """One student. `expected[i]` says whether step i changes the map (learnt from the session
+    alone): under load the script can go idle long before the browser applies the map, so
+    only a known expectation tells a slow step from a day with nothing to redraw."""
     session = Session()
     context = await browser.new_context(viewport=VIEWPORT)
     await context.add_init_script(INIT_JS)
@@ -54,16 +62,18 @@ async def run_session(browser, url: str, steps: int) -> Session:
         session.opened = time.monotonic() - start
         thumb = page.locator(DATE_SLIDER).first
         await thumb.focus()
-        for _ in range(steps):
-            await page.evaluate("() => window.__kgBench.arm()")
+        for index in range(steps):
+            expect = expected[index] if expected else None
+            await page.evaluate("([e, cap]) => window.__kgBench.arm(e, cap)", [expect, STEP_CAP_MS])
             await thumb.press("ArrowRight")
             result = await page.evaluate("() => window.__kgBench.result")
+            session.changed.append(result["ms"] is not None)
             if result["ms"] is not None:
                 session.latencies.append(result["ms"] / 1000)
             elif result["unchanged"]:
                 session.unchanged += 1
             else:
-                session.errors.append("a step's map did not settle within 30 s")
+                session.errors.append(f"a step's map did not settle in {STEP_CAP_MS // 1000} s")
         if await page.locator('[data-testid="stException"]').count():
             session.errors.append("Streamlit showed an exception")
     except Exception as error:  # a session that breaks is an error to count, not a crash
@@ -89,17 +99,22 @@ async def classroom(url: str, server, sessions: int, browsers: int, steps: int):
             samples: list[int] = []
             stop = asyncio.Event()
             sampler = asyncio.create_task(sample_memory(server, samples, stop))
-            started = time.monotonic()
+            started, cpu_before = time.monotonic(), cpu_split(server.process.pid)
             crowd = await asyncio.gather(
-                *(run_session(processes[i % browsers], url, steps) for i in range(sessions))
+                *(
+                    run_session(processes[i % browsers], url, steps, alone.changed)
+                    for i in range(sessions)
+                )
             )
             wall = time.monotonic() - started
+            cpu_after = cpu_split(server.process.pid)
             stop.set()
             await sampler
         finally:
             for process in processes:
                 await process.close()
-    return alone, crowd, idle_rss, max(samples or [0]), wall
+    cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
+    return alone, crowd, idle_rss, max(samples or [0]), wall, cpu
 
 
 def mb(value: float) -> str:
@@ -107,10 +122,15 @@ def mb(value: float) -> str:
 
 
 def run(quick: bool = False) -> list[Row]:
-    sessions, browsers, steps = (6, 2, 5) if quick else (30, 3, 20)
+    """The full class of 30, and a third of it: where between them the machine gives out."""
+    classes = [(6, 2, 5)] if quick else [(10, 1, 20), (30, 3, 20)]
+    return [row for size in classes for row in one_class(*size)]
+
+
+def one_class(sessions: int, browsers: int, steps: int) -> list[Row]:
     with StreamlitServer(ROOT / "streamlit_app.py", cwd=ROOT) as server:
         server.wait_healthy()
-        alone, crowd, idle_rss, peak_rss, wall = asyncio.run(
+        alone, crowd, idle_rss, peak_rss, wall, cpu = asyncio.run(
             classroom(server.url, server, sessions, browsers, steps)
         )
     if not alone.latencies:
@@ -122,14 +142,15 @@ def run(quick: bool = False) -> list[Row]:
     many = Summary.of(steps_done) if steps_done else None
     met = many is not None and not errors and many.p95 <= TARGET_P95
     first_errors = "; ".join(sorted(set(errors))[:3])
+    target = sessions == FULL_CLASS  # the targets are for the full class
     return [
         Row(
             f"7 classroom, {sessions} sessions × {steps} steps: errors",
             str(len(errors)),
             str(len(alone.errors)),
             "–",
-            "0",
-            not errors,
+            "0" if target else "–",
+            not errors if target else None,
             first_errors,
         ),
         Row(
@@ -137,12 +158,13 @@ def run(quick: bool = False) -> list[Row]:
             f"{seconds(many.median)} / {seconds(many.p95)}" if many else "none",
             f"{seconds(solo.median)} / {seconds(solo.p95)} (1 session)",
             times(many.p95 / solo.p95) if many else "–",
-            "p95 ≤1 s",
-            met,
+            "p95 ≤1 s" if target else "–",
+            met if target else None,
             f"{len(steps_done)} timed steps, {sum(s.unchanged for s in crowd)} untimed (map "
             f"unchanged that day); {len(opened)} of {sessions} pages opened, first map after "
             f"{spread(Summary.of(opened)) if opened else 'never'}; whole class took {wall:.0f} s "
-            f"on {browsers} Chromium processes",
+            f"on {browsers} Chromium processes; CPU used meanwhile: server {cpu[0]:.0f} s, "
+            f"browsers {cpu[1]:.0f} s, of {wall * (os.cpu_count() or 1):.0f} s the cores had",
         ),
         Row(
             f"7 classroom, {sessions} sessions: server RSS (peak)",
