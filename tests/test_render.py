@@ -239,8 +239,11 @@ def test_the_compound_changes_colour_between_guards_and_prisoners():
     def zone_colors(day):
         groups = feature_groups(atlas, state_at(atlas, day, ["compound"]))
         features = groups[0]._children[next(iter(groups[0]._children))].data["features"]
-        return {f["properties"]["style"]["fillColor"] for f in features
-                if f["properties"]["id"].startswith("zone-")}
+        return {
+            f["properties"]["style"]["fillColor"]
+            for f in features
+            if f["properties"]["id"].startswith("zone-")
+        }
 
     assert zone_colors(date(1954, 5, 1)) == {"#566573"}
     assert zone_colors(date(1954, 6, 1)) == {"#1e8449"}
