@@ -43,7 +43,7 @@ __all__ = [
 BASEMAPS = {
     "Country outlines (offline)": "offline",
     "OpenStreetMap": "OpenStreetMap.Mapnik",
-    "CartoDB Positron": "CartoDB.Positron",
+    "Esri light grey": "Esri.WorldGrayCanvas",
     "Esri World Imagery": "Esri.WorldImagery",
 }
 OFFLINE = "offline"

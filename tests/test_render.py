@@ -61,6 +61,16 @@ def test_offline_basemap_has_no_tiles_and_online_ones_do(atlas):
         base_map(atlas, "moon")
 
 
+def test_online_basemaps_need_no_api_key():
+    """A provider that wants a key would send its placeholder and draw nothing (CartoDB began
+    to want one in 2025)."""
+    import xyzservices
+
+    for key in BASEMAPS.values():
+        if key != "offline":
+            assert not xyzservices.providers.query_name(key).requires_token(), key
+
+
 def test_base_map_has_scale_fullscreen_legend_and_no_icon_fonts(atlas):
     html = html_of(base_map(atlas))
     assert '"control_scale": true' in html.replace("controlScale", "control_scale") or (
