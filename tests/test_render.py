@@ -257,3 +257,13 @@ def test_the_compound_changes_colour_between_guards_and_prisoners():
 
     assert zone_colors(date(1954, 5, 1)) == {"#566573"}
     assert zone_colors(date(1954, 6, 1)) == {"#1e8449"}
+
+
+def test_legend_lists_the_compound_states_under_the_compound():
+    html = legend_html(load_atlas())
+    compound = load_atlas().layers["compound"]
+    heading = f'<div class="kg-legend-head">{compound.title}</div>'
+    assert heading in html
+    after = html.split(heading, 1)[1]
+    for state in compound.style["state_colors"]:
+        assert f"<span>{state}</span>" in after
