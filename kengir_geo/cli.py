@@ -20,6 +20,10 @@ from kengir_geo.validate import check_layer_file, validate_geodata
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def report(problems: list[Problem], checked: str) -> int:
     """Print problems one per line (FILE:FEATURE:FIELD: level: message) and a summary."""
     for problem in problems:
@@ -27,7 +31,10 @@ def report(problems: list[Problem], checked: str) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     verdict = "invalid" if errors else "valid"
-    click.echo(f"{checked}: {verdict} ({errors} errors, {warnings} warnings)", err=True)
+    click.echo(
+        f"{checked}: {verdict} ({counted(errors, 'error')}, {counted(warnings, 'warning')})",
+        err=True,
+    )
     return EXIT_INVALID if errors else EXIT_OK
 
 

@@ -6,6 +6,7 @@ Popups (render.py), the app's side panel and the data export all read this; none
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -112,7 +113,7 @@ def string_list(value: object) -> list[str]:
     return [text for item in value if (text := plain_text(item)) and text.lower() != "nan"]
 
 
-def extra_properties(row: pd.Series) -> dict[str, Any]:
+def extra_properties(row: Mapping[str, Any]) -> dict[str, Any]:
     """Properties beyond the contract's (e.g. `inmates` on a division), in their given order."""
     skip = set(BASE_COLUMNS) | set(INTERVAL_COLUMNS) | {"geometry"}
     return {
@@ -122,8 +123,9 @@ def extra_properties(row: pd.Series) -> dict[str, Any]:
     }
 
 
-def details_of_row(atlas: Atlas, layer_id: str, row: pd.Series) -> FeatureDetails:
-    """FeatureDetails for one row of a layer frame (the fast path for rendering a whole layer)."""
+def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> FeatureDetails:
+    """FeatureDetails for one row of a layer frame, as a Series or a record dict (the fast
+    path for rendering a whole layer)."""
     layer = atlas.layers[layer_id]
     name = plain_text(row.get("name")) or plain_text(row.get("id"))
     cited = string_list(row.get("sources"))

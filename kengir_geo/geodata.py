@@ -66,19 +66,26 @@ def read_json_file(path: Path, label: str, problems: list[Problem]) -> Any | Non
             Problem(label, "", "", f"not UTF-8 text (byte {exc.start}); GeoJSON must be UTF-8")
         )
         return None
+    doc = parse_json(text, label, problems)
+    return None if doc is NOT_JSON else doc
+
+
+# JSON's "no value" marker for a parse that failed (None is valid JSON: `null`).
+NOT_JSON = object()
+
+
+def parse_json(text: str, label: str, problems: list[Problem]) -> Any:
+    """The JSON value of `text`, or NOT_JSON with the reason added to `problems`."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = " (the file may be cut short)" if exc.pos >= len(text.rstrip()) else ""
-        problems.append(
-            Problem(
-                label,
-                "",
-                "",
-                f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
-            )
-        )
-        return None
+        cut = exc.pos >= len(text.rstrip())
+        hint = " (the file seems cut short: was the download or copy complete?)" if cut else ""
+        where = f"line {exc.lineno}, column {exc.colno}"
+        problems.append(Problem(label, "", "", f"not valid JSON at {where}: {exc.msg}{hint}"))
+    except RecursionError:
+        problems.append(Problem(label, "", "", "the JSON is nested too deeply to read"))
+    return NOT_JSON
 
 
 def read_geodata(root: Path) -> RawGeodata:

@@ -41,8 +41,11 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
             if layer.group != "basemap" and layer.type != "events":
                 rows.append(_row(line_swatch(layer_color(layer.style, None)), layer.title))
         for layer in atlas.layers.values():
-            for state, color in (layer.style.get("state_colors") or {}).items():
-                rows.append(_row(line_swatch(color, width=8), f"{layer.title}: {state}"))
+            states = layer.style.get("state_colors") or {}
+            if states:  # under the layer's own heading, so each row stays one short line
+                rows.append(f'<div class="kg-legend-head">{esc(layer.title)}</div>')
+            for state, color in states.items():
+                rows.append(_row(line_swatch(color, width=8), state))
     rows.append('<div class="kg-legend-head">Events</div>')
     for category, color in CATEGORY_COLORS.items():
         rows.append(_row(line_swatch(color, width=6), category.replace("-", " ")))

@@ -16,6 +16,7 @@ from typing import Any
 import folium
 import folium.plugins
 import geopandas as gpd
+import pandas as pd
 import xyzservices
 from branca.element import Element
 from folium.utilities import JsCode
@@ -43,7 +44,7 @@ __all__ = [
 BASEMAPS = {
     "Country outlines (offline)": "offline",
     "OpenStreetMap": "OpenStreetMap.Mapnik",
-    "CartoDB Positron": "CartoDB.Positron",
+    "Esri light grey": "Esri.WorldGrayCanvas",
     "Esri World Imagery": "Esri.WorldImagery",
 }
 OFFLINE = "offline"
@@ -180,6 +181,7 @@ def feature_properties(
     highlighted: bool,
     large: bool,
     all_sources: dict,
+    with_popup: bool = True,
 ) -> dict[str, Any]:
     """What the browser needs to draw one feature: style, escaped tooltip and popup."""
     is_events = layer.type == "events"
@@ -193,7 +195,7 @@ def feature_properties(
         details.state or None,
     )
     doubt = details.uncertainty_m if details.certainty == "unknown" else None
-    return {
+    props = {
         "id": details.feature_id,
         "layer": layer.id,
         "phase": phase,
@@ -201,8 +203,20 @@ def feature_properties(
         "radius": point_radius(phase, highlighted, large, is_events),
         "doubt_m": doubt,
         "tooltip": tooltip_html(details.name, _phase_note(phase, is_events)),
-        "popup": popup_html(details, all_sources),
     }
+    if with_popup:
+        props["popup"] = popup_html(details, all_sources)
+    return props
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as plain dicts, column by column: iterrows() and to_dict("records") build
+    pandas objects per row and cost most of a day's rendering time."""
+    columns = list(frame.columns)
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
 
 
 def layer_geojson(
@@ -211,19 +225,27 @@ def layer_geojson(
     frames: Iterable[tuple[str, gpd.GeoDataFrame]],
     highlight: Iterable[str] = (),
     large: bool = False,
+    popups: bool = True,
 ) -> list[dict[str, Any]]:
     """GeoJSON features of a layer for each (phase, frame), with drawing properties."""
     layer = atlas.layers[layer_id]
     wanted = set(highlight)
     features = []
     for phase, frame in frames:
-        for _, row in frame.iterrows():
-            geometry = row.geometry
+        for row in records(frame):
+            geometry = row["geometry"]
             if geometry is None or geometry.is_empty:
                 continue
             details = details_of_row(atlas, layer_id, row)
             props = feature_properties(
-                layer, details, row, phase, details.feature_id in wanted, large, atlas.sources
+                layer,
+                details,
+                row,
+                phase,
+                details.feature_id in wanted,
+                large,
+                atlas.sources,
+                with_popup=popups,
             )
             features.append({"type": "Feature", "geometry": mapping(geometry), "properties": props})
     return features
@@ -244,10 +266,17 @@ def geojson_element(features: list[dict[str, Any]], name: str) -> folium.GeoJson
 
 
 def feature_groups(
-    atlas: Atlas, states: dict[str, LayerState], highlight: Iterable[str] = ()
+    atlas: Atlas,
+    states: dict[str, LayerState],
+    highlight: Iterable[str] = (),
+    popups: bool = True,
 ) -> list[folium.FeatureGroup]:
     """One FeatureGroup per layer (manifest order) with its features on the chosen day:
-    past events first (underneath), then uncertain ones, then sure ones on top."""
+    past events first (underneath), then uncertain ones, then sure ones on top.
+
+    popups=False leaves out the per-feature popups (most of the bytes) for a page that shows
+    a clicked feature's details beside the map instead; large layers keep their shared ones.
+    """
     highlight = tuple(highlight)
     groups = []
     for layer_id in [lid for lid in atlas.layers if lid in states]:
@@ -259,7 +288,7 @@ def feature_groups(
         if is_large(state):
             compact_element(atlas, layer_id, frames, highlight).add_to(group)
         else:
-            features = layer_geojson(atlas, layer_id, frames, highlight)
+            features = layer_geojson(atlas, layer_id, frames, highlight, popups=popups)
             geojson_element(features, esc(layer.title)).add_to(group)
         groups.append(settle_ids(group, f"kg_{js_safe(layer_id)}_"))
     return groups

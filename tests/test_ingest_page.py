@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from factories import collection, feature
 from kengir_geo.ingest.preview import popup_table, preview_features, preview_map
 from kengir_geo.schema import Problem
-from kengir_geo.ui.add_layer import problems_frame, slug
+from kengir_geo.ui.add_layer import slug
+from kengir_geo.ui.common import problems_table
 
 APP = Path(__file__).resolve().parent / "apps" / "upload_app.py"
 SCRIPT = "<script>alert(1)</script>"
@@ -45,7 +46,7 @@ def test_preview_draws_located_features_only_and_fits_them():
 
 
 def test_problems_table_puts_errors_first_and_ids_are_slugs():
-    frame = problems_frame(
+    frame = problems_table(
         [Problem("f", "", "x", "a warning", "warning"), Problem("f", "a", "name", "an error")]
     )
     assert list(frame["level"]) == ["error", "warning"]

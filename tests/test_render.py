@@ -61,6 +61,16 @@ def test_offline_basemap_has_no_tiles_and_online_ones_do(atlas):
         base_map(atlas, "moon")
 
 
+def test_online_basemaps_need_no_api_key():
+    """A provider that wants a key would send its placeholder and draw nothing (CartoDB began
+    to want one in 2025)."""
+    import xyzservices
+
+    for key in BASEMAPS.values():
+        if key != "offline":
+            assert not xyzservices.providers.query_name(key).requires_token(), key
+
+
 def test_base_map_has_scale_fullscreen_legend_and_no_icon_fonts(atlas):
     html = html_of(base_map(atlas))
     assert '"control_scale": true' in html.replace("controlScale", "control_scale") or (
@@ -239,8 +249,21 @@ def test_the_compound_changes_colour_between_guards_and_prisoners():
     def zone_colors(day):
         groups = feature_groups(atlas, state_at(atlas, day, ["compound"]))
         features = groups[0]._children[next(iter(groups[0]._children))].data["features"]
-        return {f["properties"]["style"]["fillColor"] for f in features
-                if f["properties"]["id"].startswith("zone-")}
+        return {
+            f["properties"]["style"]["fillColor"]
+            for f in features
+            if f["properties"]["id"].startswith("zone-")
+        }
 
     assert zone_colors(date(1954, 5, 1)) == {"#566573"}
     assert zone_colors(date(1954, 6, 1)) == {"#1e8449"}
+
+
+def test_legend_lists_the_compound_states_under_the_compound():
+    html = legend_html(load_atlas())
+    compound = load_atlas().layers["compound"]
+    heading = f'<div class="kg-legend-head">{compound.title}</div>'
+    assert heading in html
+    after = html.split(heading, 1)[1]
+    for state in compound.style["state_colors"]:
+        assert f"<span>{state}</span>" in after

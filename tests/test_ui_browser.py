@@ -144,3 +144,28 @@ def test_offline_the_map_renders_and_nothing_leaves_the_machine(app_server, brow
         assert outside == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_presentation_mode_fits_a_projector(app_server, browser, atlas, size):
+    """The longest chapter, presented: text and buttons on screen, legend folded away."""
+    longest = max(atlas.chapters, key=lambda c: len(c.narrative))
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/story?chapter={longest.id}&present=true")
+        page.locator(".st-key-story_title h2").filter(has_text=longest.title).wait_for(
+            timeout=60_000
+        )
+        frame = wait_for_drawn_map(page)
+        assert frame.evaluate("() => document.querySelector('details.kg-legend').open") is False
+        next_button = page.get_by_role("button", name=re.compile("Next"))
+        box = next_button.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height, box
+        text = page.locator(".st-key-story_text").bounding_box()
+        assert text is not None and text["y"] + text["height"] <= height, text
+        map_box = page.locator(MAP).bounding_box()
+        assert map_box is not None and map_box["height"] >= height * 0.8, map_box
+    finally:
+        context.close()

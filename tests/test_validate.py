@@ -133,8 +133,11 @@ def test_layer_files_that_cannot_be_read(tmp_path):
     cut.write_text(json.dumps(collection(feature("a")))[:40])
     latin1 = tmp_path / "latin1.geojson"
     latin1.write_bytes('{"name": "Kengir é"}'.encode("latin-1"))
+    deep = tmp_path / "deep.geojson"
+    deep.write_text("[" * 200_000)  # json.loads would raise RecursionError
     for path, words in [
-        (cut, "not valid JSON"),
+        (cut, "seems cut short"),
+        (deep, "nested too deeply"),
         (latin1, "not UTF-8"),
         (tmp_path / "missing.geojson", "missing"),
     ]:

@@ -25,6 +25,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 from shapely.geometry import mapping
 
+from kengir_geo.geodata import NOT_JSON, parse_json
 from kengir_geo.schema import Problem
 
 FORMATS = {
@@ -147,23 +148,9 @@ def read_geojson(path: Path, label: str, encoding: str | None, problems: list[Pr
     if not text.strip():
         problems.append(Problem(label, "", "", "the file is empty"))
         raise ReadError
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        cut = exc.pos >= len(text.rstrip())
-        hint = " (the file seems cut short: was the download or copy complete?)" if cut else ""
-        problems.append(
-            Problem(
-                label,
-                "",
-                "",
-                f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
-            )
-        )
-        raise ReadError from exc
-    except RecursionError as exc:
-        problems.append(Problem(label, "", "", "the JSON is nested too deeply to read"))
-        raise ReadError from exc
+    doc = parse_json(text, label, problems)
+    if doc is NOT_JSON:
+        raise ReadError
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":

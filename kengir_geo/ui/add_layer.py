@@ -14,7 +14,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -33,7 +32,7 @@ from kengir_geo.ingest import (
 )
 from kengir_geo.ingest.preview import PREVIEW_LIMIT, preview_map
 from kengir_geo.paths import bundled_geodata
-from kengir_geo.schema import Problem
+from kengir_geo.ui.common import problems_table
 
 log = logging.getLogger(__name__)
 
@@ -64,22 +63,6 @@ def runs_locally() -> bool:
     is on this machine too: a shared server must not let visitors change its data."""
     address = str(st.get_option("server.address") or "")
     return address in LOOPBACK and st.context.ip_address is None
-
-
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "level": p.level,
-                "file": p.file,
-                "feature": p.feature,
-                "field": p.field,
-                "problem": p.message,
-            }
-            for p in sorted(problems, key=lambda p: not p.is_error)  # what to fix first
-        ],
-        columns=["level", "file", "feature", "field", "problem"],
-    )
 
 
 def slug(name: str) -> str:
@@ -155,7 +138,7 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     else:
         st.success("No problems found.")
     if result.problems:
-        st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
+        st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
     if result.collection is None:
         return
     count = len(result.collection["features"])

@@ -25,17 +25,19 @@ def _cached_atlas(root: str, stamp: tuple) -> Atlas:
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table, errors (what to fix first) above warnings."""
     return pd.DataFrame(
         [
             {
+                "level": p.level,
                 "file": p.file,
                 "feature": p.feature,
                 "field": p.field,
-                "level": p.level,
                 "problem": p.message,
             }
-            for p in problems
-        ]
+            for p in sorted(problems, key=lambda p: not p.is_error)
+        ],
+        columns=["level", "file", "feature", "field", "problem"],
     )
 
 

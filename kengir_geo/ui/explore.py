@@ -200,7 +200,7 @@ def _day_view(atlas: Atlas, period: Period) -> None:
             label_visibility="collapsed",
         )
         counts = events_per_day(atlas, period.first, period.last)
-        st.altair_chart(events_strip(counts, ss.x_day), width="stretch", height=125)
+        st.vega_lite_chart(events_strip(counts, ss.x_day), width="stretch", height=125)
         today = counts[counts["day"] == ss.x_day]
         sure, possible = int(today["sure"].sum()), int(today["possible"].sum())
         st.caption(

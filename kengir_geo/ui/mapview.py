@@ -4,12 +4,15 @@ The base map (basemap, outlines, legend) is built with the same arguments on eve
 its HTML is identical and st_folium keeps the iframe; the layers of the chosen day go through
 `feature_group_to_add`, and the camera through `center`/`zoom`, which st_folium applies in
 place. Only clicks and the zoom (for the click tolerance) come back to Python.
+
+A day's layers are computed once per process (`day_layers`) and replayed on later visits, so
+playback and a class of thirty stepping through the same days do the work once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -21,6 +24,7 @@ from kengir_geo.atlas import Atlas
 from kengir_geo.picking import Picked, pick_feature
 from kengir_geo.render import base_map, feature_groups
 from kengir_geo.timeline import state_at
+from kengir_geo.ui.replay import ReplayedGroup, group_code
 
 # Streamlit serves ./static at /app/static (enableStaticServing in .streamlit/config.toml).
 VENDOR_URL = "/app/static/vendor"
@@ -58,10 +62,47 @@ IFRAME_CSS = """<style>
 </style>"""
 
 
-def _base(atlas: Atlas, basemap: str):
+@dataclass(frozen=True)
+class DayLayers:
+    """The chosen layers on one day: their frames (for click picking) and their Leaflet code."""
+
+    frames: dict[str, pd.DataFrame]
+    code: tuple[str, ...]
+    # Held so the atlas outlives this cache entry: the entry is keyed by id(atlas), and a live
+    # object's id is never given to another.
+    atlas: Atlas = field(repr=False, compare=False)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _cached_day_layers(
+    _atlas: Atlas,
+    atlas_id: int,
+    day: date,
+    layers: tuple[str, ...],
+    highlight: tuple[str, ...],
+    popups: bool,
+) -> DayLayers:
+    states = state_at(_atlas, day, list(layers))
+    groups = _plain_ids(feature_groups(_atlas, states, highlight, popups=popups))
+    frames = {
+        lid: pd.concat([s.past, s.maybe, s.sure])
+        for lid, s in states.items()
+        if _atlas.layers[lid].group != "basemap"
+    }
+    code = tuple(group_code(group, index) for index, group in enumerate(groups))
+    return DayLayers(frames, code, _atlas)
+
+
+def day_layers(
+    atlas: Atlas, day: date, layers: Iterable[str], highlight: Iterable[str], popups: bool
+) -> DayLayers:
+    return _cached_day_layers(atlas, id(atlas), day, tuple(layers), tuple(highlight), popups)
+
+
+def _base(atlas: Atlas, basemap: str, legend_open: bool):
     from kengir_geo.assets import localize_links
 
-    fmap = base_map(atlas, basemap=basemap, zoom=BASE_ZOOM)
+    fmap = base_map(atlas, basemap=basemap, zoom=BASE_ZOOM, legend_open=legend_open)
     fmap.get_root().header.add_child(Element(IFRAME_CSS), name="kg_app_iframe_css")
     localize_links(fmap, base_url=VENDOR_URL)
     return fmap
@@ -78,20 +119,21 @@ def show_map(
     highlight: Iterable[str] = (),
     height: int = 560,
     clickable: bool = True,
+    legend_open: bool = True,
 ) -> Picked | None:
     """Draw the map for `day`; return the feature the user has just clicked, if any.
 
     With clickable=False nothing comes back from the map, so it never causes a rerun (the
     story map: a clicker's key press must never race a rerun started by the map).
     """
-    states = state_at(atlas, day, list(layers))
-    groups = _plain_ids(feature_groups(atlas, states, highlight))
+    # Where a click opens the details beside the map, popups would only repeat them.
+    today = day_layers(atlas, day, layers, highlight, popups=not clickable)
     result = st_folium(
-        _base(atlas, basemap),
+        _base(atlas, basemap, legend_open),
         key=key,
         height=height,
         use_container_width=True,
-        feature_group_to_add=groups,
+        feature_group_to_add=[ReplayedGroup(code) for code in today.code],
         center=list(camera.center) if camera else None,
         zoom=camera.zoom if camera else None,
         returned_objects=["last_object_clicked", "zoom"] if clickable else [],
@@ -100,10 +142,5 @@ def show_map(
     if not click or st.session_state.get(f"{key}__last_click") == click:
         return None
     st.session_state[f"{key}__last_click"] = click
-    frames = {
-        lid: pd.concat([s.past, s.maybe, s.sure])
-        for lid, s in states.items()
-        if atlas.layers[lid].group != "basemap"
-    }
     zoom = (result or {}).get("zoom") or (camera.zoom if camera else BASE_ZOOM)
-    return pick_feature(frames, float(click["lat"]), float(click["lng"]), float(zoom))
+    return pick_feature(today.frames, float(click["lat"]), float(click["lng"]), float(zoom))

@@ -119,5 +119,7 @@ def page() -> None:
             highlight=chapter.highlight,
             height=620,
             clickable=False,  # popups still open on click, inside the map
+            # on a projector the open legend would hide a third of the map; one click opens it
+            legend_open=not st.session_state.get("present"),
         )
     bind_keys("story_prev", "story_next")
