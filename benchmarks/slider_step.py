@@ -138,6 +138,10 @@ def run(quick: bool = False) -> list[Row]:
     return rows(results)
 
 
+def rounds_note(medians: list[float]) -> str:
+    return ", ".join(seconds(m) for m in medians)
+
+
 def counts_note(results: dict[str, list[Steps]]) -> str:
     parts = []
     for name, rounds in results.items():
@@ -166,7 +170,10 @@ def rows(results: dict[str, list[Steps]]) -> list[Row]:
             f"≤150 ms and ≥{TARGET_SPEEDUP:.0f}× faster",
             app.median <= TARGET_MEDIAN and speedup >= TARGET_SPEEDUP,
             f"{speedup:.1f}× faster than rebuilding. App: {breakdown_note(frames['app'])}. "
-            f"Rebuild: {breakdown_note(frames['rebuild'])}. Steps: {counts_note(results)}.",
+            f"Rebuild: {breakdown_note(frames['rebuild'])}. Steps: {counts_note(results)}. "
+            f"App medians per round: {rounds_note(per_round['app'])} (the first round meets "
+            "each day new to the server; later rounds the same days again, which the app "
+            "keeps once made).",
         ),
         Row(
             "1 slider step → map updated, p95",

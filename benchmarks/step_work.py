@@ -6,6 +6,8 @@ st_folium sends to the browser for them (streamlit-folium's own per-group render
 Baseline: the plain-folium way for the same day — the rows shown filtered with pandas and
 handed to one `folium.GeoJson` with a name tooltip, rendered to its string the same way.
 Measured in this process on five days spread over the uprising (few to nearly all features).
+This is a day's first visit: the app keeps each day's code once made (kengir_geo/ui/replay.py),
+so a day seen before costs the server only the lookup.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ def js_for(groups, fmap) -> str:
 
 
 def ours(atlas, day, fmap) -> str:
-    return js_for(feature_groups(atlas, state_at(atlas, day, ["events"])), fmap)
+    # popups=False as on the Explore page, where a click opens the details beside the map
+    states = state_at(atlas, day, ["events"])
+    return js_for(feature_groups(atlas, states, popups=False), fmap)
 
 
 def baseline(atlas, day, fmap) -> str:
