@@ -84,7 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "figures",
         nargs="*",
-        choices=[[], *FIGURES],
         metavar="FIGURE",
         help=f"any of: {', '.join(FIGURES)} (default: all)",
     )
@@ -96,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         help="write RESULTS.md (default: only for a full run of every figure)",
     )
     args = parser.parse_args(argv)
+    unknown = [name for name in args.figures if name not in FIGURES]
+    if unknown:
+        parser.error(f"no figure {', '.join(unknown)}; choose from {', '.join(FIGURES)}")
     chosen = args.figures or list(FIGURES)
     write = args.write if args.write is not None else (not args.quick and chosen == list(FIGURES))
     info = machine_info()
