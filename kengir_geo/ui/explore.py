@@ -12,7 +12,7 @@ from kengir_geo.periods import UPRISING_PERIOD, Period, period_for, periods
 from kengir_geo.render import BASEMAPS, DEFAULT_CENTER
 from kengir_geo.search import find_place, find_places
 from kengir_geo.timeline import UPRISING_FIRST_DAY, clock_label, events_per_day
-from kengir_geo.ui.charts import events_strip
+from kengir_geo.ui.charts import STRIP_CSS, events_strip
 from kengir_geo.ui.common import atlas_or_stop, show_link_problems
 from kengir_geo.ui.details_panel import show_details
 from kengir_geo.ui.mapview import Camera, show_map
@@ -200,13 +200,13 @@ def _day_view(atlas: Atlas, period: Period) -> None:
             label_visibility="collapsed",
         )
         counts = events_per_day(atlas, period.first, period.last)
-        st.vega_lite_chart(events_strip(counts, ss.x_day), width="stretch", height=125)
+        st.markdown(events_strip(counts, ss.x_day), unsafe_allow_html=True)
         today = counts[counts["day"] == ss.x_day]
         sure, possible = int(today["sure"].sum()), int(today["possible"].sum())
         st.caption(
             f"{sure} event(s) on this day"
             + (f", {possible} more perhaps on this day" if possible else "")
-            + ". Bars: events per day (dark: on that day, pale: perhaps); blue line: the day shown."
+            + ". Bars: events per day (dark: on that day, pale: perhaps); blue band: the day shown."
         )
         picked = show_map(
             atlas,
@@ -233,7 +233,7 @@ COMPACT_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.2rem
 
 
 def page() -> None:
-    st.html(COMPACT_CSS)
+    st.html(COMPACT_CSS + STRIP_CSS)
     atlas = atlas_or_stop()
     options = periods(atlas)
     _set_defaults(atlas)
