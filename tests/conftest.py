@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags that keep Chromium from calling home on this closed network (see design.md).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# One way to start Chromium and a streamlit server, shared with the benchmarks.
+from benchmarks._browser import ARGS as CHROMIUM_ARGS
+from benchmarks._browser import CHROMIUM
+from benchmarks._server import ROOT, StreamlitServer
+
+__all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 
 
 @pytest.fixture(scope="session")
@@ -57,66 +46,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run` on 127.0.0.1 in its own process group, stopped with the whole group."""
-
-    def __init__(self, script: Path, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        streamlit = Path(sys.executable).parent / "streamlit"
-        self.log = ROOT / ".pytest_cache" / f"streamlit-{self.port}.log"
-        self.log.parent.mkdir(exist_ok=True)
-        self.process = subprocess.Popen(
-            [
-                str(streamlit),
-                "run",
-                str(script),
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(self.port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=script.parent,
-            env={**os.environ, **(env or {})},
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_healthy(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early:\n{self.log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise TimeoutError(
-            f"streamlit not healthy after {timeout}s:\n{self.log.read_text()[-3000:]}"
-        )
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
