@@ -6,6 +6,7 @@ are consecutive features, so a change is a feature whose interval starts on the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 from kengir_geo.atlas import Atlas
@@ -13,28 +14,50 @@ from kengir_geo.intervals import OPEN_START
 
 
 def _phrase(name: str, state: str) -> str:
-    return f"{name}: {state}" if state else f"{name} appears"
+    """ "Wall: breached"; a name that already says its state is enough on its own."""
+    if not state:
+        return f"{name} appears"
+    return name if state.lower() in name.lower() else f"{name}: {state}"
 
 
-def changes_on(atlas: Atlas, day: date) -> list[str]:
-    """Sentences for the features (not events) whose dates begin or end on `day`.
+def _text(value: object) -> str:
+    """A cell as text; missing (None or NaN) is empty."""
+    return "" if value is None or value != value else str(value).strip()
 
-    A feature whose start is fuzzy around the day ("May 1954") is not listed for a single day;
-    the change is listed on the first day it is certain.
+
+def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
+    """Day ordinal -> sentences for the features (not events) that begin or end that day.
+
+    A feature whose start is fuzzy around a day ("May 1954") is listed on the first day it is
+    certain. One pass over each layer: the Timeline asks for a hundred days at once.
     """
-    t = day.toordinal()
-    sentences: list[str] = []
+    changes: dict[int, list[str]] = defaultdict(list)
     for layer in atlas.layers.values():
         if layer.type != "features":
             continue
         frame = layer.frame
-        started = frame[(frame["sure_from"] == t) & (frame["first_day"] > OPEN_START)]
-        for row in started.itertuples():
-            sentences.append(_phrase(str(row.name), str(row.state or "").strip()))
-        started_kinds = {str(kind or "") for kind in started["kind"]}
-        ended = frame[frame["last_day"] == t - 1]
-        for row in ended.itertuples():
+        started: dict[int, list[str]] = defaultdict(list)
+        started_kinds: dict[int, set[str]] = defaultdict(set)
+        ended: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        columns = ("name", "state", "kind", "sure_from", "first_day", "last_day")
+        for name, state, kind, sure_from, first_day, last_day in zip(
+            *(frame[c] for c in columns), strict=True
+        ):
+            if first_day > OPEN_START:
+                started[int(sure_from)].append(_phrase(_text(name), _text(state)))
+                started_kinds[int(sure_from)].add(_text(kind))
+            ended[int(last_day) + 1].append((_text(name), _text(kind)))
+        for day in sorted(set(started) | set(ended)):
+            changes[day].extend(started.get(day, []))
             # a feature replaced by its next state is already described by that state
-            if str(row.kind or "") not in started_kinds:
-                sentences.append(f"{row.name}: no longer there")
-    return sentences
+            changes[day].extend(
+                f"{name}: no longer there"
+                for name, kind in ended.get(day, [])
+                if kind not in started_kinds.get(day, set())
+            )
+    return {day: sentences for day, sentences in changes.items() if sentences}
+
+
+def changes_on(atlas: Atlas, day: date) -> list[str]:
+    """Sentences for the features that begin or end on `day` (see changes_by_day)."""
+    return changes_by_day(atlas).get(day.toordinal(), [])

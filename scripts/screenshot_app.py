@@ -46,6 +46,8 @@ def main(base: str, out: Path) -> None:
                 frame.wait_for_function(
                     f"() => document.querySelectorAll('{DRAWN}').length > 0", timeout=60_000
                 )
+            # widgets' code arrives in chunks after the first paint; wait until all has come
+            page.wait_for_load_state("networkidle", timeout=60_000)
             page.wait_for_timeout(2500)  # let tiles of vector layers and charts settle
             page.screenshot(path=str(out / name))
             print("wrote", out / name)

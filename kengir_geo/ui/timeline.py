@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.atlas import Atlas
-from kengir_geo.changes import changes_on
+from kengir_geo.changes import changes_by_day
 from kengir_geo.details import describe_when
 from kengir_geo.schema import CATEGORIES, CERTAINTIES
 from kengir_geo.timeline import clock_label
@@ -57,6 +57,7 @@ def page() -> None:
     ]
     st.markdown(f"Showing **{len(shown)}** of {len(events)} events.")
     explore = explore_page()
+    changes_by = changes_by_day(atlas)
     for row in shown.itertuples():
         day = date.fromordinal(int(row.first_day))
         with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
@@ -67,7 +68,7 @@ def page() -> None:
             st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
             if row.description:
                 st.markdown(md_paragraphs(row.description))
-            changes = changes_on(atlas, date.fromordinal(int(row.sure_from)))
+            changes = changes_by.get(int(row.sure_from), [])
             if changes and row.sure_from <= row.sure_until:
                 st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
             if row.sources:

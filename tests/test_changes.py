@@ -1,0 +1,50 @@
+"""What changed on a day, in words, as the Timeline shows it."""
+
+import json
+from datetime import date
+
+from factories import collection, feature, write_geodata
+from kengir_geo import load_atlas
+from kengir_geo.changes import changes_by_day, changes_on
+
+
+def test_the_bundled_uprising_days_read_as_plain_sentences():
+    atlas = load_atlas()
+    may24 = changes_on(atlas, date(1954, 5, 24))
+    assert "1st lagpunkt (women's zone): held by prisoners" in may24  # not said twice
+    assert "Barricade behind the gate appears" in may24  # no state: it appears, never "nan"
+    assert not any("nan" in s.split() for day in changes_by_day(atlas).values() for s in day)
+    raid = changes_on(atlas, date(1954, 6, 26))
+    assert "Guard tower brought down by an incendiary" in raid
+    assert "Service yard (khozdvor): retaken" in raid
+
+
+def test_a_state_that_follows_another_replaces_it_and_an_end_is_said(tmp_path):
+    wall = {"type": "LineString", "coordinates": [[67.61, 47.84], [67.62, 47.84]]}
+    layer = collection(
+        feature(
+            "w1",
+            name="Wall",
+            geometry=wall,
+            start="1954-05-01",
+            end="1954-05-16",
+            state="intact",
+            kind="wall-a",
+        ),
+        feature(
+            "w2",
+            name="Wall",
+            geometry=wall,
+            start="1954-05-17",
+            end="1954-05-20",
+            state="breached",
+            kind="wall-a",
+        ),
+        feature("g", name="Gate", start="1954-05-01", end="1954-05-18", kind="gate"),
+    )
+    root = write_geodata(tmp_path)
+    (root / "layers" / "places.geojson").write_text(json.dumps(layer))
+    atlas = load_atlas(root)
+    assert changes_on(atlas, date(1954, 5, 17)) == ["Wall: breached"]
+    assert changes_on(atlas, date(1954, 5, 19)) == ["Gate: no longer there"]
+    assert changes_on(atlas, date(1954, 5, 18)) == []
