@@ -7,7 +7,6 @@ are consecutive features, so a change is a feature whose interval starts on the 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 
 from kengir_geo.atlas import Atlas
 from kengir_geo.intervals import OPEN_START
@@ -56,8 +55,3 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
                 if kind not in started_kinds.get(day, set())
             )
     return {day: sentences for day, sentences in changes.items() if sentences}
-
-
-def changes_on(atlas: Atlas, day: date) -> list[str]:
-    """Sentences for the features that begin or end on `day` (see changes_by_day)."""
-    return changes_by_day(atlas).get(day.toordinal(), [])

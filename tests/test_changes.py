@@ -5,7 +5,18 @@ from datetime import date
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.changes import changes_by_day, changes_on
+from kengir_geo.changes import changes_by_day
+
+WALL = {"type": "LineString", "coordinates": [[67.61, 47.84], [67.62, 47.84]]}
+
+
+def changes_on(atlas, day: date) -> list[str]:
+    return changes_by_day(atlas).get(day.toordinal(), [])
+
+
+def wall(fid: str, start: str, end: str, state: str) -> dict:
+    """One state of the same wall: consecutive features share name and kind."""
+    return feature(fid, name="Wall", geometry=WALL, start=start, end=end, state=state, kind="w")
 
 
 def test_the_bundled_uprising_days_read_as_plain_sentences():
@@ -20,26 +31,9 @@ def test_the_bundled_uprising_days_read_as_plain_sentences():
 
 
 def test_a_state_that_follows_another_replaces_it_and_an_end_is_said(tmp_path):
-    wall = {"type": "LineString", "coordinates": [[67.61, 47.84], [67.62, 47.84]]}
     layer = collection(
-        feature(
-            "w1",
-            name="Wall",
-            geometry=wall,
-            start="1954-05-01",
-            end="1954-05-16",
-            state="intact",
-            kind="wall-a",
-        ),
-        feature(
-            "w2",
-            name="Wall",
-            geometry=wall,
-            start="1954-05-17",
-            end="1954-05-20",
-            state="breached",
-            kind="wall-a",
-        ),
+        wall("w1", "1954-05-01", "1954-05-16", "intact"),
+        wall("w2", "1954-05-17", "1954-05-20", "breached"),
         feature("g", name="Gate", start="1954-05-01", end="1954-05-18", kind="gate"),
     )
     root = write_geodata(tmp_path)
