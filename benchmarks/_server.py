@@ -1,6 +1,7 @@
-"""A `streamlit run` of any script on a free 127.0.0.1 port, in its own process group.
+"""The app (`kengir-geo serve`) or a `streamlit run` of any script, on a free 127.0.0.1 port
+in its own process group.
 
-The same start-up as tests/conftest.py's StreamlitServer, kept here so the benchmarks do not
+The tests start servers the same way (tests/conftest.py imports this), so the benchmarks do not
 import the test suite. `stop()` ends the whole group and nothing else.
 """
 
@@ -26,27 +27,50 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def script_command(script: Path, port: int) -> list[str]:
+    return [
+        str(STREAMLIT),
+        "run",
+        str(script),
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--server.headless=true",
+        "--browser.gatherUsageStats=false",
+        "--server.fileWatcherType=none",
+        "--server.enableStaticServing=true",
+    ]
+
+
+def app_command(port: int, *options: str) -> list[str]:
+    """The real app as a user starts it: `kengir-geo serve`."""
+    return [sys.executable, "-m", "kengir_geo.cli", "serve", f"--port={port}", *options]
+
+
 class StreamlitServer:
-    def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
+    """`script` is a Streamlit script to run; None runs the app through `kengir-geo serve`
+    with `options` (for example --allow-save)."""
+
+    def __init__(
+        self,
+        script: Path | None = None,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        options: tuple[str, ...] = (),
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.gettempdir()) / f"kengir-bench-streamlit-{self.port}.log"
         # The worktree first on the path, so the app imports this checkout's kengir_geo.
         path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
         self.started = time.monotonic()
+        command = (
+            app_command(self.port, *options)
+            if script is None
+            else script_command(script, self.port)
+        )
         self.process = subprocess.Popen(
-            [
-                str(STREAMLIT),
-                "run",
-                str(script),
-                "--server.address=127.0.0.1",
-                f"--server.port={self.port}",
-                "--server.headless=true",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-                "--server.enableStaticServing=true",
-            ],
-            cwd=cwd or script.parent,
+            command,
+            cwd=cwd or (script.parent if script else ROOT),
             env={**os.environ, "PYTHONPATH": path, **(env or {})},
             stdout=self.log.open("w"),
             stderr=subprocess.STDOUT,

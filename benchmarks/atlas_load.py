@@ -14,10 +14,10 @@ from benchmarks._table import Row, ratio_text, spread
 
 TARGET = 0.5
 
-OURS_SETUP = "import kengir_geo, geopandas\nfrom kengir_geo.paths import bundled_geodata"
+OURS_SETUP = "import kengir_geo, geopandas\nfrom kengir_geo.data.folder import bundled_geodata"
 OURS = "kengir_geo.load_atlas(bundled_geodata())"
 BASELINE_SETUP = (
-    "import geopandas, pyogrio, tomllib\nfrom kengir_geo.paths import bundled_geodata\n"
+    "import geopandas, pyogrio, tomllib\nfrom kengir_geo.data.folder import bundled_geodata\n"
     "root = bundled_geodata()\n"
     "files = [root / e['file'] for e in tomllib.loads((root / 'layers.toml').read_text())['layer']]"
 )

@@ -23,7 +23,7 @@ from playwright.async_api import async_playwright
 from benchmarks._browser import MAP_IFRAME, VIEWPORT, launch
 from benchmarks._cpu import cpu_split
 from benchmarks._mapwatch import INSTALL_JS, WAIT_MAP_JS
-from benchmarks._server import ROOT, StreamlitServer
+from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary
 from benchmarks._table import Row, seconds, spread, times
 from benchmarks._wstap import INIT_JS
@@ -128,7 +128,7 @@ def run(quick: bool = False) -> list[Row]:
 
 
 def one_class(sessions: int, browsers: int, steps: int) -> list[Row]:
-    with StreamlitServer(ROOT / "streamlit_app.py", cwd=ROOT) as server:
+    with StreamlitServer() as server:
         server.wait_healthy()
         alone, crowd, idle_rss, peak_rss, wall, cpu = asyncio.run(
             classroom(server.url, server, sessions, browsers, steps)

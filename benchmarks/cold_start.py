@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks._browser import MAP_IFRAME, VIEWPORT, launch
 from benchmarks._mapwatch import INSTALL_JS, WAIT_MAP_JS
-from benchmarks._server import ROOT, StreamlitServer
+from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread
 from benchmarks._wstap import INIT_JS
@@ -44,8 +44,9 @@ class ColdStart:
     bytes: int  # what the browser downloaded
 
 
-def time_to_map(browser, script: Path) -> ColdStart:
-    server = StreamlitServer(script, cwd=script.parent)
+def time_to_map(browser, script: Path | None) -> ColdStart:
+    """None times the app itself (`kengir-geo serve`)."""
+    server = StreamlitServer(script, cwd=script.parent if script else None)
     try:
         healthy = server.wait_healthy()
         context = browser.new_context(viewport=VIEWPORT)
@@ -87,7 +88,7 @@ def run(quick: bool = False) -> list[Row]:
         browser = launch(pw.chromium)
         try:
             for _ in range(rounds):  # alternated: the same noise for both
-                ours.append(time_to_map(browser, ROOT / "streamlit_app.py"))
+                ours.append(time_to_map(browser, None))
                 base.append(time_to_map(browser, APPS / "minimal_app.py"))
         finally:
             browser.close()

@@ -22,8 +22,8 @@ from benchmarks._settle import FIRST_DRAWN_JS, open_offline
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, spread, times
 from kengir_geo import load_atlas
-from kengir_geo.assets import inline_html
-from kengir_geo.render import DEFAULT_CENTER
+from kengir_geo.map.assets import inline_html
+from kengir_geo.map.render import DEFAULT_CENTER
 
 TARGET_BYTES = 3 * 1024 * 1024
 CAP_S = 60.0

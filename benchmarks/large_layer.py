@@ -11,6 +11,7 @@ settle in time.
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import folium
@@ -20,9 +21,9 @@ from benchmarks._stats import Summary
 from benchmarks._table import Row, seconds, spread, times
 from benchmarks.synthetic import CENTER, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.assets import inline_html
-from kengir_geo.render import base_map, feature_groups
-from kengir_geo.timeline import UPRISING_LAST_DAY, state_at
+from kengir_geo.map.assets import inline_html
+from kengir_geo.map.render import base_map, feature_groups
+from kengir_geo.story.timeline import state_at
 
 POINTS = 50_000
 TARGET = 2.0
@@ -30,7 +31,7 @@ TARGET = 2.0
 
 def our_page(atlas, out: Path) -> Path:
     fmap = base_map(atlas, center=(CENTER[1], CENTER[0]), zoom=13)
-    for group in feature_groups(atlas, state_at(atlas, UPRISING_LAST_DAY, ["events"])):
+    for group in feature_groups(atlas, state_at(atlas, date(1954, 6, 26), ["events"])):
         group.add_to(fmap)
     out.write_text(inline_html(fmap.get_root().render()))
     return out

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks._browser import MAP_IFRAME, VIEWPORT, launch
 from benchmarks._mapwatch import INSTALL_JS, WAIT_MAP_JS
-from benchmarks._server import ROOT, StreamlitServer
+from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread, times
 from benchmarks._wstap import INIT_JS, STEP_FRAMES_JS
@@ -28,10 +28,10 @@ TARGET_MEDIAN = 0.150
 TARGET_SPEEDUP = 4.0
 
 
-def pages() -> dict[str, tuple[Path, str]]:
-    """Name → (script, the URL path that opens it on the first day)."""
+def pages() -> dict[str, tuple[Path | None, str]]:
+    """Name → (script, None for the app, and the URL path that opens it on the first day)."""
     return {
-        "app": (ROOT / "streamlit_app.py", "/?date=1954-05-16"),
+        "app": (None, "/?date=1954-05-16"),
         "rebuild": (APPS / "rebuild_app.py", "/"),
         "widget": (APPS / "incremental_app.py", "/"),
     }
@@ -39,7 +39,7 @@ def pages() -> dict[str, tuple[Path, str]]:
 
 def start(name: str) -> StreamlitServer:
     script, _ = pages()[name]
-    server = StreamlitServer(script, cwd=script.parent)
+    server = StreamlitServer(script, cwd=script.parent if script else None)
     server.wait_healthy()
     return server
 

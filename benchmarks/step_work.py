@@ -22,13 +22,14 @@ from streamlit_folium import _get_feature_group_string  # what st_folium sends p
 
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread
-from benchmarks.synthetic import write_geodata
+from benchmarks.synthetic import FIRST, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.render import base_map, feature_groups
-from kengir_geo.timeline import UPRISING_FIRST_DAY, state_at
+from kengir_geo.map.render import base_map, feature_groups
+from kengir_geo.story.timeline import state_at
 
 SIZES = (1_000, 10_000, 100_000)
-DAYS = [UPRISING_FIRST_DAY + timedelta(days=n) for n in (0, 10, 20, 30, 41)]
+FIRST_DAY = FIRST  # the synthetic atlas's events fall from this day on
+DAYS = [FIRST_DAY + timedelta(days=n) for n in (0, 10, 20, 30, 41)]
 
 
 def js_for(groups, fmap) -> str:

@@ -3,6 +3,6 @@
 The core (this package, minus `ui/`) never imports Streamlit.
 """
 
-from kengir_geo.atlas import Atlas, AtlasError, load_atlas
+from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 
 __all__ = ["Atlas", "AtlasError", "load_atlas"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from kengir_geo import load_atlas
-from kengir_geo.export import export_html
+from kengir_geo.export.html import export_html
 
 DAYS = (date(1954, 5, 10), date(1954, 5, 25), date(1954, 6, 26))
 COMPOUND = (47.8400, 67.6150)

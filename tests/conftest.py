@@ -13,7 +13,7 @@ import pytest
 # One way to start Chromium and a streamlit server, shared with the benchmarks.
 from benchmarks._browser import ARGS as CHROMIUM_ARGS
 from benchmarks._browser import CHROMIUM
-from benchmarks._server import ROOT, StreamlitServer
+from benchmarks._server import StreamlitServer
 
 __all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 
@@ -53,7 +53,7 @@ def app_server() -> Iterator[StreamlitServer]:
     """The real app, started once per test session."""
     if shutil.which("streamlit", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("streamlit is not installed in this environment")
-    server = StreamlitServer(ROOT / "streamlit_app.py")
+    server = StreamlitServer()
     try:
         server.wait_healthy()
         yield server

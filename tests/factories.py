@@ -89,9 +89,25 @@ narrative = "Tanks enter the camp."
 """
 
 
+SETTINGS = """
+title = "Test atlas"
+[focus]
+name = "the uprising"
+first = "1954-05-16"
+last = "1954-06-26"
+lead_up_days = 15
+aftermath_days = 20
+[views.start]
+center = [47.84, 67.615]
+zoom = 12
+"""
+
+
 def write_geodata(root: Path) -> Path:
-    """A minimal valid geodata folder: two layers, two sources, a claim and a chapter."""
+    """A minimal valid geodata folder: two layers, two sources, a claim, a chapter and the
+    focus span (the uprising)."""
     (root / "layers").mkdir(parents=True, exist_ok=True)
+    (root / "atlas.toml").write_text(SETTINGS)
     (root / "sources.toml").write_text(SOURCES)
     (root / "claims.toml").write_text(CLAIMS)
     (root / "layers.toml").write_text(MANIFEST)

@@ -38,7 +38,7 @@ def test_the_bundled_figures_chart_three_ways(monkeypatch):
 
 
 def test_search_finds_zhezkazgan_in_every_script(atlas):
-    from kengir_geo.search import find_place
+    from kengir_geo.story.search import find_place
 
     found = {q: find_place(atlas, q) for q in ("Жезказган", "Dzhezkazgan", "Zhezkazgan", "Кенгир")}
     assert all(found.values()), found

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.figures import division_sizes, load_figures, parse_figures, read_figures
+from kengir_geo.data.figures import parse_figures
+from kengir_geo.data.folder import read_geodata
+from kengir_geo.data.validate import validate_geodata
+from kengir_geo.story.figures import layer_figure_rows
 
 GOOD = {
     "figure": [
@@ -36,19 +38,17 @@ GOOD = {
 
 
 def test_the_bundled_figures_are_valid(atlas):
-    figures, problems = load_figures(atlas)
+    _, problems = parse_figures(read_geodata(atlas.root).figures, atlas.sources)
     assert problems == []
-    by_id = {f.id: f for f in figures}
-    nationalities = by_id["nationalities-1954-06-10"]
-    assert sum(v.value for v in nationalities.values) == nationalities.total
-    flagged = {v.label: v.status for v in nationalities.values if v.status != "documented"}
-    assert flagged == {"Azerbaijanis": "derived"}
-    years = by_id["inmates-by-year"]
-    assert any(v.others for v in years.values if v.status == "disputed")
+    for figure in atlas.figures:
+        if figure.total is not None:
+            assert sum(v.value for v in figure.values) == figure.total
+        for value in figure.values:
+            assert value.status == "documented" or value.note
 
 
 def test_a_good_document_parses_with_values_and_others():
-    figures, problems = parse_figures(GOOD, {"w-en", "s002"})
+    figures, problems = parse_figures(GOOD["figure"], {"w-en", "s002"})
     assert problems == []
     (figure,) = figures
     assert [v.value for v in figure.values] == [10, 20]
@@ -74,24 +74,38 @@ def test_a_good_document_parses_with_values_and_others():
 def test_each_mistake_is_named(change, field, words):
     doc = json.loads(json.dumps(GOOD))
     change(doc)
-    _, problems = parse_figures(doc, {"w-en", "s002"})
+    _, problems = parse_figures(doc["figure"], {"w-en", "s002"})
     assert any(p.field == field and words in p.message for p in problems), problems
     assert all(p.file == "figures.toml" and p.feature.startswith("by-year") for p in problems)
 
 
-def test_missing_and_broken_files_are_problems(tmp_path):
-    _, problems = read_figures(tmp_path)
-    assert problems[0].message == "file is missing"
-    (tmp_path / "figures.toml").write_text("[[figure]\n")
-    _, problems = read_figures(tmp_path)
-    assert "not valid TOML" in problems[0].message
+def test_figures_are_optional_but_a_broken_file_is_a_problem(tmp_path):
+    root = write_geodata(tmp_path)
+    assert validate_geodata(root) == []
+    (root / "figures.toml").write_text("[[figure]\n")
+    (problem,) = validate_geodata(root)
+    assert (problem.file, problem.level) == ("figures.toml", "error")
+    assert "not valid TOML" in problem.message
 
 
-def test_division_sizes_come_from_the_divisions_layer(tmp_path):
+def test_the_validator_checks_figures_and_their_layer(tmp_path):
+    root = write_geodata(tmp_path)
+    (root / "figures.toml").write_text(
+        '[[figure]]\nid = "a"\ntitle = "A"\nlayer = "nowhere"\nvalue = "inmates"\n'
+        '[[figure]]\nid = "b"\ntitle = 5\n'
+    )
+    found = {(p.feature, p.field) for p in validate_geodata(root)}
+    assert {("a", "layer"), ("b", "title"), ("b", "value")} <= found
+
+
+def test_a_layer_figure_takes_one_bar_per_feature(tmp_path):
     root = write_geodata(tmp_path)
     (root / "layers.toml").write_text(
         (root / "layers.toml").read_text()
         + '\n[[layer]]\nid = "divisions"\ntitle = "Divisions"\nfile = "layers/divisions.geojson"\n'
+    )
+    (root / "figures.toml").write_text(
+        '[[figure]]\nid = "sizes"\ntitle = "Sizes"\nlayer = "divisions"\nvalue = "inmates"\n'
     )
     divisions = collection(
         feature("d1", name="Rudnik", kind="division", inmates=5114, number=1),
@@ -99,12 +113,9 @@ def test_division_sizes_come_from_the_divisions_layer(tmp_path):
         feature("d2", name="Perevalka", kind="division", certainty="unknown", uncertainty_m=9000),
     )
     (root / "layers" / "divisions.geojson").write_text(json.dumps(divisions))
-    sizes = division_sizes(load_atlas(root))
-    assert list(sizes["name"]) == ["Rudnik", "Kengir", "Perevalka"]
-    assert list(sizes["inmates"][:2]) == [5114, 5597]
-    assert sizes["inmates"].isna().iloc[2]
-
-
-def test_no_divisions_layer_gives_an_empty_table(tmp_path):
-    shutil.rmtree(tmp_path, ignore_errors=True)
-    assert division_sizes(load_atlas(write_geodata(tmp_path))).empty
+    atlas = load_atlas(root)
+    (figure,) = atlas.figures
+    rows = layer_figure_rows(atlas, figure)
+    assert list(rows["name"]) == ["Rudnik", "Kengir", "Perevalka"]
+    assert list(rows["value"][:2]) == [5114, 5597]
+    assert rows["value"].isna().iloc[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 from shapely.geometry import LineString, Point, box
 
-from kengir_geo.picking import metres_per_pixel, pick_feature
+from kengir_geo.story.picking import metres_per_pixel, pick_feature
 
 
 def frame(*rows):

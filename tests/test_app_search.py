@@ -8,7 +8,7 @@ import pytest
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.search import find_place, find_places, fold
+from kengir_geo.story.search import find_place, find_places, fold
 
 
 @pytest.fixture

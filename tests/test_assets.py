@@ -3,7 +3,7 @@ import pytest
 
 from factories import write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.assets import (
+from kengir_geo.map.assets import (
     asset_text,
     inline_html,
     links_of,
@@ -12,7 +12,7 @@ from kengir_geo.assets import (
     remote_references,
     write_static_assets,
 )
-from kengir_geo.render import LEAFLET_JS, base_map
+from kengir_geo.map.render import LEAFLET_JS, base_map
 
 LEAFLET = LEAFLET_JS[0][1]
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.changes import changes_by_day
+from kengir_geo.story.changes import changes_by_day
 
 WALL = {"type": "LineString", "coordinates": [[67.61, 47.84], [67.62, 47.84]]}
 

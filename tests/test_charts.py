@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from kengir_geo import load_atlas
-from kengir_geo.timeline import events_per_day
-from kengir_geo.ui.charts import SURE_COLOR, events_strip
+from kengir_geo.app.charts import SURE_COLOR, events_strip
+from kengir_geo.story.timeline import events_per_day
 
 
 def uprising_counts():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kengir_geo.dates import DateError, _plain_bounds, _struct_to_date, parse_date
+from kengir_geo.data.dates import DateError, _plain_bounds, _struct_to_date, parse_date
 
 
 def edtf_bounds(text: str) -> tuple[date, date]:

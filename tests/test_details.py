@@ -4,7 +4,7 @@ import pytest
 
 from factories import feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.details import describe_when, feature_details
+from kengir_geo.story.details import describe_when, feature_details
 
 
 @pytest.fixture

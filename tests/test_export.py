@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.assets import remote_references
-from kengir_geo.export import ExportError, export_html, phase_spans, timed_features
-from kengir_geo.intervals import OPEN_END
-from kengir_geo.timeline import state_at
+from kengir_geo.data.intervals import OPEN_END
+from kengir_geo.export.html import ExportError, export_html, phase_spans, timed_features
+from kengir_geo.map.assets import remote_references
+from kengir_geo.story.timeline import state_at
 
 SQUARE = {"type": "Polygon", "coordinates": [[[60, 40], [75, 40], [75, 52], [60, 52], [60, 40]]]}
 

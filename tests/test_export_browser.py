@@ -8,7 +8,7 @@ from hostile import PAYLOAD, write_hostile_geodata
 from test_export import write_export_geodata
 
 from kengir_geo import load_atlas
-from kengir_geo.export import export_html
+from kengir_geo.export.html import export_html
 
 pytestmark = pytest.mark.browser
 
@@ -63,15 +63,15 @@ def test_export_draws_plays_and_stays_offline(page, exported):
     offline = Offline(page)
     page.goto(exported.as_uri())
     page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 1 of 42 · 16 May 1954"
+    assert label(page) == "Day 1 since 16 May · 16 May 1954"
     first_day = drawn(page)  # 2 places + the May event (perhaps today)
     assert first_day == 3
     set_slider(page, date(1954, 6, 26))
-    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert label(page) == "Day 42 since 16 May · 26 June 1954"
     last_day = drawn(page)
     assert last_day == first_day + 2  # the raid and the self-government span appear
     page.locator(".leaflet-timeline-control button.prev").click()
-    assert label(page) == "Day 41 of 42 · 25 June 1954"
+    assert label(page) == "Day 41 since 16 May · 25 June 1954"
     assert drawn(page) == last_day - 1  # the raid is not yet
     set_slider(page, date(1954, 5, 16))
     page.locator(".leaflet-timeline-control button.play").click()
@@ -83,7 +83,7 @@ def test_export_draws_plays_and_stays_offline(page, exported):
     assert story.inner_text().startswith("The story, chapter by chapter")
     story.locator(".kg-next").click()  # chapter 1: the raid, on the last day
     assert story.inner_text().startswith("Chapter 1 of 1\nThe raid")
-    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert label(page) == "Day 42 since 16 May · 26 June 1954"
     assert drawn(page) == last_day
     story.locator(".kg-prev").click()
     assert story.inner_text().startswith("The story")
@@ -96,18 +96,18 @@ def test_chapter_and_date_options_open_there(page, tmp_path):
     offline = Offline(page)
     page.goto(out.as_uri())
     page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert label(page) == "Day 42 since 16 May · 26 June 1954"
     dated = export_html(atlas, tmp_path / "day9.html", day=date(1954, 5, 24))
     page.goto(dated.as_uri())
     page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 9 of 42 · 24 May 1954"
+    assert label(page) == "Day 9 since 16 May · 24 May 1954"
     before = export_html(atlas, tmp_path / "before.html", day=date(1953, 3, 5))
     page.goto(before.as_uri())
     page.wait_for_selector("path.leaflet-interactive", state="attached")
     assert label(page) == "5 March 1953 (before the uprising)"
     assert drawn(page) == 2  # the two places; no event yet
     page.locator(".leaflet-timeline-control button.next").click()
-    assert label(page) == "Day 2 of 42 · 17 May 1954"  # back into the slider's range
+    assert label(page) == "Day 2 since 16 May · 17 May 1954"  # back into the slider's range
     assert offline.tried == [] and offline.errors == []
 
 
@@ -181,6 +181,6 @@ def test_play_runs_through_the_42_days(page, exported):
         "document.querySelector('.leaflet-timeline-control output').innerText.startsWith('Day 42')"
     )
     page.wait_for_function("!document.querySelector('.leaflet-timeline-control.playing')")
-    assert label(page) == "Day 42 of 42 · 26 June 1954"
+    assert label(page) == "Day 42 since 16 May · 26 June 1954"
     assert drawn(page) == 5
     assert offline.tried == [] and offline.errors == []

@@ -9,9 +9,9 @@ from test_export import write_export_geodata
 
 from factories import write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.bibliography import csl_json, markdown
-from kengir_geo.export import export_data
-from kengir_geo.linked_places import linked_places
+from kengir_geo.export.bibliography import csl_json, markdown
+from kengir_geo.export.data import export_data
+from kengir_geo.export.linked_places import linked_places
 
 CLI = [sys.executable, "-m", "kengir_geo.cli"]
 
@@ -67,7 +67,7 @@ def test_bibliography_as_csl_and_markdown(atlas):
     assert items["w-en"]["author"] == [{"literal": "Wikipedia contributors"}]
     assert items["w-en"]["URL"].startswith("https://")
     text = markdown(atlas)
-    assert "**w-en**: Wikipedia contributors, *Kengir uprising*." in text
+    assert "**w\\-en**: Wikipedia contributors, *Kengir uprising*." in text
     assert "Cited by 5 feature(s)." in text
 
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 import shapely
 
-from kengir_geo.dates import parse_date
-from kengir_geo.paths import bundled_geodata
-from kengir_geo.validate import validate_geodata
+from kengir_geo.data.dates import parse_date
+from kengir_geo.data.folder import bundled_geodata
+from kengir_geo.data.validate import validate_geodata
 
 FIRST_DAY, LAST_DAY = date(1954, 5, 16), date(1954, 6, 26)
 REQUIRED_LAYERS = {"divisions", "places", "compound", "events", "context", "countries"}

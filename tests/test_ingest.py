@@ -26,8 +26,8 @@ from ingest_files import (
     zip_shapefile,
     zone_frame,
 )
+from kengir_geo.data.schema import Problem
 from kengir_geo.ingest import Limits, check_file, ingest_file
-from kengir_geo.schema import Problem
 from test_validate import json_values
 
 

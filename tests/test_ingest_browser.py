@@ -14,11 +14,10 @@ from PIL import Image
 from conftest import StreamlitServer
 from factories import collection, feature, write_geodata
 from ingest_files import CAMPS, camps_frame, zip_shapefile
-from kengir_geo.validate import validate_geodata
+from kengir_geo.data.validate import validate_geodata
 
 pytestmark = pytest.mark.browser
 
-APP = Path(__file__).resolve().parent / "apps" / "upload_app.py"
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 SCRIPT = "<script>alert('name')</script>"
 IMG = "<img src=x onerror=alert('description')>"
@@ -49,10 +48,7 @@ def geodata(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def upload_server(geodata):
-    server = StreamlitServer(
-        APP,
-        env={"KENGIR_GEODATA": str(geodata), "STREAMLIT_SERVER_ENABLE_STATIC_SERVING": "true"},
-    )
+    server = StreamlitServer(env={"KENGIR_GEODATA": str(geodata)}, options=("--allow-save",))
     try:
         server.wait_healthy()
         yield server
@@ -75,7 +71,7 @@ class Watch:
 
 
 def upload(page, server, name: str, data: bytes) -> None:
-    page.goto(server.url)
+    page.goto(server.url + "/add-layer")
     page.wait_for_selector("input[type=file]", state="attached", timeout=60_000)
     page.set_input_files(
         "input[type=file]",

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
+from apptest_support import APP, open_page
 from factories import collection, feature
+from kengir_geo.app.common import problems_table
+from kengir_geo.app.upload import slug
+from kengir_geo.data.schema import Problem
 from kengir_geo.ingest.preview import popup_table, preview_features, preview_map
-from kengir_geo.schema import Problem
-from kengir_geo.ui.add_layer import slug
-from kengir_geo.ui.common import problems_table
 
-APP = Path(__file__).resolve().parent / "apps" / "upload_app.py"
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -55,7 +53,7 @@ def test_problems_table_puts_errors_first_and_ids_are_slugs():
 
 
 def test_the_page_runs_without_a_file():
-    app = AppTest.from_file(str(APP), default_timeout=60).run()
+    app = open_page(AppTest.from_file(str(APP), default_timeout=60), "add-layer")
     assert not app.exception
     assert app.title[0].value == "Add a layer"
     assert [t.label for t in app.text_input][:2] == ["Layer id", "Title"]

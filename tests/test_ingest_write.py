@@ -14,9 +14,9 @@ import pytest
 
 from factories import collection, feature, write_geodata
 from ingest_files import CAMPS, camps_frame, write_geojson, zip_shapefile
+from kengir_geo.data.validate import validate_geodata
 from kengir_geo.ingest import LayerExists, SaveError, save_layer
 from kengir_geo.ingest.write import PAUSE_HOOK, manifest_with
-from kengir_geo.validate import validate_geodata
 
 CLI = [str(Path(sys.executable).parent / "kengir-geo")]
 

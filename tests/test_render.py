@@ -11,14 +11,15 @@ from hostile import PAYLOAD, SCRIPT, write_hostile_geodata
 
 from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.atlas import Layer, Source
-from kengir_geo.details import feature_details
-from kengir_geo.intervals import OPEN_END, OPEN_START
-from kengir_geo.legend import legend_html
-from kengir_geo.popups import popup_html, safe_url, source_html
-from kengir_geo.render import BASEMAPS, LARGE_LAYER, base_map, feature_groups
-from kengir_geo.styles import CERTAINTY_MARKS, PAST_COLOR, feature_style
-from kengir_geo.timeline import state_at
+from kengir_geo.data.atlas import Layer, Source
+from kengir_geo.data.intervals import OPEN_END, OPEN_START
+from kengir_geo.map.escape import safe_url
+from kengir_geo.map.legend import legend_html
+from kengir_geo.map.popups import popup_html, source_html
+from kengir_geo.map.render import BASEMAPS, LARGE_LAYER, base_map, feature_groups
+from kengir_geo.map.styles import CERTAINTY_MARKS, PAST_COLOR, feature_style
+from kengir_geo.story.details import feature_details
+from kengir_geo.story.timeline import state_at
 
 RAID = date(1954, 6, 26)
 

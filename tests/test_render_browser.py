@@ -9,9 +9,9 @@ from test_render import add_big_layer
 
 from factories import write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.assets import inline_html
-from kengir_geo.render import LARGE_LAYER, base_map, feature_groups
-from kengir_geo.timeline import state_at
+from kengir_geo.map.assets import inline_html
+from kengir_geo.map.render import LARGE_LAYER, base_map, feature_groups
+from kengir_geo.story.timeline import state_at
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ import pytest
 from streamlit_folium import _get_feature_group_string
 
 from kengir_geo import load_atlas
-from kengir_geo.render import feature_groups
-from kengir_geo.timeline import state_at
-from kengir_geo.ui.mapview import _plain_ids
-from kengir_geo.ui.replay import ReplayedGroup, group_code
+from kengir_geo.app.mapview import _plain_ids
+from kengir_geo.app.replay import ReplayedGroup, group_code
+from kengir_geo.map.render import feature_groups
+from kengir_geo.story.timeline import state_at
 
 
 @pytest.fixture(scope="module")

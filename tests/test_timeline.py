@@ -7,16 +7,17 @@ from hypothesis import strategies as st
 
 from factories import collection, event, feature, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.timeline import (
-    UPRISING_DAYS,
-    UPRISING_FIRST_DAY,
-    UPRISING_LAST_DAY,
+from kengir_geo.data.settings import Focus
+from kengir_geo.story.timeline import (
     clock_label,
     date_range_of,
     events_per_day,
+    focus_day,
     state_at,
-    uprising_day,
 )
+
+FIRST_DAY, LAST_DAY = date(1954, 5, 16), date(1954, 6, 26)
+FOCUS = Focus("the uprising", FIRST_DAY, LAST_DAY, counter_from=FIRST_DAY)
 
 
 def ids(frame):
@@ -36,19 +37,24 @@ def atlas(tmp_path):
     return load_atlas(root)
 
 
-def test_day_numbers_of_the_uprising():
-    assert UPRISING_DAYS == 42
-    assert uprising_day(date(1954, 5, 16)) == 1
-    assert uprising_day(date(1954, 5, 24)) == 9
-    assert uprising_day(date(1954, 6, 26)) == 42
-    assert uprising_day(date(1954, 5, 15)) is None
-    assert uprising_day(date(1954, 6, 27)) is None
+def test_the_day_counter_counts_from_its_stated_day():
+    assert FOCUS.days == 42
+    assert focus_day(FOCUS, date(1954, 5, 16)) == 1
+    assert focus_day(FOCUS, date(1954, 5, 24)) == 9
+    assert focus_day(FOCUS, date(1954, 6, 26)) == 42
+    assert focus_day(FOCUS, date(1954, 5, 15)) is None
+    assert focus_day(FOCUS, date(1954, 6, 27)) is None
+    later = Focus("the uprising", FIRST_DAY, LAST_DAY, counter_from=date(1954, 5, 17))
+    assert focus_day(later, date(1954, 5, 24)) == 8
+    assert focus_day(None, date(1954, 5, 24)) is None
 
 
-def test_clock_labels():
-    assert clock_label(date(1954, 5, 24)) == "Day 9 of 42 · 24 May 1954"
-    assert clock_label(date(1955, 6, 10)) == "10 June 1955 (after the uprising)"
-    assert clock_label(date(1953, 3, 5)) == "5 March 1953 (before the uprising)"
+def test_clock_labels_say_what_they_count_from_and_never_settle_the_length():
+    assert clock_label(FOCUS, date(1954, 5, 24)) == "Day 9 since 16 May · 24 May 1954"
+    assert clock_label(FOCUS, date(1955, 6, 10)) == "10 June 1955 (after the uprising)"
+    assert clock_label(FOCUS, date(1953, 3, 5)) == "5 March 1953 (before the uprising)"
+    assert clock_label(None, date(1953, 3, 5)) == "5 March 1953"
+    assert " of " not in clock_label(FOCUS, LAST_DAY)
 
 
 def test_fuzzy_end_is_maybe_not_hidden(atlas):
@@ -90,9 +96,9 @@ def test_events_current_and_past(atlas):
 
 
 def test_state_keeps_manifest_order_and_rejects_unknown_layers(atlas):
-    assert list(state_at(atlas, UPRISING_FIRST_DAY, ["events", "places"])) == ["places", "events"]
+    assert list(state_at(atlas, FIRST_DAY, ["events", "places"])) == ["places", "events"]
     with pytest.raises(KeyError, match="no layer nope"):
-        state_at(atlas, UPRISING_FIRST_DAY, ["nope"])
+        state_at(atlas, FIRST_DAY, ["nope"])
 
 
 def test_events_per_day_counts_sure_and_possible(atlas):
@@ -141,14 +147,14 @@ def test_state_and_daily_counts_agree(tmp_path_factory, written, offset):
 
 def test_state_at_on_a_large_layer_is_vectorised(tmp_path):
     root = write_geodata(tmp_path)
-    days = [UPRISING_FIRST_DAY + timedelta(days=i % 42) for i in range(300)]
+    days = [FIRST_DAY + timedelta(days=i % 42) for i in range(300)]
     many = collection(
         event("e-raid", start="1954-06-26"),
         *(event(f"e{i}", start=day.isoformat()) for i, day in enumerate(days)),
     )
     (root / "layers" / "events.geojson").write_text(json.dumps(many))
     atlas = load_atlas(root)
-    state = state_at(atlas, UPRISING_LAST_DAY, ["events"])["events"]
-    on_last_day = sum(day == UPRISING_LAST_DAY for day in days) + 1
+    state = state_at(atlas, LAST_DAY, ["events"])["events"]
+    on_last_day = sum(day == LAST_DAY for day in days) + 1
     assert len(state.sure) == on_last_day
     assert len(state.past) == len(days) + 1 - on_last_day

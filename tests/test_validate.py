@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import collection, event, feature, write_geodata
-from kengir_geo.validate import check_feature_collection, check_layer_file, validate_geodata
+from kengir_geo.data.validate import check_feature_collection, check_layer_file, validate_geodata
 
 SQUARE = [[67.61, 47.838], [67.62, 47.838], [67.62, 47.842], [67.61, 47.842], [67.61, 47.838]]
 

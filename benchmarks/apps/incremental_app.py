@@ -5,8 +5,8 @@ between this and the Explore page is what the rest of that page costs per step."
 import streamlit as st
 from story_map import FIRST_DAY, LAST_DAY, atlas, visible_layers
 
-from kengir_geo.render import BASEMAPS
-from kengir_geo.ui.mapview import Camera, show_map
+from kengir_geo.app.mapview import Camera, show_map
+from kengir_geo.map.render import BASEMAPS
 
 st.set_page_config(page_title="incremental reference", layout="wide")
 data = atlas()

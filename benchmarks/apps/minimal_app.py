@@ -8,8 +8,8 @@ from pathlib import Path
 import folium
 from streamlit_folium import st_folium
 
-from kengir_geo.assets import localize_links
-from kengir_geo.ui.common import prepare_static_assets
+from kengir_geo.app.common import prepare_static_assets
+from kengir_geo.map.assets import localize_links
 
 prepare_static_assets(Path(__file__).resolve().parent)
 fmap = folium.Map(location=[47.84, 67.615], zoom_start=12, tiles=None)

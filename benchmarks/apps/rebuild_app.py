@@ -5,9 +5,9 @@ import streamlit as st
 from story_map import FIRST_DAY, LAST_DAY, atlas, visible_layers
 from streamlit_folium import st_folium
 
-from kengir_geo.assets import localize_links
-from kengir_geo.render import base_map, feature_groups
-from kengir_geo.timeline import state_at
+from kengir_geo.map.assets import localize_links
+from kengir_geo.map.render import base_map, feature_groups
+from kengir_geo.story.timeline import state_at
 
 st.set_page_config(page_title="rebuild baseline", layout="wide")
 data = atlas()

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kengir_geo.timeline import UPRISING_FIRST_DAY, UPRISING_LAST_DAY
-from kengir_geo.ui.common import atlas_or_stop, prepare_static_assets
+from kengir_geo import load_atlas
+from kengir_geo.app.common import atlas_or_stop, prepare_static_assets
 
-FIRST_DAY: date = UPRISING_FIRST_DAY
-LAST_DAY: date = UPRISING_LAST_DAY
+_FOCUS = load_atlas().settings.focus  # the bundled atlas's uprising
+FIRST_DAY: date = _FOCUS.first
+LAST_DAY: date = _FOCUS.last
 HERE = Path(__file__).resolve().parent
 
 

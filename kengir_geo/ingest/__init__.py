@@ -17,7 +17,9 @@ from typing import Any
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from kengir_geo.geodata import RawGeodata, read_geodata
+from kengir_geo.data.folder import RawGeodata, read_geodata
+from kengir_geo.data.schema import Problem, has_errors
+from kengir_geo.data.validate import check_feature_collection
 from kengir_geo.ingest.normalize import (
     bbox_center,
     check_region,
@@ -37,8 +39,6 @@ from kengir_geo.ingest.write import (
     layer_collection_text,
     save_layer,
 )
-from kengir_geo.schema import Problem, has_errors
-from kengir_geo.validate import check_feature_collection
 
 __all__ = [
     "FORMATS",

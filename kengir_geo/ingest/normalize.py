@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from typing import Any
 
 import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 
-from kengir_geo.schema import LIST_PROPERTIES, Problem, as_list
-from kengir_geo.validate import check_geometry, feature_label
+from kengir_geo.data.geometry import map_geometry, walk_positions
+from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list
+from kengir_geo.data.validate import check_geometry, feature_label
 
 WGS84 = CRS.from_epsg(4326)
 _GEOD = Geod(ellps="WGS84")
@@ -59,40 +59,14 @@ def _key(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
 
 
-def _map_positions(coords: Any, func: Callable[[list[Any]], list[Any]]) -> Any:
-    if isinstance(coords, list | tuple) and coords and isinstance(coords[0], int | float):
-        return func(list(coords))
-    if isinstance(coords, list | tuple):
-        return [_map_positions(item, func) for item in coords]
-    return coords
-
-
-def map_geometry(geometry: Any, func: Callable[[list[Any]], list[Any]]) -> Any:
-    """Apply `func` to every position of a GeoJSON geometry dict, whatever its shape."""
-    if not isinstance(geometry, dict):
-        return geometry
-    out = dict(geometry)
-    if geometry.get("type") == "GeometryCollection" and isinstance(
-        geometry.get("geometries"), list
-    ):
-        out["geometries"] = [map_geometry(g, func) for g in geometry["geometries"]]
-    elif "coordinates" in geometry:
-        out["coordinates"] = _map_positions(geometry["coordinates"], func)
-    return out
-
-
 def positions(geometry: Any) -> list[list[Any]]:
-    found: list[list[Any]] = []
-
-    def collect(position: list[Any]) -> list[Any]:
-        if len(position) >= 2 and all(
-            isinstance(v, int | float) and math.isfinite(v) for v in position[:2]
-        ):
-            found.append(position)
-        return position
-
-    map_geometry(geometry, collect)
-    return found
+    """The well-formed positions of a geometry (two finite numbers at least)."""
+    return [
+        position
+        for position in walk_positions(geometry)
+        if len(position) >= 2
+        and all(isinstance(v, int | float) and math.isfinite(v) for v in position[:2])
+    ]
 
 
 def is_wgs84(crs: CRS | None) -> bool:

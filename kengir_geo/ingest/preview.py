@@ -10,10 +10,10 @@ from typing import Any
 
 import folium
 
-from kengir_geo.atlas import Atlas
+from kengir_geo.data.atlas import Atlas
 from kengir_geo.ingest.normalize import positions
-from kengir_geo.popups import esc, safe_url
-from kengir_geo.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
+from kengir_geo.map.escape import esc, safe_url
+from kengir_geo.map.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
 
 LARGE = 1000  # above this, draw on a canvas: thousands of SVG nodes take seconds to settle
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more

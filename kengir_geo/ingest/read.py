@@ -25,8 +25,8 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 from shapely.geometry import mapping
 
-from kengir_geo.geodata import NOT_JSON, parse_json
-from kengir_geo.schema import Problem
+from kengir_geo.data.folder import NOT_JSON, parse_json
+from kengir_geo.data.schema import Problem
 
 FORMATS = {
     ".geojson": "GeoJSON",

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kengir_geo.geodata import MANIFEST
+from kengir_geo.data.folder import MANIFEST
 
 LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes

@@ -1,0 +1,86 @@
+"""What every page needs: the atlas loaded once per process, shown errors, static assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kengir_geo.app.env import geodata_root
+from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
+from kengir_geo.data.folder import fingerprint
+from kengir_geo.data.schema import Problem
+
+
+@st.cache_resource(show_spinner="Loading the map data…", max_entries=2)
+def _cached_atlas(root: str, stamp: tuple) -> Atlas:
+    return load_atlas(root)
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table, errors (what to fix first) above warnings."""
+    return pd.DataFrame(
+        [
+            {
+                "level": p.level,
+                "file": p.file,
+                "feature": p.feature,
+                "field": p.field,
+                "problem": p.message,
+            }
+            for p in sorted(problems, key=lambda p: not p.is_error)
+        ],
+        columns=["level", "file", "feature", "field", "problem"],
+    )
+
+
+def atlas_or_none() -> Atlas | None:
+    """The atlas, or None when it cannot be loaded (the page then says why)."""
+    try:
+        root = geodata_root()
+        return _cached_atlas(str(root), fingerprint(root))
+    except (AtlasError, OSError):
+        return None
+
+
+def atlas_title() -> str:
+    atlas = atlas_or_none()
+    return atlas.settings.title if atlas else "Atlas"
+
+
+def atlas_or_stop() -> Atlas:
+    """The atlas; when it does not validate, its problems as a table and the page stops."""
+    try:
+        root = geodata_root()
+        return _cached_atlas(str(root), fingerprint(root))
+    except AtlasError as exc:
+        errors = [p for p in exc.problems if p.is_error]
+        st.error(
+            f"The map data has {len(errors)} error(s), so the map cannot be shown. "
+            "Fix them in the files named below and reload the page."
+        )
+        st.dataframe(problems_table(exc.problems), hide_index=True)
+    except FileNotFoundError as exc:
+        st.error(f"The map data is missing: {exc}")
+    st.stop()
+    raise RuntimeError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def show_link_problems(problems: tuple[str, ...]) -> None:
+    for problem in problems:
+        st.warning(problem, icon=":material/link:")
+
+
+def prepare_static_assets(app_dir: Path) -> Path:
+    """Write Leaflet and plugins to ./static/vendor once per process, for offline use."""
+    return _write_assets(str(app_dir / "static" / "vendor"))
+
+
+@st.cache_resource(show_spinner=False)
+def _write_assets(folder: str) -> Path:
+    from kengir_geo.map.assets import write_static_assets
+
+    path = Path(folder)
+    write_static_assets(path)
+    return path

@@ -1,0 +1,68 @@
+"""The app's pages, in menu order: each a file in views/, run by st.navigation.
+
+A page file runs only when its page is shown, so Altair (Steplag) and the file readers (Add a
+layer) never slow a visitor's first map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from kengir_geo.app.common import atlas_or_none
+
+# Not "pages/": Streamlit would also treat a folder of that name as old-style pages and say
+# "Page not found" for a URL like /add-layer before st.navigation resolves it.
+PAGES = Path(__file__).resolve().parent / "views"
+
+
+def explore_page() -> st.Page:
+    return st.Page(
+        PAGES / "explore.py",
+        title="Explore",
+        icon=":material/map:",
+        url_path="map",  # a default page still reserves a path; "/" is where it lives
+        default=True,
+    )
+
+
+def story_page() -> st.Page:
+    return st.Page(
+        PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"
+    )
+
+
+def figures_title() -> str:
+    atlas = atlas_or_none()
+    return atlas.settings.figures_title if atlas else "In figures"
+
+
+def all_pages() -> list[st.Page]:
+    return [
+        explore_page(),
+        # links written as /explore?date=… open the map as well
+        st.Page(PAGES / "explore.py", title="Explore", url_path="explore", visibility="hidden"),
+        story_page(),
+        st.Page(
+            PAGES / "timeline.py",
+            title="Timeline",
+            icon=":material/event_note:",
+            url_path="timeline",
+        ),
+        st.Page(
+            PAGES / "steplag.py",
+            title=figures_title(),
+            icon=":material/bar_chart:",
+            url_path="steplag",
+        ),
+        st.Page(
+            PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"
+        ),
+        st.Page(
+            PAGES / "add_layer.py",
+            title="Add a layer",
+            icon=":material/add_location_alt:",
+            url_path="add-layer",
+        ),
+    ]

@@ -1,0 +1,163 @@
+"""The upload page's work, apart from its layout: run the pipeline, show the result, save.
+
+All the work is kengir_geo.ingest's (the same pipeline and the same atomic save as
+`kengir-geo add`); this only reads widgets and shows results. Nothing from the file is shown
+as HTML or Markdown: names go to tables, the map's popups are escaped by ingest.preview.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from kengir_geo.app.common import problems_table
+from kengir_geo.app.env import saving_allowed
+from kengir_geo.data.atlas import load_atlas
+from kengir_geo.ingest import (
+    FORMATS,
+    IngestResult,
+    Limits,
+    SaveError,
+    existing_layer_ids,
+    ingest_file,
+    layer_collection_text,
+    save_layer,
+)
+from kengir_geo.ingest.preview import PREVIEW_LIMIT, preview_map
+
+log = logging.getLogger(__name__)
+
+ENCODINGS = [
+    "UTF-8 (usual)",
+    "cp1251 (Cyrillic, Windows)",
+    "koi8-r (Cyrillic, older Unix)",
+    "cp866 (Cyrillic, DOS)",
+    "cp1252 (Western European, Windows)",
+    "cp1250 (Central European, Windows)",
+    "latin-1 (ISO 8859-1)",
+    "utf-16 (Excel's Unicode text)",
+]
+HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer")  # problems the expander's options solve
+LIMITS = Limits()
+VENDOR_URL = "/app/static/vendor"
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", Path(name).stem.lower()).strip("-")[:63] or "my-layer"
+
+
+def run_ingest(
+    data: bytes, name: str, layer_id: str, title: str, options: tuple, root: Path
+) -> IngestResult:
+    """The pipeline on an uploaded file, with a progress bar for the steps."""
+    suffix = Path(name).suffix.lower()
+    suffix = suffix if suffix in FORMATS else ""  # the format is then sniffed from the bytes
+    layer_type, sources, encoding, fix, crs, layer = options
+    bar = st.progress(0.0, text="Reading the file")
+    with tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"  # our name, never the browser's
+        path.write_bytes(data)
+        result = ingest_file(
+            path,
+            layer_id,
+            title,
+            label=name,
+            layer_type=layer_type,
+            geodata_root=root,
+            default_sources=list(sources),
+            encoding=encoding,
+            fix=fix,
+            crs=crs or None,
+            layer=layer or None,
+            limits=LIMITS,
+            progress=lambda step, fraction: bar.progress(fraction, text=step),
+        )
+    bar.empty()
+    return result
+
+
+def cached_ingest(data: bytes, name: str, layer_id: str, title: str, options: tuple, root: Path):
+    """The last result, kept for reruns (a click on Save) with the same file and options."""
+    key = (hashlib.sha256(data).hexdigest(), name, layer_id, title, options, str(root))
+    if st.session_state.get("upload-key") != key:
+        st.session_state["upload-result"] = run_ingest(data, name, layer_id, title, options, root)
+        st.session_state["upload-key"] = key
+    return st.session_state["upload-result"]
+
+
+def _atlas_or_none(root: Path):
+    try:
+        return load_atlas(root)
+    except Exception:  # an invalid atlas only costs the preview its background
+        log.warning("no atlas for the upload preview", exc_info=True)
+        return None
+
+
+def _localized(fmap):
+    from kengir_geo.map.assets import localize_links
+
+    localize_links(fmap, base_url=VENDOR_URL)
+    return fmap
+
+
+def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
+    errors = [p for p in result.problems if p.is_error]
+    warnings = len(result.problems) - len(errors)
+    for note in result.notes:
+        st.caption(note)
+    if errors:
+        st.error(
+            f"{len(errors)} problem(s) must be fixed before this layer can be added "
+            f"(and {warnings} warning(s)). Each row names the feature and field."
+        )
+    elif warnings:
+        st.warning(f"The layer can be added. Please read the {warnings} warning(s).")
+    else:
+        st.success("No problems found.")
+    if result.problems:
+        st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
+    if result.collection is None:
+        return
+    count = len(result.collection["features"])
+    st.subheader("Preview")
+    if count > PREVIEW_LIMIT:
+        st.caption(f"The map shows the first {PREVIEW_LIMIT:,} of {count:,} features.")
+    fmap = _localized(preview_map(result.collection, _atlas_or_none(root)))
+    st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
+    st.download_button(
+        "Download the cleaned GeoJSON",
+        data=layer_collection_text(result.collection),
+        file_name=f"{layer_id}.geojson",
+        mime="application/geo+json",
+        icon=":material/download:",
+    )
+    save_section(result, layer_id, root)
+
+
+def save_section(result: IngestResult, layer_id: str, root: Path) -> None:
+    if not saving_allowed():
+        st.info(
+            "Saving into the atlas is switched off on this server: download the cleaned file "
+            "instead. (Whoever starts the app can allow saving with "
+            "`kengir-geo serve --allow-save`.)"
+        )
+        return
+    if not result.ok:
+        return
+    exists = layer_id in existing_layer_ids(root)
+    replace = exists and st.checkbox(
+        "A layer with this id exists: replace it", key="upload-replace"
+    )
+    if st.button("Save into the atlas", type="primary", disabled=exists and not replace):
+        try:
+            written = save_layer(root, result.collection, result.entry, replace=replace)
+        except SaveError as exc:
+            st.error(f"Not saved: {exc}")
+            return
+        st.success(f"Saved as {written.relative_to(root)} and listed in layers.toml.")

@@ -1,0 +1,63 @@
+"""Sources: the bibliography, and every figure the sources disagree on, all values shown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.text import show_claim
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.map.escape import md, safe_url
+
+
+def bibliography(atlas: Atlas) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "id": s.id,
+                "author": s.author,
+                "title": s.title,
+                "year": "" if s.year is None else str(s.year),
+                "kind": s.kind,
+                "link": safe_url(s.url),
+                "note": s.note,
+            }
+            for s in atlas.sources.values()
+        ]
+    )
+
+
+def claim_users(atlas: Atlas) -> dict[str, list[str]]:
+    """Claim id -> names of the features that cite it."""
+    users: dict[str, list[str]] = {}
+    for layer in atlas.layers.values():
+        for name, claims in zip(layer.frame["name"], layer.frame["claims"], strict=True):
+            for cid in claims:
+                users.setdefault(cid, []).append(str(name))
+    return users
+
+
+def page() -> None:
+    atlas = atlas_or_stop()
+    st.title("Sources", anchor=False)
+    st.caption("Every feature on the map cites one or more of these works.")
+    st.dataframe(
+        bibliography(atlas),
+        hide_index=True,
+        column_config={
+            "link": st.column_config.LinkColumn("link", display_text="open"),
+            "note": st.column_config.TextColumn("note", width="large"),
+        },
+    )
+    st.header("Figures the sources disagree on", anchor=False)
+    st.caption("Each figure with every value given and who gives it; none is silently chosen.")
+    users = claim_users(atlas)
+    for claim in atlas.claims.values():
+        with st.container(border=True, key=f"claim_{claim.id}"):
+            show_claim(claim, atlas.sources)
+            if claim.id in users:
+                st.caption("On the map: " + md(", ".join(users[claim.id])))
+
+
+page()

@@ -1,0 +1,93 @@
+"""Timeline: every event as text, by date, filterable; each opens the map on its day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.nav import explore_page
+from kengir_geo.app.text import source_names
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
+from kengir_geo.map.escape import md, md_paragraphs
+from kengir_geo.story.changes import changes_by_day
+from kengir_geo.story.details import describe_when
+from kengir_geo.story.timeline import clock_label
+
+
+def all_events(atlas: Atlas) -> pd.DataFrame:
+    """The events of every events layer, in date order, with their layer id."""
+    frames = [
+        layer.frame.assign(layer_id=lid)
+        for lid, layer in atlas.layers.items()
+        if layer.type == "events" and not layer.frame.empty
+    ]
+    if not frames:
+        return pd.DataFrame(columns=["layer_id", "id", "first_day", "sure_from"])
+    events = pd.concat(frames, ignore_index=True)
+    return events.sort_values(["first_day", "last_day", "name"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _options(values: pd.Series, order: tuple[str, ...]) -> list[str]:
+    present = {str(v) for v in values.dropna() if str(v)}
+    return [v for v in order if v in present] + sorted(present - set(order))
+
+
+def page() -> None:
+    atlas = atlas_or_stop()
+    st.title("Timeline", anchor=False)
+    st.caption(
+        "Every event in the atlas as text, earliest first. Dates written as a month or a span "
+        "mean the sources do not give the exact day."
+    )
+    events = all_events(atlas)
+    categories = _options(events.get("category", pd.Series(dtype=str)), CATEGORIES)
+    certainties = _options(events.get("certainty", pd.Series(dtype=str)), CERTAINTIES)
+    left, right = st.columns(2)
+    chosen_categories = left.multiselect("Category", categories, default=categories, key="t_cat")
+    chosen_certainties = right.multiselect(
+        "How sure", certainties, default=certainties, key="t_cert"
+    )
+    shown = events[
+        events["category"].isin(chosen_categories) & events["certainty"].isin(chosen_certainties)
+    ]
+    st.markdown(f"Showing **{len(shown)}** of {len(events)} events.")
+    explore = explore_page()
+    changes_by = changes_by_day(atlas)
+    for row in shown.itertuples():
+        day = date.fromordinal(int(row.first_day))
+        with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
+            when = describe_when(row.start, row.end, "events")
+            exact = row.first_day == row.last_day
+            st.markdown(
+                f"**{md(when)}**"
+                + (f" · {md(clock_label(atlas.settings.focus, day))}" if exact else "")
+            )
+            st.markdown(f"##### {md(row.name)}")
+            st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
+            if row.description:
+                st.markdown(md_paragraphs(row.description))
+            changes = changes_by.get(int(row.sure_from), [])
+            if changes and row.sure_from <= row.sure_until:
+                st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
+            if row.sources:
+                st.caption("Sources: " + md(source_names(list(row.sources), atlas.sources)))
+            where = (
+                f"on {day.day} {day:%B %Y}"
+                if exact
+                else f"at its earliest possible day, {day.day} {day:%B %Y}"
+            )
+            st.page_link(
+                explore,
+                label=f"Open the map {where}",
+                icon=":material/map:",
+                query_params={"date": day.isoformat()},
+            )
+
+
+page()

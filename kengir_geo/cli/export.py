@@ -1,0 +1,100 @@
+"""`kengir-geo export` and `kengir-geo export-data`: the offline map and the data, as files.
+
+Exit codes as in cli.py: 0 written, 1 the geodata has errors, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
+from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
+from kengir_geo.export.data import export_data
+from kengir_geo.export.html import ExportError, export_html, export_summary
+
+geodata_option = click.option(
+    "--geodata",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A geodata folder (default: the bundled one).",
+)
+
+
+def progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def load(geodata: Path | None) -> Atlas:
+    if geodata is not None and not (geodata / "layers.toml").is_file():
+        progress(f"{geodata}: not a geodata folder (no layers.toml)")
+        sys.exit(EXIT_USAGE)
+    progress(f"reading {geodata or 'the bundled geodata'}…")
+    try:
+        return load_atlas(geodata)
+    except AtlasError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        progress("nothing written: fix the errors above (kengir-geo validate shows them too)")
+        sys.exit(EXIT_INVALID)
+
+
+def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a day written YYYY-MM-DD") from None
+
+
+@click.command("export")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The HTML file to write.",
+)
+@click.option("--chapter", default=None, help="Open on this story chapter (its id).")
+@click.option(
+    "--date", "day", default=None, callback=parse_day, help="Open on this day, YYYY-MM-DD."
+)
+@geodata_option
+def export_command(out: Path, chapter: str | None, day: date | None, geodata: Path | None) -> None:
+    """Write the map as ONE offline HTML file: every layer, a day slider and the story."""
+    atlas = load(geodata)
+    progress(f"drawing {len(atlas.layers)} layers and {len(atlas.chapters)} chapters…")
+    try:
+        path = export_html(atlas, out, chapter=chapter, day=day)
+    except ExportError as error:
+        progress(f"nothing written: {error}")
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        progress(f"cannot write {out}: {error.strerror}")
+        sys.exit(EXIT_USAGE)
+    progress(export_summary(path, atlas))
+
+
+@click.command("export-data")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write into.",
+)
+@geodata_option
+def export_data_command(out: Path, geodata: Path | None) -> None:
+    """Write every layer as GeoJSON, a Linked Places file and the bibliography into a folder."""
+    atlas = load(geodata)
+    progress(f"writing {len(atlas.layers)} layers and {len(atlas.sources)} sources…")
+    try:
+        written = export_data(atlas, out)
+    except OSError as error:
+        progress(f"cannot write into {out}: {error.strerror}")
+        sys.exit(EXIT_USAGE)
+    for path in written:
+        click.echo(str(path))
+    progress(f"{len(written)} files in {out}")

@@ -1,0 +1,216 @@
+"""The whole story loaded once: layers as GeoDataFrames, sources, claims and chapters, typed.
+
+Dates stay as the strings the data gives (folium cannot serialise timestamps, and a partial date
+must not become a false exact day); their intervals are added as integer day columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from kengir_geo.data.figures import Figure, parse_figures
+from kengir_geo.data.folder import RawGeodata, bundled_geodata, fingerprint, read_geodata
+from kengir_geo.data.intervals import feature_interval
+from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list, has_errors
+from kengir_geo.data.settings import Settings, parse_settings
+from kengir_geo.data.validate import check_geodata
+
+# The integer interval columns every layer frame carries (see intervals.py).
+INTERVAL_COLUMNS = ("first_day", "sure_from", "sure_until", "last_day")
+BASE_COLUMNS = (
+    "id",
+    "name",
+    "names",
+    "description",
+    "start",
+    "end",
+    "certainty",
+    "sources",
+    "uncertainty_m",
+    "category",
+    "kind",
+    "state",
+    "claims",
+    "note",
+)
+
+
+class AtlasError(Exception):
+    """The geodata folder has errors; `problems` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.is_error]
+        shown = "\n".join(str(p) for p in errors[:20])
+        more = f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""
+        super().__init__(f"{len(errors)} error(s) in the geodata:\n{shown}{more}")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    author: str = ""
+    year: int | str | None = None
+    url: str | None = None
+    seed: str | None = None
+    kind: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    value: str
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    item: str
+    values: tuple[ClaimValue, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    date: str
+    center: tuple[float, float]
+    zoom: int
+    layers: tuple[str, ...]
+    highlight: tuple[str, ...]
+    narrative: str
+    notes: str = ""
+    until: str | None = None
+
+
+@dataclass
+class Layer:
+    id: str
+    title: str
+    file: str
+    group: str
+    type: str
+    visible: bool
+    description: str
+    style: dict[str, Any]
+    frame: gpd.GeoDataFrame
+
+
+@dataclass
+class Atlas:
+    root: Path
+    layers: dict[str, Layer]
+    sources: dict[str, Source]
+    claims: dict[str, Claim]
+    chapters: list[Chapter]
+    settings: Settings = field(default_factory=Settings)
+    figures: list[Figure] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
+
+
+def layer_frame(doc: dict[str, Any], layer_type: str) -> gpd.GeoDataFrame:
+    """A FeatureCollection as a GeoDataFrame with the contract's columns and interval columns."""
+    features = doc.get("features", [])
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    if frame.empty and "geometry" not in frame:
+        frame = gpd.GeoDataFrame({"geometry": gpd.GeoSeries([], crs="EPSG:4326")})
+    for column in BASE_COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    frame = frame.astype({"id": str})
+    for column in LIST_PROPERTIES:
+        frame[column] = [as_list(value) for value in frame[column]]
+    intervals = [
+        feature_interval(start, end, layer_type)
+        for start, end in zip(frame["start"], frame["end"], strict=True)
+    ]
+    for column in INTERVAL_COLUMNS:
+        frame[column] = pd.array([getattr(i, column) for i in intervals], dtype="int64")
+    return frame
+
+
+def _style(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: entry[k] for k in ("color", "fill_color", "weight", "state_colors") if k in entry}
+
+
+def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
+    layers = {}
+    for entry in raw.manifest:
+        layer_type = entry.get("type", "features")
+        layers[entry["id"]] = Layer(
+            id=entry["id"],
+            title=entry["title"],
+            file=entry["file"],
+            group=entry.get("group", "story"),
+            type=layer_type,
+            visible=bool(entry.get("visible", True)),
+            description=entry.get("description", ""),
+            style=_style(entry),
+            frame=layer_frame(raw.layers[entry["id"]], layer_type),
+        )
+    sources = {
+        s["id"]: Source(**{k: s[k] for k in Source.__dataclass_fields__ if k in s})
+        for s in raw.sources
+    }
+    claims = {
+        c["id"]: Claim(
+            id=c["id"],
+            item=c["item"],
+            note=c.get("note", ""),
+            values=tuple(
+                ClaimValue(str(v["value"]), tuple(as_list(v.get("sources"))), v.get("note", ""))
+                for v in c["value"]
+            ),
+        )
+        for c in raw.claims
+    }
+    chapters = [
+        Chapter(
+            id=c["id"],
+            title=c["title"],
+            date=str(c["date"]),
+            until=str(c["until"]) if "until" in c else None,
+            center=(float(c["center"][0]), float(c["center"][1])),
+            zoom=int(c["zoom"]),
+            layers=tuple(c.get("layers", ())),
+            highlight=tuple(c.get("highlight", ())),
+            narrative=c["narrative"].strip(),
+            notes=c.get("notes", "").strip(),
+        )
+        for c in raw.chapters
+    ]
+    warnings = [p for p in problems if not p.is_error]
+    settings = parse_settings(raw.settings, [])  # the validator has reported its problems
+    figures, _ = parse_figures(raw.figures)
+    return Atlas(raw.root, layers, sources, claims, chapters, settings, figures, warnings)
+
+
+def load_atlas(path: str | Path | None = None) -> Atlas:
+    """Load and validate a geodata folder (the bundled one by default). Cached per folder.
+
+    Raises AtlasError listing every error when the data does not validate.
+    """
+    root = Path(path) if path is not None else bundled_geodata()
+    return _load_cached(root.resolve(), fingerprint(root.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(root: Path, fingerprint: tuple) -> Atlas:
+    raw = read_geodata(root)
+    problems = check_geodata(raw)
+    if has_errors(problems):
+        raise AtlasError(problems)
+    return build_atlas(raw, problems)

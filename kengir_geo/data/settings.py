@@ -1,0 +1,163 @@
+"""What an atlas is about, read from its atlas.toml: the facts the code must not hold.
+
+The span the day counter counts (for Kengir: the uprising), the views the map opens on and the
+words of the first screen live in the data, so the same code runs an atlas of another camp and
+another year. A folder without atlas.toml gets neutral defaults: no day counter, years only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kengir_geo.data.dates import DateError, parse_date
+from kengir_geo.data.folder import SETTINGS
+from kengir_geo.data.schema import Problem
+
+
+@dataclass(frozen=True)
+class View:
+    """Where the map looks: fitted to `frame` (feature or layer ids) when it names any, else
+    the fallback centre and zoom."""
+
+    frame: tuple[str, ...] = ()
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The span the story turns on, counted day by day ("Day 11 since 16 May")."""
+
+    name: str  # "the uprising"
+    first: date
+    last: date
+    counter_from: date  # the counter's day 1
+    claims: tuple[str, ...] = ()  # claims disputing its start and length
+    lead_up_days: int = 0  # days shown before `first` in its period
+    aftermath_days: int = 0
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str = "Atlas"
+    intro: str = ""  # one or two lines for a newcomer's first screen
+    search_hint: str = ""  # example names for the place search
+    figures_title: str = "In figures"  # the charts page's name
+    focus: Focus | None = None
+    start_view: View = View()  # the focus period's view
+    wide_view: View = View()  # a whole year's view
+
+
+def _text(doc: dict, key: str, where: str, problems: list[Problem]) -> str:
+    value = doc.get(key, "")
+    if not isinstance(value, str):
+        problems.append(Problem(SETTINGS, where, key, f"{key} must be text"))
+        return ""
+    return value.strip()
+
+
+def _day(doc: dict, key: str, where: str, problems: list[Problem]) -> date | None:
+    value = doc.get(key)
+    try:
+        span = parse_date(value if isinstance(value, str) else str(value))
+    except DateError as exc:
+        problems.append(Problem(SETTINGS, where, key, str(exc)))
+        return None
+    if not span.is_exact_day:
+        problems.append(Problem(SETTINGS, where, key, f"{key} must be one day, like 1954-05-16"))
+        return None
+    return span.earliest
+
+
+def _whole(doc: dict, key: str, where: str, problems: list[Problem]) -> int:
+    value = doc.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3660:
+        problems.append(Problem(SETTINGS, where, key, f"{key} must be a whole number of days"))
+        return 0
+    return value
+
+
+def _ids(doc: dict, key: str, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(Problem(SETTINGS, where, key, f"{key} must be a list of ids"))
+        return ()
+    return tuple(value)
+
+
+def _focus(doc: Any, problems: list[Problem]) -> Focus | None:
+    if doc is None:
+        return None
+    if not isinstance(doc, dict):
+        problems.append(Problem(SETTINGS, "focus", "", "[focus] must be a table"))
+        return None
+    first, last = _day(doc, "first", "focus", problems), _day(doc, "last", "focus", problems)
+    counter = _day(doc, "counter_from", "focus", problems) if "counter_from" in doc else first
+    if first and last and last < first:
+        problems.append(Problem(SETTINGS, "focus", "last", "last is before first"))
+        return None
+    if not (first and last and counter):
+        return None
+    return Focus(
+        name=_text(doc, "name", "focus", problems) or "the focus",
+        first=first,
+        last=last,
+        counter_from=counter,
+        claims=_ids(doc, "claims", "focus", problems),
+        lead_up_days=_whole(doc, "lead_up_days", "focus", problems),
+        aftermath_days=_whole(doc, "aftermath_days", "focus", problems),
+    )
+
+
+def _view(doc: Any, where: str, problems: list[Problem]) -> View:
+    if doc is None:
+        return View()
+    if not isinstance(doc, dict):
+        problems.append(Problem(SETTINGS, where, "", f"[{where}] must be a table"))
+        return View()
+    center = doc.get("center")
+    if center is not None and not (
+        isinstance(center, list)
+        and len(center) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
+        and -90 <= center[0] <= 90
+        and -180 <= center[1] <= 180
+    ):
+        problems.append(Problem(SETTINGS, where, "center", "center must be [latitude, longitude]"))
+        center = None
+    zoom = doc.get("zoom")
+    if zoom is not None and (
+        isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19
+    ):
+        problems.append(
+            Problem(SETTINGS, where, "zoom", "zoom must be a whole number from 1 to 19")
+        )
+        zoom = None
+    return View(
+        frame=_ids(doc, "frame", where, problems),
+        center=(float(center[0]), float(center[1])) if center else None,
+        zoom=zoom,
+    )
+
+
+def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
+    """Settings from a parsed atlas.toml; what is wrong is added to `problems`."""
+    views = doc.get("views", {})
+    if not isinstance(views, dict):
+        problems.append(Problem(SETTINGS, "views", "", "[views] must be a table"))
+        views = {}
+    return Settings(
+        title=_text(doc, "title", "", problems) or Settings.title,
+        intro=_text(doc, "intro", "", problems),
+        search_hint=_text(doc, "search_hint", "", problems),
+        figures_title=_text(doc, "figures_title", "", problems) or Settings.figures_title,
+        focus=_focus(doc.get("focus"), problems),
+        start_view=_view(views.get("start"), "views.start", problems),
+        wide_view=_view(views.get("wide"), "views.wide", problems),
+    )

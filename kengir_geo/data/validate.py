@@ -1,0 +1,464 @@
+"""Checks of layers and of a whole geodata folder. Bad input gives problems, never exceptions."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+
+from kengir_geo.data.dates import DateError, parse_date
+from kengir_geo.data.figures import parse_figures
+from kengir_geo.data.folder import (
+    FIGURES,
+    MANIFEST,
+    SETTINGS,
+    RawGeodata,
+    read_geodata,
+    read_json_file,
+)
+from kengir_geo.data.geometry import polygon_rings, walk_positions
+from kengir_geo.data.schema import (
+    CATEGORIES,
+    CERTAINTIES,
+    LAYER_GROUPS,
+    LAYER_TYPES,
+    LIST_PROPERTIES,
+    Problem,
+    as_list,
+)
+from kengir_geo.data.settings import parse_settings
+
+GEOMETRY_TYPES = (
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+)
+WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
+EARLIEST_PLAUSIBLE_YEAR = 1800
+
+
+def feature_label(feature: Any, index: int) -> str:
+    """The feature's id when it has a usable one, else its position as #N."""
+    if isinstance(feature, dict):
+        props = feature.get("properties")
+        fid = props.get("id") if isinstance(props, dict) else None
+        if fid is None:
+            fid = feature.get("id")
+        if isinstance(fid, str | int) and not isinstance(fid, bool) and str(fid).strip():
+            return str(fid)
+    return f"#{index}"
+
+
+def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
+    """Structure, coordinate range, closed rings and validity (with shapely's reason)."""
+
+    def problem(message: str, level: str = "error") -> Problem:
+        return Problem(file, label, "geometry", message, level)  # type: ignore[arg-type]
+
+    if geometry is None:
+        return [problem("no geometry: the feature is kept as unlocated", "warning")]
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+        return [
+            problem(f"unknown geometry type {kind!r}; expected one of {', '.join(GEOMETRY_TYPES)}")
+        ]
+    positions = list(walk_positions(geometry))
+    if not positions:
+        return [problem("geometry has no coordinates", "warning")]
+    for position in positions:
+        if len(position) < 2 or not all(
+            isinstance(v, int | float) and math.isfinite(v) for v in position
+        ):
+            return [problem(f"coordinate {position!r} is not a pair of numbers")]
+        lon, lat = position[0], position[1]
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            return [
+                problem(
+                    f"coordinate ({lon}, {lat}) is out of range: longitude must lie in -180..180 "
+                    "and latitude in -90..90 (are lat/lon swapped, or is the file not in WGS84?)"
+                )
+            ]
+    for ring in polygon_rings(geometry):
+        if isinstance(ring, list) and len(ring) >= 2 and ring[0] != ring[-1]:
+            return [problem("a polygon ring is not closed: its last point must repeat its first")]
+        if isinstance(ring, list) and len(ring) < 4:
+            return [
+                problem("a polygon ring needs at least 4 positions (3 corners and the closing one)")
+            ]
+    try:
+        shapely_geometry = shape(geometry)
+    except Exception as exc:  # shapely raises many types for malformed input
+        return [problem(f"malformed geometry: {exc}")]
+    if shapely_geometry.is_empty:
+        return [problem("geometry is empty", "warning")]
+    if not shapely_geometry.is_valid:
+        return [problem(f"invalid geometry: {shapely.is_valid_reason(shapely_geometry)}")]
+    return []
+
+
+def _check_dates(props: dict[str, Any], file: str, label: str, layer_type: str) -> list[Problem]:
+    problems: list[Problem] = []
+    spans = {}
+    for key in ("start", "end"):
+        value = props.get(key)
+        if value in (None, ""):
+            continue
+        try:
+            spans[key] = parse_date(value if isinstance(value, str) else str(value))
+        except DateError as exc:
+            problems.append(Problem(file, label, key, str(exc)))
+            continue
+        year = spans[key].earliest.year
+        if year < EARLIEST_PLAUSIBLE_YEAR or spans[key].earliest > date.today():
+            problems.append(
+                Problem(
+                    file,
+                    label,
+                    key,
+                    f"{value!r} is not a plausible date "
+                    "for this story (before 1800 or in the future)",
+                )
+            )
+    if layer_type == "events" and props.get("start") in (None, ""):
+        problems.append(Problem(file, label, "start", "an event needs a start date"))
+    if "start" in spans and "end" in spans and spans["end"].latest < spans["start"].earliest:
+        problems.append(
+            Problem(
+                file, label, "end", f"end {spans['end'].text} is before start {spans['start'].text}"
+            )
+        )
+    return problems
+
+
+def _check_properties(
+    props: dict[str, Any],
+    geometry: Any,
+    file: str,
+    label: str,
+    layer_type: str,
+    source_ids: set[str] | None,
+    claim_ids: set[str] | None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def error(field: str, message: str) -> None:
+        problems.append(Problem(file, label, field, message))
+
+    if props.get("id") in (None, ""):
+        error("id", "missing id: every feature needs a unique, stable id")
+    if not isinstance(props.get("name"), str) or not props["name"].strip():
+        error("name", "missing name")
+    for key in ("description", "note"):
+        if props.get(key) is not None and not isinstance(props[key], str):
+            error(key, f"{key} must be text")
+    for key in LIST_PROPERTIES:
+        value = props.get(key)
+        if value is not None and not isinstance(value, str | list):
+            error(key, f"{key} must be a list of text or one text separated by ';'")
+    certainty = props.get("certainty")
+    if certainty is None:
+        error("certainty", f"missing certainty; use one of {', '.join(CERTAINTIES)}")
+    elif certainty not in CERTAINTIES:
+        error("certainty", f"unknown certainty {certainty!r}; use one of {', '.join(CERTAINTIES)}")
+    uncertainty = props.get("uncertainty_m")
+    if uncertainty is not None and (
+        isinstance(uncertainty, bool)
+        or not isinstance(uncertainty, int | float)
+        or not math.isfinite(uncertainty)
+        or uncertainty < 0
+    ):
+        error("uncertainty_m", "uncertainty_m must be a distance in metres (a number >= 0)")
+    is_point = isinstance(geometry, dict) and geometry.get("type") == "Point"
+    if certainty == "unknown" and is_point and not uncertainty:
+        error(
+            "uncertainty_m",
+            "a point whose location is unknown needs uncertainty_m "
+            "(the radius of doubt), or draw it as an area",
+        )
+    sources = as_list(props.get("sources")) if isinstance(props.get("sources"), str | list) else []
+    if not sources:
+        error("sources", "cite at least one source id")
+    elif source_ids is not None:
+        for source in sources:
+            if source not in source_ids:
+                error("sources", f"unknown source id {source!r} (not in sources.toml)")
+    if claim_ids is not None and isinstance(props.get("claims"), str | list):
+        for claim in as_list(props.get("claims")):
+            if claim not in claim_ids:
+                error("claims", f"unknown claim id {claim!r} (not in claims.toml)")
+    category = props.get("category")
+    if layer_type == "events" and category is None:
+        error("category", f"an event needs a category: one of {', '.join(CATEGORIES)}")
+    elif category is not None and category not in CATEGORIES:
+        level = "error" if layer_type == "events" else "warning"
+        problems.append(
+            Problem(
+                file,
+                label,
+                "category",
+                f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}",
+                level,
+            )
+        )
+    problems += _check_dates(props, file, label, layer_type)
+    return problems
+
+
+def _check_crs(doc: dict[str, Any], file: str) -> list[Problem]:
+    crs = doc.get("crs")
+    if crs is None:
+        return []
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    if isinstance(name, str) and name in WGS84_NAMES:
+        return [
+            Problem(file, "", "crs", "the crs member is obsolete in RFC 7946 GeoJSON", "warning")
+        ]
+    return [
+        Problem(
+            file,
+            "",
+            "crs",
+            f"coordinates are in {name or 'an unnamed CRS'}; layers must be "
+            "WGS84 longitude/latitude (kengir-geo add reprojects)",
+        )
+    ]
+
+
+def check_feature_collection(
+    doc: Any,
+    file: str,
+    layer_type: str = "features",
+    source_ids: set[str] | None = None,
+    claim_ids: set[str] | None = None,
+) -> list[Problem]:
+    """Every check of one layer's parsed GeoJSON. Never raises."""
+    if not isinstance(doc, dict):
+        return [Problem(file, "", "", f"expected a GeoJSON object, found {type(doc).__name__}")]
+    if doc.get("type") != "FeatureCollection":
+        return [
+            Problem(
+                file, "", "type", f"expected a FeatureCollection, found type {doc.get('type')!r}"
+            )
+        ]
+    features = doc.get("features")
+    if not isinstance(features, list):
+        return [Problem(file, "", "features", "features must be a list")]
+    problems = _check_crs(doc, file)
+    if not features:
+        problems.append(Problem(file, "", "features", "the layer has no features", "warning"))
+    seen: dict[str, int] = {}
+    for index, feature in enumerate(features):
+        label = feature_label(feature, index)
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            problems.append(Problem(file, label, "type", "expected a Feature object"))
+            continue
+        props = feature.get("properties")
+        if props is None:
+            props = {}
+        if not isinstance(props, dict):
+            problems.append(Problem(file, label, "properties", "properties must be an object"))
+            continue
+        fid = props.get("id")
+        if fid not in (None, ""):
+            key = str(fid)
+            if key in seen:
+                problems.append(
+                    Problem(file, label, "id", f"duplicate id {key!r} (also feature #{seen[key]})")
+                )
+            else:
+                seen[key] = index
+        geometry = feature.get("geometry")
+        problems += check_geometry(geometry, file, label)
+        problems += _check_properties(
+            props, geometry, file, label, layer_type, source_ids, claim_ids
+        )
+    return problems
+
+
+def check_layer_file(path: Path, layer_type: str = "features") -> list[Problem]:
+    """Check a candidate layer file (GeoJSON) on its own, without the bundled bibliography."""
+    problems: list[Problem] = []
+    label = str(path)
+    if path.is_dir():
+        return [Problem(label, "", "", "is a folder, not a file")]
+    doc = read_json_file(path, label, problems)
+    if doc is None:
+        return problems
+    return check_feature_collection(doc, label, layer_type)
+
+
+# --- the whole geodata folder -------------------------------------------------------------
+
+
+def _ids(tables: list[dict[str, Any]], file: str, what: str, problems: list[Problem]) -> set[str]:
+    ids: set[str] = set()
+    for index, table in enumerate(tables):
+        value = table.get("id")
+        if not isinstance(value, str) or not value:
+            problems.append(Problem(file, f"#{index}", "id", f"{what} without an id"))
+        elif value in ids:
+            problems.append(Problem(file, value, "id", f"duplicate {what} id {value!r}"))
+        else:
+            ids.add(value)
+    return ids
+
+
+def _check_manifest(raw: RawGeodata, problems: list[Problem]) -> None:
+    _ids(raw.manifest, MANIFEST, "layer", problems)
+    for index, entry in enumerate(raw.manifest):
+        label = str(entry.get("id") or f"#{index}")
+        for key in ("title", "file"):
+            if not isinstance(entry.get(key), str) or not entry[key]:
+                problems.append(Problem(MANIFEST, label, key, f"layer entry needs a {key}"))
+        if entry.get("type", "features") not in LAYER_TYPES:
+            problems.append(Problem(MANIFEST, label, "type", f"type must be one of {LAYER_TYPES}"))
+        if entry.get("group", "story") not in LAYER_GROUPS:
+            problems.append(
+                Problem(MANIFEST, label, "group", f"group must be one of {LAYER_GROUPS}")
+            )
+
+
+def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
+    ids = _ids(raw.sources, "sources.toml", "source", problems)
+    for source in raw.sources:
+        label = str(source.get("id", ""))
+        if not source.get("title"):
+            problems.append(Problem("sources.toml", label, "title", "a source needs a title"))
+        url = source.get("url")
+        if url is not None and not (
+            isinstance(url, str) and url.startswith(("http://", "https://"))
+        ):
+            problems.append(
+                Problem("sources.toml", label, "url", "url must start with http:// or https://")
+            )
+    return ids
+
+
+def _check_claims(raw: RawGeodata, source_ids: set[str], problems: list[Problem]) -> set[str]:
+    ids = _ids(raw.claims, "claims.toml", "claim", problems)
+    for claim in raw.claims:
+        label = str(claim.get("id", ""))
+        values = claim.get("value", [])
+        if not claim.get("item"):
+            problems.append(
+                Problem("claims.toml", label, "item", "a claim needs an item (what is disputed)")
+            )
+        if not isinstance(values, list) or len(values) < 2:
+            problems.append(
+                Problem("claims.toml", label, "value", "a claim needs at least two values")
+            )
+            continue
+        for n, value in enumerate(values):
+            if not isinstance(value, dict) or value.get("value") in (None, ""):
+                problems.append(
+                    Problem("claims.toml", label, f"value[{n}]", "each value needs a value")
+                )
+                continue
+            cited = as_list(value.get("sources"))
+            if not cited:
+                problems.append(
+                    Problem(
+                        "claims.toml", label, f"value[{n}].sources", "each value needs its sources"
+                    )
+                )
+            for source in cited:
+                if source not in source_ids:
+                    problems.append(
+                        Problem(
+                            "claims.toml",
+                            label,
+                            f"value[{n}].sources",
+                            f"unknown source id {source!r}",
+                        )
+                    )
+    return ids
+
+
+def _feature_ids(doc: Any) -> set[str]:
+    features = doc.get("features", []) if isinstance(doc, dict) else []
+    return {
+        str(f["properties"]["id"])
+        for f in features
+        if isinstance(f, dict) and isinstance(f.get("properties"), dict) and "id" in f["properties"]
+    }
+
+
+def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
+    _ids(raw.chapters, "story.toml", "chapter", problems)
+    layer_ids = {e.get("id") for e in raw.manifest}
+    event_ids = _feature_ids(raw.layers.get("events"))
+    for chapter in raw.chapters:
+        label = str(chapter.get("id", ""))
+
+        def error(field: str, message: str, label: str = label) -> None:
+            problems.append(Problem("story.toml", label, field, message))
+
+        for key in ("title", "narrative"):
+            if not isinstance(chapter.get(key), str) or not chapter[key].strip():
+                error(key, f"a chapter needs a {key}")
+        for key in ("date", "until"):
+            if key in chapter:
+                try:
+                    parse_date(str(chapter[key]))
+                except DateError as exc:
+                    error(key, str(exc))
+        center = chapter.get("center")
+        if not (
+            isinstance(center, list)
+            and len(center) == 2
+            and all(isinstance(v, int | float) for v in center)
+            and -90 <= center[0] <= 90
+            and -180 <= center[1] <= 180
+        ):
+            error("center", "center must be [latitude, longitude]")
+        if not isinstance(chapter.get("zoom"), int) or not 1 <= chapter["zoom"] <= 19:
+            error("zoom", "zoom must be a whole number from 1 to 19")
+        for layer in chapter.get("layers", []):
+            if layer not in layer_ids:
+                error("layers", f"unknown layer {layer!r}")
+        for event in chapter.get("highlight", []):
+            if event not in event_ids:
+                error("highlight", f"no event with id {event!r} in the events layer")
+
+
+def check_geodata(raw: RawGeodata) -> list[Problem]:
+    """Everything about a geodata folder: manifest, bibliography, claims, chapters, layers."""
+    problems = list(raw.problems)
+    _check_manifest(raw, problems)
+    source_ids = _check_sources(raw, problems)
+    claim_ids = _check_claims(raw, source_ids, problems)
+    for entry in raw.manifest:
+        doc = raw.layers.get(entry.get("id"))
+        if doc is not None:
+            problems += check_feature_collection(
+                doc, entry["file"], entry.get("type", "features"), source_ids, claim_ids
+            )
+    _check_chapters(raw, problems)
+    _check_settings(raw, claim_ids, problems)
+    figures, figure_problems = parse_figures(raw.figures, source_ids)
+    problems += figure_problems
+    layer_ids = {e.get("id") for e in raw.manifest}
+    for figure in figures:
+        if figure.layer and figure.layer not in layer_ids:
+            problems.append(Problem(FIGURES, figure.id, "layer", f"unknown layer {figure.layer!r}"))
+    return problems
+
+
+def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> None:
+    settings = parse_settings(raw.settings, problems)
+    if settings.focus is not None:
+        for claim in settings.focus.claims:
+            if claim not in claim_ids:
+                problems.append(Problem(SETTINGS, "focus", "claims", f"unknown claim id {claim!r}"))
+
+
+def validate_geodata(root: Path) -> list[Problem]:
+    return check_geodata(read_geodata(root))

@@ -1,0 +1,77 @@
+"""The bibliography (sources.toml) as CSL-JSON for reference managers and Markdown for people."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from kengir_geo.data.atlas import Atlas, Source
+from kengir_geo.map.escape import md, safe_url
+
+# Our source kinds -> CSL item types.
+CSL_TYPES = {
+    "encyclopedia": "entry-encyclopedia",
+    "magazine": "article-magazine",
+    "article": "article-journal",
+    "book": "book",
+    "archive": "manuscript",
+    "dataset": "dataset",
+    "exhibition": "webpage",
+    "survey": "report",
+}
+
+
+def csl_item(source: Source) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": CSL_TYPES.get(source.kind, "document"),
+        "title": source.title,
+    }
+    if source.author:
+        item["author"] = [{"literal": source.author}]
+    year = str(source.year or "")
+    if year.isdigit():
+        item["issued"] = {"date-parts": [[int(year)]]}
+    elif year:
+        item["issued"] = {"literal": year}
+    if source.url:
+        item["URL"] = source.url
+    if source.note:
+        item["note"] = source.note
+    return item
+
+
+def csl_json(atlas: Atlas) -> list[dict[str, Any]]:
+    return [csl_item(s) for s in atlas.sources.values()]
+
+
+def citation_counts(atlas: Atlas) -> Counter:
+    """How many features cite each source."""
+    counts: Counter = Counter()
+    for layer in atlas.layers.values():
+        for cited in layer.frame["sources"]:
+            counts.update(set(cited or []))
+    return counts
+
+
+def markdown(atlas: Atlas) -> str:
+    counts = citation_counts(atlas)
+    lines = [
+        "# Sources",
+        "",
+        "Every work the Kengir atlas cites, with how many map features cite it.",
+        "",
+    ]
+    ordered = sorted(atlas.sources.values(), key=lambda s: (str(s.author).lower(), s.title.lower()))
+    for source in ordered:
+        parts = [md(source.author)] if source.author else []
+        parts.append(f"*{md(source.title)}*")
+        year = f" ({md(source.year)})" if source.year else ""
+        link = safe_url(source.url)
+        url = f" <{link}>" if link and not re.search(r"[<>]", link) else ""
+        lines.append(f"- **{md(source.id)}**: {', '.join(parts)}{year}.{url}")
+        if source.note:
+            lines.append(f"  {md(source.note)}")
+        lines.append(f"  Cited by {counts.get(source.id, 0)} feature(s).")
+    return "\n".join(lines) + "\n"

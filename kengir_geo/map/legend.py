@@ -1,0 +1,105 @@
+"""The legend: what the colours and the certainty marks mean. One map control, no icon fonts."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.map.escape import esc
+from kengir_geo.map.popups import POPUP_CSS
+from kengir_geo.map.styles import (
+    CATEGORY_COLORS,
+    CERTAINTY_MARKS,
+    HIGHLIGHT_COLOR,
+    PAST_COLOR,
+    PHASE_LABELS,
+    layer_color,
+)
+
+
+def line_swatch(color: str, dash: str | None = None, opacity: float = 0.9, width: int = 3) -> str:
+    """A short line drawn as inline SVG, so the legend shows the very dash the map uses."""
+    dash_attr = f' stroke-dasharray="{esc(dash)}"' if dash else ""
+    return (
+        f'<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" y2="5" '
+        f'stroke="{esc(color)}" stroke-width="{width}" stroke-opacity="{opacity}"{dash_attr}/></svg>'
+    )
+
+
+def _row(swatch: str, text: str) -> str:
+    return f'<div class="kg-legend-row">{swatch}<span>{esc(text)}</span></div>'
+
+
+def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
+    """The legend's HTML: layer colours (when an atlas is given), event categories, certainty
+    marks, and how a feature looks on, before and around the chosen day."""
+    opened = " open" if open_ else ""
+    rows = [f'<details class="kg-legend"{opened}><summary>Legend</summary>']
+    if atlas is not None:
+        rows.append('<div class="kg-legend-head">Layers</div>')
+        for layer in atlas.layers.values():
+            if layer.group != "basemap" and layer.type != "events":
+                rows.append(_row(line_swatch(layer_color(layer.style, None)), layer.title))
+        for layer in atlas.layers.values():
+            states = layer.style.get("state_colors") or {}
+            if states:  # under the layer's own heading, so each row stays one short line
+                rows.append(f'<div class="kg-legend-head">{esc(layer.title)}</div>')
+            for state, color in states.items():
+                rows.append(_row(line_swatch(color, width=8), state))
+    rows.append('<div class="kg-legend-head">Events</div>')
+    for category, color in CATEGORY_COLORS.items():
+        rows.append(_row(line_swatch(color, width=6), category.replace("-", " ")))
+    rows.append('<div class="kg-legend-head">How sure we are</div>')
+    for mark in CERTAINTY_MARKS.values():
+        rows.append(_row(line_swatch("#333", mark.dash), mark.label))
+    rows.append('<div class="kg-legend-head">On the chosen day</div>')
+    rows.append(_row(line_swatch("#333", width=6), PHASE_LABELS["sure"]))
+    rows.append(_row(line_swatch("#333", opacity=0.45), PHASE_LABELS["maybe"]))
+    rows.append(_row(line_swatch(PAST_COLOR, opacity=0.45), PHASE_LABELS["past"]))
+    rows.append(_row(line_swatch(HIGHLIGHT_COLOR, width=6), "gold: named in this chapter"))
+    rows.append("</details>")
+    return "".join(rows)
+
+
+LEGEND_CSS = """
+.kg-legend { background: rgba(255,255,255,.92); padding: 6px 8px; border-radius: 4px;
+  font: 12px/1.3 system-ui, sans-serif; max-height: 60vh; overflow-y: auto; max-width: 260px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.kg-legend summary { font-weight: 700; cursor: pointer; }
+.kg-legend-head { font-weight: 700; margin-top: 4px; }
+.kg-legend-row { display: flex; align-items: center; gap: 6px; }
+.kg-legend-row svg { flex: none; }
+"""
+
+
+class Legend(MacroElement):
+    """A Leaflet control holding legend_html(), plus the CSS of popups and legend."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+            {{ this.get_name() }}.onAdd = function () {
+                var div = L.DomUtil.create("div", "kg-legend-control");
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, atlas: Atlas | None = None, position: str = "bottomright", open_: bool = True
+    ):
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend_html(atlas, open_)
+        self.position = position
+        self.css = LEGEND_CSS + POPUP_CSS

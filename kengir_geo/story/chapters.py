@@ -1,0 +1,34 @@
+"""A chapter's day and its dates in words: the one place a chapter's date is read.
+
+Chapter dates are often partial ("1948", "1954-05"); they go through the dates module, never
+`date.fromisoformat`, and a chapter opens on the earliest day its date can mean.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kengir_geo.data.atlas import Chapter
+from kengir_geo.data.dates import format_span, try_parse_date
+from kengir_geo.data.settings import Focus
+from kengir_geo.story.timeline import clock_label
+
+
+def chapter_day(chapter: Chapter) -> date:
+    """The day the map shows for a chapter: the earliest its date can mean. The validator
+    guarantees the date can be read."""
+    span = try_parse_date(chapter.date)
+    if span is None:
+        raise ValueError(f"chapter {chapter.id!r} has an unreadable date {chapter.date!r}")
+    return span.earliest
+
+
+def chapter_when(chapter: Chapter, focus: Focus | None) -> str:
+    """'Day 1 since 16 May · 16 May 1954 to 18 May 1954', '1948 to 1952', 'May 1954'."""
+    span = try_parse_date(chapter.date)
+    if span is None:
+        return chapter.date
+    when = clock_label(focus, span.earliest) if span.is_exact_day else format_span(span)
+    if chapter.until and (until := try_parse_date(chapter.until)):
+        when += f" to {format_span(until)}"
+    return when
