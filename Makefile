@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run streamlit_app.py --server.address $(HOST) --server.port $(PORT)
+	$(VENV)/bin/kengir-geo serve --host $(HOST) --port $(PORT)
 
 # Browser tests drive Debian's chromium; scripts/ensure_chromium.sh installs it when it can.
 test: $(STAMP)
