@@ -32,11 +32,12 @@ def test_details_gather_names_dates_sources_claims_and_extras(atlas):
     assert d.name == "3rd division"
     assert d.names == ("3-е лаготделение",)  # the display name is not repeated
     assert d.when == "from 1949 (year)"
-    assert d.certainty == "documented" and d.certainty_explained.startswith("Documented")
+    assert d.certainty == "documented" and d.certainty_explained.startswith("The works we read")
+    assert d.location_certainty == "documented" and d.location_explained.startswith("Drawn where")
     assert [s.id for s in d.sources] == ["w-en", "s002"]
     assert d.unknown_sources == ()
     assert [c.id for c in d.claims] == ["troops"]
-    assert d.extra == {"inmates": 5200}
+    assert d.extra == {"Inmates": 5200}  # a user layer: its own column, named in words
     assert d.layer_title == "Places"
 
 

@@ -118,7 +118,7 @@ def test_every_bundled_feature_says_what_when_how_sure_and_who():
         assert len(popups) == len(layer.frame)
         for key, html in popups.items():
             assert 'class="kg-title"' in html, key
-            assert "<b>How sure:</b>" in html, key
+            assert "<b>What and when:</b>" in html and "<b>Where:</b>" in html, key
             assert "<b>Sources</b><ol><li>" in html, key
             if layer.type == "events":
                 assert "<b>When:</b>" in html and "no date given" not in html, key

@@ -114,4 +114,5 @@ def test_compound_changes_over_time(atlas, state_kind):
     compound = atlas.layers["compound"].frame
     changing = compound[(compound["kind"] == state_kind) & compound["state"].notna()]
     assert changing["state"].nunique() >= 3, f"{state_kind}: {sorted(changing['state'].unique())}"
-    assert (compound["certainty"].isin(["schematic", "disputed"])).all()
+    # a plan: nobody knows where each part lay, so nothing in it claims a real position
+    assert compound["location_certainty"].isin(["schematic", "unknown"]).all()

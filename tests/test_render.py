@@ -199,7 +199,7 @@ def test_large_point_layers_use_canvas_and_shared_popups(atlas):
 def test_popup_has_names_dates_certainty_claims_and_linked_sources(atlas):
     html = popup_html(feature_details(atlas, "events", "e-raid"), atlas.sources)
     assert "26 June 1954, 03:30 (time of day)" in html
-    assert "Documented" in html
+    assert "<b>What and when:</b> The works we read" in html
     assert "1,700" in html and "1,600" in html  # both values, side by side
     assert '<a href="https://en.wikipedia.org/wiki/Kengir_uprising"' in html
     kengir = popup_html(feature_details(atlas, "places", "kengir"), atlas.sources)

@@ -6,7 +6,9 @@ import streamlit as st
 
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.map.escape import md, md_paragraphs
+from kengir_geo.map.escape import md
+from kengir_geo.map.popups import doubt_text
+from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.details import feature_details
 
 
@@ -16,7 +18,7 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     except KeyError:
         st.info("The feature chosen earlier is not in the data any more.")
         return
-    st.subheader(d.name, anchor=False)
+    st.subheader(md(d.name), anchor=False)
     if d.names:
         st.caption("Also: " + md(" · ".join(d.names)))
     facts = [f"**Layer:** {md(d.layer_title)}"]
@@ -25,20 +27,22 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     if d.state:
         facts.append(f"**State:** {md(d.state)}")
     if d.category:
-        facts.append(f"**Category:** {md(d.category)}")
+        facts.append(f"**Category:** {md(d.category.replace('-', ' '))}")
     st.markdown("  \n".join(facts))
     if d.description:
-        st.markdown(md_paragraphs(d.description))
-    st.markdown(f"**How sure:** {md(d.certainty_explained)}")
-    if d.uncertainty_m:
-        st.caption(f"Location known only to within about {d.uncertainty_m:,.0f} m.")
+        st.markdown(rich_md(d.description, atlas.sources))
+    st.markdown(f"**What and when:** {md(d.certainty_explained)}")
+    where = d.location_explained
+    if d.location_certainty != "schematic":
+        where = " ".join(filter(None, [where, doubt_text(d.uncertainty_m)]))
+    st.markdown(f"**Where:** {md(where)}")
     if d.note:
-        st.caption(md(d.note))
-    for key, value in d.extra.items():
-        st.markdown(f"**{md(key)}:** {md(value)}")
+        st.caption(rich_md(d.note, atlas.sources))
+    for label, value in d.extra.items():
+        st.markdown(f"**{md(label)}:** {md(value)}")
     for claim in d.claims:
         show_claim(claim, atlas.sources)
     st.markdown("**Sources**")
-    lines = [f"- {source_line(s)}" for s in d.sources]
-    lines += [f"- {md(s)} (not in the bibliography)" for s in d.unknown_sources]
+    lines = [f"- {source_line(s, atlas.sources)}" for s in d.sources]
+    lines += [f"- {md(s)}: source not in the bibliography" for s in d.unknown_sources]
     st.markdown("\n".join(lines) if lines else "No source cited.")

@@ -26,11 +26,13 @@ INTERVAL_COLUMNS = ("first_day", "sure_from", "sure_until", "last_day")
 BASE_COLUMNS = (
     "id",
     "name",
+    "label",
     "names",
     "description",
     "start",
     "end",
     "certainty",
+    "location_certainty",
     "sources",
     "uncertainty_m",
     "category",
@@ -56,12 +58,21 @@ class AtlasError(Exception):
 class Source:
     id: str
     title: str
+    short: str = ""  # how reader text names it: "Dunn (2021)"
     author: str = ""
     year: int | str | None = None
+    published: str = ""  # where: journal and issue, publisher, website
     url: str | None = None
+    language: str = ""
     seed: str | None = None
     kind: str = ""
+    read: bool = True  # False: known only through the works in `via`
+    via: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.short or self.title
 
 
 @dataclass(frozen=True)
@@ -89,8 +100,10 @@ class Chapter:
     layers: tuple[str, ...]
     highlight: tuple[str, ...]
     narrative: str
-    notes: str = ""
+    notes: str = ""  # for the teacher: never on the projected page
     until: str | None = None
+    frame: tuple[str, ...] = ()  # feature or layer ids the map fits to
+    content_note: str = ""  # shown before the chapter when presenting
 
 
 @dataclass
@@ -104,6 +117,7 @@ class Layer:
     description: str
     style: dict[str, Any]
     frame: gpd.GeoDataFrame
+    fields: dict[str, str] = field(default_factory=dict)  # property -> reader label
 
 
 @dataclass
@@ -131,6 +145,10 @@ def layer_frame(doc: dict[str, Any], layer_type: str) -> gpd.GeoDataFrame:
         if column not in frame:
             frame[column] = None
     frame = frame.astype({"id": str})
+    # a layer that gives one certainty for both is as sure of where as of what and when
+    frame["location_certainty"] = frame["location_certainty"].where(
+        frame["location_certainty"].notna(), frame["certainty"]
+    )
     for column in LIST_PROPERTIES:
         frame[column] = [as_list(value) for value in frame[column]]
     intervals = [
@@ -160,9 +178,13 @@ def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
             description=entry.get("description", ""),
             style=_style(entry),
             frame=layer_frame(raw.layers[entry["id"]], layer_type),
+            fields=dict(entry.get("fields", {})),
         )
     sources = {
-        s["id"]: Source(**{k: s[k] for k in Source.__dataclass_fields__ if k in s})
+        s["id"]: Source(
+            **{k: s[k] for k in Source.__dataclass_fields__ if k in s and k != "via"},
+            via=tuple(as_list(s.get("via"))),
+        )
         for s in raw.sources
     }
     claims = {
@@ -189,6 +211,8 @@ def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
             highlight=tuple(c.get("highlight", ())),
             narrative=c["narrative"].strip(),
             notes=c.get("notes", "").strip(),
+            frame=tuple(c.get("frame", ())),
+            content_note=c.get("content_note", "").strip(),
         )
         for c in raw.chapters
     ]

@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import shape
 
 from kengir_geo.data.dates import DateError, parse_date
+from kengir_geo.data.evidence import check_evidence
 from kengir_geo.data.figures import parse_figures
 from kengir_geo.data.folder import (
     FIGURES,
@@ -21,6 +22,7 @@ from kengir_geo.data.folder import (
     read_json_file,
 )
 from kengir_geo.data.geometry import polygon_rings, walk_positions
+from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
     CATEGORIES,
     CERTAINTIES,
@@ -443,6 +445,8 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
             )
     _check_chapters(raw, problems)
     _check_settings(raw, claim_ids, problems)
+    problems += check_evidence(raw)
+    problems += check_reader_text(raw, source_ids)
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = {e.get("id") for e in raw.manifest}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.map.escape import md, safe_url
+from kengir_geo.map.rich_text import rich_md, rich_plain
 
 # Our source kinds -> CSL item types.
 CSL_TYPES = {
@@ -22,7 +24,7 @@ CSL_TYPES = {
 }
 
 
-def csl_item(source: Source) -> dict[str, Any]:
+def csl_item(source: Source, sources: Mapping[str, Source]) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
         "type": CSL_TYPES.get(source.kind, "document"),
@@ -37,13 +39,17 @@ def csl_item(source: Source) -> dict[str, Any]:
         item["issued"] = {"literal": year}
     if source.url:
         item["URL"] = source.url
+    if source.published:
+        item["container-title"] = source.published
+    if source.language:
+        item["language"] = source.language
     if source.note:
-        item["note"] = source.note
+        item["note"] = rich_plain(source.note, sources)
     return item
 
 
 def csl_json(atlas: Atlas) -> list[dict[str, Any]]:
-    return [csl_item(s) for s in atlas.sources.values()]
+    return [csl_item(s, atlas.sources) for s in atlas.sources.values()]
 
 
 def citation_counts(atlas: Atlas) -> Counter:
@@ -72,6 +78,6 @@ def markdown(atlas: Atlas) -> str:
         url = f" <{link}>" if link and not re.search(r"[<>]", link) else ""
         lines.append(f"- **{md(source.id)}**: {', '.join(parts)}{year}.{url}")
         if source.note:
-            lines.append(f"  {md(source.note)}")
+            lines.append(f"  {rich_md(source.note, atlas.sources)}")
         lines.append(f"  Cited by {counts.get(source.id, 0)} feature(s).")
     return "\n".join(lines) + "\n"

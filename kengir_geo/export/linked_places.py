@@ -4,12 +4,14 @@ each feature with its names, its timespans (earliest/latest bounds), certainty a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from shapely.geometry import mapping
 
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.data.dates import DateSpan, try_parse_date
+from kengir_geo.map.rich_text import rich_plain
 from kengir_geo.story.details import FeatureDetails, details_of_row
 
 LPF_CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
@@ -22,6 +24,8 @@ LPF_CERTAINTY = {
     "disputed": "uncertain",
     "unknown": "uncertain",
 }
+# A place on our schematic plan is drawn where we chose, not where it was.
+LPF_LOCATION_CERTAINTY = {**LPF_CERTAINTY, "schematic": "uncertain"}
 
 
 def citation(source: Source) -> dict[str, Any]:
@@ -52,12 +56,16 @@ def timespan(start: object, end: object, layer_type: str) -> dict[str, Any] | No
     return span
 
 
-def lpf_feature(details: FeatureDetails, row: Any, layer_type: str) -> dict[str, Any]:
+def lpf_feature(
+    details: FeatureDetails, row: Any, layer_type: str, sources: Mapping[str, Source]
+) -> dict[str, Any]:
+    """One LPF feature. LPF keeps two certainties apart, as we do: the geometry's (where it is
+    drawn: location_certainty) and the timespans' (that it happened then: certainty)."""
     certainty = LPF_CERTAINTY.get(details.certainty, "uncertain")
     citations = [citation(s) for s in details.sources]
     geometry = dict(mapping(row.geometry)) if row.geometry is not None else None
     if geometry is not None:
-        geometry["certainty"] = certainty
+        geometry["certainty"] = LPF_LOCATION_CERTAINTY.get(details.location_certainty, "uncertain")
     feature: dict[str, Any] = {
         "@id": f"urn:kengir-geo:{details.layer_id}:{details.feature_id}",
         "type": "Feature",
@@ -68,13 +76,16 @@ def lpf_feature(details: FeatureDetails, row: Any, layer_type: str) -> dict[str,
             "category": details.category or None,
             "state": details.state or None,
             "certainty": details.certainty,
+            "location_certainty": details.location_certainty,
             "uncertainty_m": details.uncertainty_m,
             "claims": [c.id for c in details.claims],
         },
         "geometry": geometry,
         "names": [{"toponym": name} for name in (details.name, *details.names)],
         "types": [{"label": details.kind}] if details.kind else [],
-        "descriptions": [{"value": details.description}] if details.description else [],
+        "descriptions": (
+            [{"value": rich_plain(details.description, sources)}] if details.description else []
+        ),
         "citations": citations,
     }
     span = timespan(row.get("start"), row.get("end"), layer_type)
@@ -93,5 +104,5 @@ def linked_places(atlas: Atlas, layer_ids: list[str] | None = None) -> dict[str,
         layer = atlas.layers[layer_id]
         for _, row in layer.frame.iterrows():
             details = details_of_row(atlas, layer_id, row)
-            features.append(lpf_feature(details, row, layer.type))
+            features.append(lpf_feature(details, row, layer.type, atlas.sources))
     return {"type": "FeatureCollection", "@context": LPF_CONTEXT, "features": features}

@@ -13,14 +13,18 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from kengir_geo.data.atlas import Atlas, Chapter
-from kengir_geo.data.settings import Focus
 from kengir_geo.map.escape import esc
+from kengir_geo.map.rich_text import rich_html
 from kengir_geo.story.chapters import chapter_day, chapter_when
 
 
-def chapter_html(chapter: Chapter, number: int, total: int, focus: Focus | None) -> str:
-    when = chapter_when(chapter, focus)
-    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in chapter.narrative.split("\n\n") if p.strip())
+def chapter_html(chapter: Chapter, number: int, total: int, atlas: Atlas) -> str:
+    when = chapter_when(chapter, atlas.settings.focus)
+    paragraphs = "".join(
+        f"<p>{rich_html(p, atlas.sources)}</p>"
+        for p in chapter.narrative.split("\n\n")
+        if p.strip()
+    )
     return (
         f'<div class="kg-chapter-count">Chapter {number} of {total}</div>'
         f'<div class="kg-chapter-title">{esc(chapter.title)}</div>'
@@ -46,7 +50,7 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
         entries.append(
             {
                 "id": chapter.id,
-                "html": chapter_html(chapter, number, total, atlas.settings.focus),
+                "html": chapter_html(chapter, number, total, atlas),
                 "center": list(chapter.center),
                 "zoom": chapter.zoom,
                 "day": day.toordinal(),

@@ -39,13 +39,7 @@ _PUNCTUATION = re.compile(r"([!-%'-/:<-@\[-`{-~])")
 
 def md(text: object) -> str:
     """Text for Markdown (st.markdown, a .md file), on one line."""
-    return _PUNCTUATION.sub(r"\\\1", escape(" ".join(str(text).split()), quote=False))
-
-
-def md_paragraphs(text: object) -> str:
-    """Like md() but keeps blank-line paragraph breaks."""
-    parts = [md(p) for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
-    return "\n\n".join(parts)
+    return _PUNCTUATION.sub(r"\\\1", escape(re.sub(r"\s+", " ", str(text)), quote=False))
 
 
 def script_json(value: object) -> str:

@@ -59,7 +59,7 @@ def popup_part(atlas: Atlas, layer: Layer, when: str, certainty: str, sources: t
     return (
         f'<div class="kg-what">{esc(layer.title)}</div>'
         f"<div><b>When:</b> {esc(when or 'no date given')}</div>"
-        f"<div><b>How sure:</b> {esc(CERTAINTY_EXPLAINED.get(certainty, certainty))}</div>"
+        f"<div><b>What and when:</b> {esc(CERTAINTY_EXPLAINED.get(certainty, certainty))}</div>"
         f'<div class="kg-sources"><b>Sources</b><ol>{cited}</ol></div>'
     )
 

@@ -50,7 +50,7 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
     rows.append('<div class="kg-legend-head">Events</div>')
     for category, color in CATEGORY_COLORS.items():
         rows.append(_row(line_swatch(color, width=6), category.replace("-", " ")))
-    rows.append('<div class="kg-legend-head">How sure we are</div>')
+    rows.append('<div class="kg-legend-head">Where it is drawn</div>')
     for mark in CERTAINTY_MARKS.values():
         rows.append(_row(line_swatch("#333", mark.dash), mark.label))
     rows.append('<div class="kg-legend-head">On the chosen day</div>')

@@ -6,34 +6,42 @@ link only when it is http(s).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kengir_geo.data.atlas import Claim, Source
 from kengir_geo.map.escape import esc, safe_url
+from kengir_geo.map.rich_text import reported_by, rich_html
 from kengir_geo.story.details import FeatureDetails
 
 
-def source_html(source: Source) -> str:
-    """'Author, Title (year)' with the title linked when the source has a safe URL."""
+def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> str:
+    """'Author, Title (year), where published', the title linked when the source has a safe
+    URL, and for a work we have not read, who reports it."""
     title = esc(source.title)
     url = safe_url(source.url)
     if url:
         title = f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
     parts = [esc(source.author)] if source.author else []
     parts.append(title)
-    year = f" ({esc(source.year)})" if source.year not in (None, "") else ""
-    return ", ".join(parts) + year
+    year = f" ({esc(source.year)})" if source.year not in (None, "", "n.d.") else ""
+    where = f", {esc(source.published)}" if source.published else ""
+    return ", ".join(parts) + year + where + esc(reported_by(source, sources or {}))
 
 
-def claim_html(claim: Claim, sources: dict[str, Source] | None = None) -> str:
+def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None) -> str:
     """A disputed figure: every value side by side, each with who gives it."""
     sources = sources or {}
     cells = []
     for value in claim.values:
-        cited = ", ".join(esc(sources[s].title if s in sources else s) for s in value.sources)
-        note = f"<br><small>{esc(value.note)}</small>" if value.note else ""
+        cited = "; ".join(
+            esc(sources[s].name) if s in sources else "a work not in the bibliography"
+            for s in value.sources
+        )
+        note = f"<br><small>{rich_html(value.note, sources)}</small>" if value.note else ""
         cells.append(
             f"<td><b>{esc(value.value)}</b><br><small>{cited or 'no source'}</small>{note}</td>"
         )
-    note = f'<div class="kg-note">{esc(claim.note)}</div>' if claim.note else ""
+    note = f'<div class="kg-note">{rich_html(claim.note, sources)}</div>' if claim.note else ""
     return (
         f'<div class="kg-claim"><div>{esc(claim.item)}: the sources disagree</div>'
         f'<table class="kg-values"><tr>{"".join(cells)}</tr></table>{note}</div>'
@@ -44,18 +52,23 @@ def _line(label: str, text: str) -> str:
     return f"<div><b>{esc(label)}:</b> {esc(text)}</div>" if text else ""
 
 
-def _doubt(metres: float | None) -> str:
+def doubt_text(metres: float | None) -> str:
+    """'It lay within about 12 km of the point drawn.'"""
     if not metres:
         return ""
-    if metres >= 1000:
-        return f"within about {metres / 1000:g} km of the point drawn"
-    return f"within about {metres:g} m of the point drawn"
+    distance = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+    return f"It lay within about {distance} of the point drawn."
 
 
-def popup_html(details: FeatureDetails, all_sources: dict[str, Source] | None = None) -> str:
-    """The whole story of one feature as escaped HTML: names, dates, description, certainty,
-    disputed values side by side, and the citations."""
+def _doubt(d: FeatureDetails) -> str:
+    return doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
+
+
+def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+    """The whole story of one feature as escaped HTML: names, dates, description, how sure we
+    are of what and when and of where, disputed values side by side, and the citations."""
     d = details
+    all_sources = all_sources or {}
     what = " · ".join(esc(x) for x in (d.layer_title, d.kind, d.state, d.category) if x)
     parts = [f'<div class="kg-popup"><div class="kg-title">{esc(d.name)}</div>']
     if d.names:
@@ -63,19 +76,20 @@ def popup_html(details: FeatureDetails, all_sources: dict[str, Source] | None = 
     parts.append(f'<div class="kg-what">{what}</div>')
     parts.append(_line("When", d.when or "no date given"))
     if d.description:
-        parts.append(f'<p class="kg-description">{esc(d.description)}</p>')
-    parts.append(_line("How sure", d.certainty_explained))
-    parts.append(_line("Location", _doubt(d.uncertainty_m)))
-    parts.append(_line("Note", d.note))
+        parts.append(f'<p class="kg-description">{rich_html(d.description, all_sources)}</p>')
+    parts.append(_line("What and when", d.certainty_explained))
+    parts.append(_line("Where", " ".join(filter(None, [d.location_explained, _doubt(d)]))))
+    if d.note:
+        parts.append(f'<div class="kg-note">{rich_html(d.note, all_sources)}</div>')
     parts += [claim_html(c, all_sources) for c in d.claims]
     for key, value in d.extra.items():
         parts.append(_line(key, str(value)))
-    cited = [f"<li>{source_html(s)}</li>" for s in d.sources]
-    cited += [f"<li>{esc(s)} (not in the bibliography)</li>" for s in d.unknown_sources]
+    cited = [f"<li>{source_html(s, all_sources)}</li>" for s in d.sources]
+    cited += [f"<li>{esc(s)}: source not in the bibliography</li>" for s in d.unknown_sources]
     if cited:
         parts.append(f'<div class="kg-sources"><b>Sources</b><ol>{"".join(cited)}</ol></div>')
     else:
-        parts.append("<div><b>Sources:</b> none cited</div>")
+        parts.append("<div><b>Sources:</b> no source cited</div>")
     parts.append("</div>")
     return "".join(p for p in parts if p)
 
@@ -94,5 +108,6 @@ POPUP_CSS = """
 .kg-popup ol { margin: 2px 0 0 0; padding-left: 18px; }
 .kg-popup .kg-claim { margin: 6px 0; padding: 4px; background: #fdf2e9; border-left: 3px solid #c0392b; }
 .kg-popup table.kg-values td { vertical-align: top; padding: 2px 8px 2px 0; }
-.kg-popup .kg-note { font-size: 12px; color: #555; }
+.kg-popup .kg-note { font-size: 12px; color: #444; margin: 4px 0; }
+.kg-popup .kg-cite { color: #444; }
 """

@@ -186,14 +186,14 @@ def feature_properties(
     is_events = layer.type == "events"
     style = feature_style(
         layer.style,
-        details.certainty,
+        details.location_certainty,
         details.category or None,
         phase,
         highlighted,
         is_events,
         details.state or None,
     )
-    doubt = details.uncertainty_m if details.certainty == "unknown" else None
+    doubt = details.uncertainty_m if details.location_certainty == "unknown" else None
     props = {
         "id": details.feature_id,
         "layer": layer.id,

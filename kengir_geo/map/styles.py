@@ -30,7 +30,9 @@ SURE, MAYBE, PAST = "sure", "maybe", "past"
 
 @dataclass(frozen=True)
 class CertaintyMark:
-    """How a certainty label changes the line and fill, and the legend's words for it."""
+    """How sure we are of where a feature is drawn (its location_certainty), as a line and
+    fill, and the legend's words for it. How sure we are that it happened, and when, is said
+    in words in its details."""
 
     dash: str | None  # SVG dash pattern of the outline
     fill_scale: float  # multiplies the fill opacity (pale = small)
@@ -39,11 +41,11 @@ class CertaintyMark:
 
 
 CERTAINTY_MARKS = {
-    "documented": CertaintyMark(None, 1.0, 0, "documented: solid line"),
-    "approximate": CertaintyMark("8 5", 0.8, 0, "approximate: dashed line"),
-    "schematic": CertaintyMark("2 5", 0.35, 0, "schematic: dotted line, pale fill"),
-    "disputed": CertaintyMark("12 4 2 4", 1.0, 1, "disputed: dash-dot line (see the popup)"),
-    "unknown": CertaintyMark("4 6", 0.15, 0, "unknown location: pale area of doubt, no pin"),
+    "documented": CertaintyMark(None, 1.0, 0, "solid line: where the works place it"),
+    "approximate": CertaintyMark("8 5", 0.8, 0, "dashed: near its real place"),
+    "schematic": CertaintyMark("2 5", 0.35, 0, "dotted: on our plan, not to scale or position"),
+    "disputed": CertaintyMark("12 4 2 4", 1.0, 1, "dash-dot: the works place it differently"),
+    "unknown": CertaintyMark("4 6", 0.15, 0, "pale area: where it could have been"),
 }
 
 # The words the legend uses for phases; the styles below are what they describe.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.data.intervals import OPEN_START
+from kengir_geo.data.intervals import OPEN_END, OPEN_START
 
 
 def _phrase(name: str, state: str) -> str:
@@ -32,7 +32,7 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
     """
     changes: dict[int, list[str]] = defaultdict(list)
     for layer in atlas.layers.values():
-        if layer.type != "features":
+        if layer.type != "features" or layer.group == "basemap":
             continue
         frame = layer.frame
         started: dict[int, list[str]] = defaultdict(list)
@@ -45,7 +45,8 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
             if first_day > OPEN_START:
                 started[int(sure_from)].append(_phrase(_text(name), _text(state)))
                 started_kinds[int(sure_from)].add(_text(kind))
-            ended[int(last_day) + 1].append((_text(name), _text(kind)))
+            if last_day < OPEN_END:
+                ended[int(last_day) + 1].append((_text(name), _text(kind)))
         for day in sorted(set(started) | set(ended)):
             changes[day].extend(started.get(day, []))
             # a feature replaced by its next state is already described by that state

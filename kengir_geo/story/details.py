@@ -16,13 +16,23 @@ import pandas as pd
 from kengir_geo.data.atlas import BASE_COLUMNS, INTERVAL_COLUMNS, Atlas, Claim, Source
 from kengir_geo.data.dates import DateSpan, format_span, try_parse_date
 
-# What each certainty label means, in words for a reader of the map.
+# What each certainty label means, in words for a reader of the map: how sure we are that it
+# happened (or stood) as described and when…
 CERTAINTY_EXPLAINED = {
-    "documented": "Documented: the sources state this and we found none that contradicts it.",
-    "approximate": "Approximate: the place or date is an estimate; the real one is near.",
-    "schematic": "Schematic: drawn by us to show the idea, not a measured outline.",
-    "disputed": "Disputed: the sources disagree; their versions are shown side by side.",
-    "unknown": "Unknown: not established; the map shows the area where it must lie.",
+    "documented": "The works we read state this, and none of them contradicts it.",
+    "approximate": "The works give it only roughly: its date or details are estimates.",
+    "schematic": "Shown by us to make an idea visible; no work states it in this form.",
+    "disputed": "The works disagree; their versions are shown side by side.",
+    "unknown": "Not established: the works do not say enough.",
+}
+# …and how sure we are of where it is drawn.
+LOCATION_EXPLAINED = {
+    "documented": "Drawn where the works place it.",
+    "approximate": "Drawn near its real place; the exact spot is not known.",
+    "schematic": "Drawn on our plan of the camp, which shows how its parts lay side by side. "
+    "The real position, size and shape are not known.",
+    "disputed": "The works place it differently; the note says how.",
+    "unknown": "Where it was is not known: the shaded area shows where it could have been.",
 }
 
 
@@ -35,8 +45,10 @@ class FeatureDetails:
     names: tuple[str, ...]  # other names and spellings
     when: str  # e.g. "about May 1954 (month, approximate)"; "" when undated
     description: str
-    certainty: str
+    certainty: str  # what and when
     certainty_explained: str
+    location_certainty: str  # where it is drawn
+    location_explained: str
     uncertainty_m: float | None
     category: str
     kind: str
@@ -45,7 +57,7 @@ class FeatureDetails:
     sources: tuple[Source, ...]
     unknown_sources: tuple[str, ...]  # cited ids missing from the bibliography
     claims: tuple[Claim, ...]
-    extra: dict[str, Any] = field(default_factory=dict)  # other properties, as given
+    extra: dict[str, Any] = field(default_factory=dict)  # reader label -> value
 
 
 def _span(value: object) -> DateSpan | None:
@@ -113,14 +125,37 @@ def string_list(value: object) -> list[str]:
     return [text for item in value if (text := plain_text(item)) and text.lower() != "nan"]
 
 
-def extra_properties(row: Mapping[str, Any]) -> dict[str, Any]:
-    """Properties beyond the contract's (e.g. `inmates` on a division), in their given order."""
+def _humane(key: str) -> str:
+    """'town_status' -> 'Town status': a user's own column named in words."""
+    words = " ".join(key.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def extra_properties(row: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
+    """Properties beyond the contract's (e.g. `inmates` on a division) under reader labels.
+
+    A layer that labels its properties (`fields` in layers.toml) shows only those, in its
+    order; a layer that does not (a user's) shows its other properties with their names in
+    words. Empty values are left out."""
+    if labels:
+        return {
+            label: _shown(row[key])
+            for key, label in labels.items()
+            if key in row and not _is_missing(row[key])
+        }
     skip = set(BASE_COLUMNS) | set(INTERVAL_COLUMNS) | {"geometry"}
     return {
-        str(key): value
+        _humane(str(key)): _shown(value)
         for key, value in row.items()
         if key not in skip and not str(key).startswith("_") and not _is_missing(value)
     }
+
+
+def _shown(value: Any) -> Any:
+    """A whole number read as a float (pandas fills gaps with NaN) shown as 5200, not 5200.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> FeatureDetails:
@@ -131,6 +166,7 @@ def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> Featu
     cited = string_list(row.get("sources"))
     claim_ids = string_list(row.get("claims"))
     certainty = plain_text(row.get("certainty")) or "unknown"
+    where = plain_text(row.get("location_certainty")) or certainty
     return FeatureDetails(
         layer_id=layer_id,
         layer_title=layer.title,
@@ -141,6 +177,8 @@ def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> Featu
         description=plain_text(row.get("description")),
         certainty=certainty,
         certainty_explained=CERTAINTY_EXPLAINED.get(certainty, certainty),
+        location_certainty=where,
+        location_explained=LOCATION_EXPLAINED.get(where, where),
         uncertainty_m=_number(row.get("uncertainty_m")),
         category=plain_text(row.get("category")),
         kind=plain_text(row.get("kind")),
@@ -149,7 +187,7 @@ def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> Featu
         sources=tuple(atlas.sources[s] for s in cited if s in atlas.sources),
         unknown_sources=tuple(s for s in cited if s not in atlas.sources),
         claims=tuple(atlas.claims[c] for c in claim_ids if c in atlas.claims),
-        extra=extra_properties(row),
+        extra=extra_properties(row, layer.fields),
     )
 
 

@@ -7,21 +7,30 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.text import show_claim
-from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.map.escape import md, safe_url
+from kengir_geo.map.rich_text import reported_by, rich_plain
+
+
+def _read(source: Source, atlas: Atlas) -> str:
+    if source.read:
+        return "yes"
+    return "no" + (reported_by(source, atlas.sources).replace(", as", ": known as") or "")
 
 
 def bibliography(atlas: Atlas) -> pd.DataFrame:
+    """The works as a reader sees them cited, whether we read them, and where to find them."""
     return pd.DataFrame(
         [
             {
-                "id": s.id,
+                "cited as": s.name,
                 "author": s.author,
                 "title": s.title,
                 "year": "" if s.year is None else str(s.year),
-                "kind": s.kind,
+                "published": s.published,
+                "read by us": _read(s, atlas),
                 "link": safe_url(s.url),
-                "note": s.note,
+                "note": rich_plain(s.note, atlas.sources),
             }
             for s in atlas.sources.values()
         ]

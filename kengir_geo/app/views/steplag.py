@@ -6,10 +6,11 @@ import altair as alt
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
-from kengir_geo.app.text import source_line
+from kengir_geo.app.text import source_line, source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
 from kengir_geo.map.escape import md
+from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.figures import layer_figure_rows
 
 STATUS_COLORS = alt.Scale(
@@ -22,16 +23,21 @@ CERTAINTY_COLORS = alt.Scale(
 
 
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
-    lines = [source_line(atlas.sources[s]) if s in atlas.sources else md(s) for s in ids]
+    lines = [
+        source_line(atlas.sources[s], atlas.sources) if s in atlas.sources else md(s) for s in ids
+    ]
     st.caption("Source: " + "; ".join(lines))
 
 
-def _flags(figure: Figure) -> None:
+def _flags(atlas: Atlas, figure: Figure) -> None:
     for v in figure.values:
         if v.status == "documented":
             continue
-        others = "; ".join(f"{o.value:,.0f} according to {', '.join(o.sources)}" for o in v.others)
-        text = f"**{md(v.label)}: {v.value:,.0f}** is {v.status}. {md(v.note)}"
+        others = "; ".join(
+            f"{o.value:,.0f} according to {source_names(o.sources, atlas.sources)}"
+            for o in v.others
+        )
+        text = f"**{md(v.label)}: {v.value:,.0f}** is {v.status}. {rich_md(v.note, atlas.sources)}"
         if others:
             text += f" Other value: {md(others)}."
         st.markdown(f"- ⚠ {text}")
@@ -85,7 +91,9 @@ def _layer_figure(atlas: Atlas, figure: Figure) -> None:
     with st.expander("About these numbers and places"):
         for row in rows.itertuples():
             if row.certainty in ("disputed", "unknown") or row.note:
-                st.markdown(f"- **{md(row.name)}** ({md(row.certainty)}): {md(row.note)}")
+                st.markdown(
+                    f"- **{md(row.name)}** ({md(row.certainty)}): {rich_md(row.note, atlas.sources)}"
+                )
     _cite(atlas, sorted({s for ids in rows["sources"] for s in ids}))
 
 
@@ -93,10 +101,10 @@ def _value_figure(atlas: Atlas, figure: Figure) -> None:
     horizontal = len(figure.values) > 12
     st.altair_chart(_figure_chart(figure, horizontal), width="stretch")
     if figure.note:
-        st.caption(md(figure.note))
+        st.caption(rich_md(figure.note, atlas.sources))
     if figure.total is not None:
         st.caption(f"Total: {figure.total:,.0f} {md(figure.unit)}.")
-    _flags(figure)
+    _flags(atlas, figure)
     _cite(atlas, figure.sources)
     with st.expander("The numbers as a table"):
         table = figure.frame().drop(columns="order")

@@ -8,7 +8,8 @@ from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.mapview import Camera, show_map
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.map.escape import md, md_paragraphs
+from kengir_geo.map.escape import md
+from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.chapters import chapter_day, chapter_when
 
 # Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room,
@@ -96,13 +97,13 @@ def page() -> None:
         with st.container(key="story_clock"):
             st.markdown(f"**{md(chapter_when(chapter, atlas.settings.focus))}**")
         with st.container(key="story_text"):
-            st.markdown(md_paragraphs(chapter.narrative))
+            st.markdown(rich_md(chapter.narrative, atlas.sources))
         _nav(ids, index)
         if st.session_state.get("present"):
             st.html(PRESENTATION_CSS)
         if st.session_state.get("s_notes") and chapter.notes:
             with st.container(key="story_notes", border=True):
-                st.markdown("**Presenter notes**  \n" + md_paragraphs(chapter.notes))
+                st.markdown("**Presenter notes**  \n" + rich_md(chapter.notes, atlas.sources))
     with map_col, st.container(key="story_map"):
         show_map(
             atlas,

@@ -12,7 +12,8 @@ from kengir_geo.app.nav import explore_page
 from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
-from kengir_geo.map.escape import md, md_paragraphs
+from kengir_geo.map.escape import md
+from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.changes import changes_by_day
 from kengir_geo.story.details import describe_when
 from kengir_geo.story.timeline import clock_label
@@ -71,7 +72,7 @@ def page() -> None:
             st.markdown(f"##### {md(row.name)}")
             st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
             if row.description:
-                st.markdown(md_paragraphs(row.description))
+                st.markdown(rich_md(row.description, atlas.sources))
             changes = changes_by.get(int(row.sure_from), [])
             if changes and row.sure_from <= row.sure_until:
                 st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")

@@ -1,0 +1,86 @@
+"""Reader text with its citations rendered: `{cite:ID}` becomes "Dunn (2021)", linked to the
+work where it has a safe URL. One function per output: HTML, Markdown, plain text.
+
+Every plain piece goes through the one escaper of its output; a citation names a work only by
+the `short` name the bibliography gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from kengir_geo.data.atlas import Source
+from kengir_geo.data.citations import CiteGroup, citation_parts
+from kengir_geo.map.escape import esc, md, safe_url
+
+
+def _name(source_id: str, sources: Mapping[str, Source]) -> tuple[str, str | None]:
+    source = sources.get(source_id)
+    if source is None:
+        return "a work not in the bibliography", None
+    return source.name, safe_url(source.url)
+
+
+def _group_html(group: CiteGroup, sources: Mapping[str, Source]) -> str:
+    names = []
+    for source_id in group.source_ids:
+        name, url = _name(source_id, sources)
+        names.append(
+            f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(name)}</a>'
+            if url
+            else esc(name)
+        )
+    text = "; ".join(names)
+    return f'<span class="kg-cite">({text})</span>' if group.bracketed else text
+
+
+def _group_md(group: CiteGroup, sources: Mapping[str, Source]) -> str:
+    names = []
+    for source_id in group.source_ids:
+        name, url = _name(source_id, sources)
+        names.append(f"[{md(name)}](<{url.replace('>', '%3E')}>)" if url else md(name))
+    text = "; ".join(names)
+    return f"\\({text}\\)" if group.bracketed else text
+
+
+def rich_html(text: object, sources: Mapping[str, Source]) -> str:
+    """One paragraph of reader text as HTML."""
+    return "".join(
+        esc(part) if isinstance(part, str) else _group_html(part, sources)
+        for part in citation_parts(str(text))
+    )
+
+
+def rich_md(text: object, sources: Mapping[str, Source]) -> str:
+    """Reader text as inert Markdown, blank-line paragraphs kept."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    rendered = []
+    for paragraph in paragraphs:
+        flat = " ".join(paragraph.split())
+        rendered.append(
+            "".join(
+                md(part) if isinstance(part, str) else _group_md(part, sources)
+                for part in citation_parts(flat)
+            )
+        )
+    return "\n\n".join(rendered)
+
+
+def rich_plain(text: object, sources: Mapping[str, Source]) -> str:
+    """Reader text as plain characters (tooltips, screen-reader summaries, exports)."""
+    out = []
+    for part in citation_parts(str(text)):
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            names = "; ".join(_name(s, sources)[0] for s in part.source_ids)
+            out.append(f"({names})" if part.bracketed else names)
+    return "".join(out)
+
+
+def reported_by(source: Source, sources: Mapping[str, Source]) -> str:
+    """', as reported by Dunn (2021)' for a work we know only second-hand, else ''."""
+    if source.read or not source.via:
+        return ""
+    return ", as reported by " + " and ".join(_name(v, sources)[0] for v in source.via)
