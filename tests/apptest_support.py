@@ -79,6 +79,16 @@ layers = ["places", "events"]
 highlight = ["e-raid"]
 narrative = "Tanks enter the camp."
 notes = "Point at the gate."
+
+[[chapter]]
+id = "after"
+title = "Summer 1954: after the assault"
+date = "1954-07"
+until = "1954"
+center = [47.84, 67.615]
+zoom = 12
+layers = ["places", "events"]
+narrative = "Some prisoners are moved to other camps."
 """
 
 EXTRA_LAYERS = """

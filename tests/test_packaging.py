@@ -1,14 +1,25 @@
 """The built wheel carries the story data, and an installed (non-editable) copy finds it."""
 
+import os
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
+
+import pytest
+
+from benchmarks._server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_wheel_bundles_geodata_and_finds_it(tmp_path):
+@pytest.fixture(scope="module")
+def installed_wheel(tmp_path_factory) -> Path:
+    """The wheel built from this checkout, unpacked as an installed package would be."""
+    folder = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [
             sys.executable,
@@ -18,18 +29,24 @@ def test_wheel_bundles_geodata_and_finds_it(tmp_path):
             "--quiet",
             "--no-deps",
             "-w",
-            str(tmp_path),
+            str(folder),
             str(ROOT),
         ],
         check=True,
         timeout=300,
     )
-    wheel = next(tmp_path.glob("kengir_geo-*.whl"))
+    wheel = next(folder.glob("kengir_geo-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "kengir_geo/geodata/layers.toml" in names
+    assert "kengir_geo/app/main.py" in names and "kengir_geo/app/config.toml" in names
     assert any(n.startswith("kengir_geo/geodata/layers/") for n in names)
-    site = tmp_path / "site"
+    site = folder / "site"
     zipfile.ZipFile(wheel).extractall(site)
+    return site
+
+
+def test_wheel_bundles_geodata_and_finds_it(installed_wheel, tmp_path):
+    site = installed_wheel
     probe = (
         "import kengir_geo, sys; a = kengir_geo.load_atlas(); "
         "print(kengir_geo.__file__); print(a.root); print(len(a.layers))"
@@ -47,6 +64,38 @@ def test_wheel_bundles_geodata_and_finds_it(tmp_path):
     assert module_file.startswith(str(site))
     assert data_root == str(site / "kengir_geo" / "geodata")
     assert int(layer_count) >= 1
+
+
+@pytest.mark.browser
+def test_the_installed_wheel_serves_the_app(installed_wheel, tmp_path, page):
+    """`kengir-geo serve` from the installed package alone: no checkout, no streamlit_app.py."""
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kengir_geo.cli", "serve", f"--port={port}"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(installed_wheel), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        page.goto(f"http://127.0.0.1:{port}/story")
+        page.get_by_role("button", name="Next ▶").wait_for(timeout=60_000)
+        assert page.title() == "Kengir 1954"
+        # the data it serves is the copy inside the installed package
+        assert f"serving {installed_wheel}" in (tmp_path / "serve.log").read_text()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
 
 
 def _declared_distributions() -> set[str]:

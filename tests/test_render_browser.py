@@ -38,5 +38,5 @@ def test_large_layer_draws_on_canvas_with_popups(page, tmp_path):
             return document.querySelector(".leaflet-popup-content").innerText;
         }"""
     )
-    assert SCRIPT in text and PAYLOAD in text and "Approximate" in text
+    assert SCRIPT in text and PAYLOAD in text and "only roughly" in text
     assert offline.dialogs == [] and offline.errors == [] and offline.tried == []

@@ -16,7 +16,7 @@ import click
 
 from kengir_geo.app.env import ALLOW_SAVE_ENV, GEODATA_ENV
 from kengir_geo.cli.report import EXIT_USAGE
-from kengir_geo.data.folder import MANIFEST
+from kengir_geo.data.folder import MANIFEST, bundled_geodata
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
 
@@ -70,7 +70,7 @@ def serve_command(geodata: Path | None, host: str, port: int, allow_save: bool) 
             sys.exit(EXIT_USAGE)
         env[GEODATA_ENV] = str(geodata.resolve())
     env[ALLOW_SAVE_ENV] = "1" if allow_save else "0"
-    where = env.get(GEODATA_ENV) or "the bundled geodata"
+    where = env.get(GEODATA_ENV) or str(bundled_geodata())
     saving = "ON: anyone who can open the page can add layers" if allow_save else "off"
     click.echo(f"kengir-geo: serving {where} on http://{host}:{port}", err=True)
     click.echo(f"kengir-geo: saving from the upload page is {saving}", err=True)
