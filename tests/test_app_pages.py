@@ -39,26 +39,29 @@ def no_errors(at) -> None:
 # Explore -------------------------------------------------------------------------------------
 
 
-def test_explore_opens_on_day_one_and_the_slider_moves_the_clock(monkeypatch, geodata):
+def state(at):
+    """The page's one state value (what the map is asked to show)."""
+    return at.session_state["explore"]
+
+
+def test_explore_opens_on_day_one_of_the_focus(monkeypatch, geodata):
     at = app(monkeypatch, geodata).run()
     no_errors(at)
-    assert clock(at) == "### Day 1 since 16 May · 16 May 1954"
-    at.slider(key="x_day").set_value(date(1954, 5, 24)).run()
-    assert clock(at) == "### Day 9 since 16 May · 24 May 1954"
-    assert at.query_params["date"] == ["1954-05-24"] or at.query_params["date"] == "1954-05-24"
+    assert state(at).day == date(1954, 5, 16) and state(at).period == "focus"
+    assert state(at).frame == () and state(at).zoom == 12  # the atlas's start view
 
 
 def test_explore_deep_link_opens_at_the_date(monkeypatch, geodata):
     at = app(monkeypatch, geodata, date="1954-06-26").run()
     no_errors(at)
-    assert clock(at) == "### Day 42 since 16 May · 26 June 1954"
-    assert at.slider(key="x_day").value == date(1954, 6, 26)
+    assert state(at).day == date(1954, 6, 26) and state(at).command == 1
+    assert at.query_params["date"] in ("1954-06-26", ["1954-06-26"])
 
 
 def test_a_date_outside_the_uprising_picks_its_year(monkeypatch, geodata):
     at = app(monkeypatch, geodata, date="1953-03-05").run()
     assert at.selectbox(key="x_period").value == "1953"
-    assert clock(at).startswith("### 5 March 1953")
+    assert state(at).day == date(1953, 3, 5)
 
 
 def test_a_bad_link_warns_and_still_opens(monkeypatch, geodata):
@@ -71,10 +74,9 @@ def test_a_bad_link_warns_and_still_opens(monkeypatch, geodata):
 
 def test_the_period_picker_reaches_other_years(monkeypatch, geodata):
     at = app(monkeypatch, geodata).run()
+    before = state(at).command
     at.selectbox(key="x_period").set_value("1953").run()
-    assert at.slider(key="x_day").value == date(1953, 1, 1)
-    at.slider(key="x_day").set_value(date(1953, 12, 31)).run()
-    assert clock(at) == "### 31 December 1953 (before the uprising)"
+    assert state(at).day == date(1953, 1, 1) and state(at).command == before + 1
 
 
 def test_search_in_cyrillic_centres_and_shows_details(monkeypatch, geodata):
@@ -82,7 +84,7 @@ def test_search_in_cyrillic_centres_and_shows_details(monkeypatch, geodata):
     at.text_input(key="x_query").input("кенгир").run()
     no_errors(at)
     assert [s.value for s in at.subheader] == ["Kengir"]
-    assert at.session_state["x_camera"].center == pytest.approx((47.84, 67.615))
+    assert state(at).center == pytest.approx((47.84, 67.615))
     assert at.query_params["place"] in ("kengir", ["kengir"])
 
 
@@ -97,11 +99,17 @@ def test_place_link_opens_the_details(monkeypatch, geodata):
     assert [s.value for s in at.subheader] == ["Kengir"]
 
 
-def test_chapter_link_sets_date_layers_and_camera(monkeypatch, geodata):
+def test_chapter_link_sets_date_layers_and_view(monkeypatch, geodata):
     at = app(monkeypatch, geodata, chapter="raid").run()
-    assert clock(at) == "### Day 42 since 16 May · 26 June 1954"
+    assert state(at).day == date(1954, 6, 26)
     assert at.multiselect(key="x_layers").value == ["places", "events"]
-    assert at.session_state["x_camera"].zoom == 15
+    assert state(at).zoom == 15 and state(at).highlight == ("e-raid",)
+
+
+def test_a_partial_date_chapter_link_opens(monkeypatch, geodata):
+    at = app(monkeypatch, geodata, chapter="after").run()
+    no_errors(at)
+    assert state(at).day == date(1954, 7, 1)
 
 
 def test_layer_toggles_follow_into_the_url(monkeypatch, geodata):
@@ -109,20 +117,16 @@ def test_layer_toggles_follow_into_the_url(monkeypatch, geodata):
     assert "divisions" not in at.multiselect(key="x_layers").value
     at.multiselect(key="x_layers").select("divisions").run()
     assert "divisions" in str(at.query_params["layers"])
+    assert "divisions" in state(at).layers
 
 
-def test_play_steps_the_date_and_pause_stops(monkeypatch, geodata):
-    at = app(monkeypatch, geodata).run()
-    at.button(key="x_play").click().run()
-    assert at.session_state["x_playing"] is True
-    assert at.button(key="x_play").label == "⏸ Pause"
-    first = at.slider(key="x_day").value
-    at.run()
-    assert at.slider(key="x_day").value > first
-    at.button(key="x_play").click().run()
-    stopped = at.slider(key="x_day").value
-    at.run()
-    assert at.slider(key="x_day").value == stopped
+def test_the_day_count_explains_its_disputed_start_and_length(monkeypatch, tmp_path):
+    root = write_app_geodata(tmp_path / "geodata")
+    settings = (root / "atlas.toml").read_text()
+    (root / "atlas.toml").write_text(settings.replace("[focus]", '[focus]\nclaims = ["troops"]'))
+    at = app(monkeypatch, root).run()
+    no_errors(at)
+    assert any("counts the days of the uprising from 16 May 1954" in t for t in texts(at))
 
 
 def test_broken_geodata_shows_a_table_not_a_traceback(monkeypatch, tmp_path):
@@ -147,7 +151,10 @@ def test_story_next_and_previous_change_the_chapter(monkeypatch, geodata):
     at.button(key="story_next").click().run()
     assert title(at) == "26 June: the tanks"
     assert at.query_params["chapter"] in ("raid", ["raid"])
+    at.button(key="story_next").click().run()
+    assert title(at) == "Summer 1954: after the assault"  # a chapter dated by month
     assert at.button(key="story_next").disabled
+    at.button(key="story_prev").click().run()
     at.button(key="story_prev").click().run()
     assert title(at) == "16 May: the walls fall"
 

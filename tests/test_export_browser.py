@@ -1,14 +1,21 @@
-"""The exported file in a real Chromium with every network route blocked."""
+"""The exported file in a real Chromium with every network route blocked: the same time map
+as the app, its rule for a day held against Python's, its labels, play, story and escaping."""
+
+from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from hostile import PAYLOAD, write_hostile_geodata
+from hostile import PAYLOAD, SCRIPT, write_hostile_geodata
 from test_export import write_export_geodata
+from test_map import add_big_layer
 
 from kengir_geo import load_atlas
+from kengir_geo.data.intervals import MAYBE, PAST, SURE
 from kengir_geo.export.html import export_html
+from kengir_geo.map.payload import LARGE_LAYER
+from kengir_geo.story.timeline import state_at
 
 pytestmark = pytest.mark.browser
 
@@ -37,19 +44,28 @@ class Offline:
         dialog.dismiss()
 
 
-def drawn(page) -> int:
-    return page.locator("path.leaflet-interactive").count()
+def open_export(page, path):
+    offline = Offline(page)
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.kgStory && window.kgStory.tm", timeout=30_000)
+    return offline
 
 
-def label(page) -> str:
-    return page.locator(".leaflet-timeline-control output").inner_text()
+def clock(page) -> str:
+    return page.locator(".kg-clock").inner_text()
 
 
-def set_slider(page, day: date) -> None:
+def set_day(page, day: date) -> None:
     page.eval_on_selector(
-        "input.time-slider",
+        "input.kg-slider",
         "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
         str(day.toordinal()),
+    )
+
+
+def drawn(page) -> int:
+    return page.evaluate(
+        "() => window.kgStory.tm.groups.reduce((n, g) => n + g.group.getLayers().length, 0)"
     )
 
 
@@ -59,56 +75,94 @@ def exported(tmp_path):
     return export_html(atlas, tmp_path / "kengir.html")
 
 
-def test_export_draws_plays_and_stays_offline(page, exported):
-    offline = Offline(page)
-    page.goto(exported.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 1 since 16 May · 16 May 1954"
-    first_day = drawn(page)  # 2 places + the May event (perhaps today)
-    assert first_day == 3
-    set_slider(page, date(1954, 6, 26))
-    assert label(page) == "Day 42 since 16 May · 26 June 1954"
-    last_day = drawn(page)
-    assert last_day == first_day + 2  # the raid and the self-government span appear
-    page.locator(".leaflet-timeline-control button.prev").click()
-    assert label(page) == "Day 41 since 16 May · 25 June 1954"
-    assert drawn(page) == last_day - 1  # the raid is not yet
-    set_slider(page, date(1954, 5, 16))
-    page.locator(".leaflet-timeline-control button.play").click()
-    page.wait_for_function(
-        "document.querySelector('.leaflet-timeline-control output').innerText.startsWith('Day 3 ')"
+def test_the_browser_rule_for_a_day_is_pythons_on_every_day_that_matters(page, atlas, tmp_path):
+    """Each feature of the bundled atlas, on every day where any feature changes phase (and
+    the days around): the browser's phaseOf and Python's state_at give the same answer."""
+    out = export_html(atlas, tmp_path / "kengir.html")
+    open_export(page, out)
+    bounds = set()
+    for layer in atlas.layers.values():
+        for column in ("first_day", "sure_from", "sure_until", "last_day"):
+            for value in layer.frame[column]:
+                if 693000 < value < 716000:  # 1898..1960: the story's days
+                    bounds.update((int(value) - 1, int(value), int(value) + 1))
+    days = sorted(bounds)
+    browser = page.evaluate(
+        """(days) => {
+            const P = JSON.parse(document.getElementById("kg-payload").textContent);
+            const names = ["", "sure", "maybe", "past"], out = {};
+            P.layers.forEach(l => { out[l.id] = days.map(t => l.ids.map((id, i) =>
+                names[KengirTimeMap.phaseOf(l.days, i, t, l.type === "events")])); });
+            return out; }""",
+        days,
     )
-    page.locator(".leaflet-timeline-control button.pause").click()
+    for layer_id in atlas.layers:
+        for n, day in enumerate(days):
+            state = state_at(atlas, date.fromordinal(day), [layer_id])[layer_id]
+            python = {i: "" for i in atlas.layers[layer_id].frame["id"]}
+            for phase, frame in ((SURE, state.sure), (MAYBE, state.maybe), (PAST, state.past)):
+                python.update(dict.fromkeys(frame["id"], phase))
+            got = dict(zip(atlas.layers[layer_id].frame["id"], browser[layer_id][n], strict=True))
+            assert got == python, (layer_id, date.fromordinal(day))
+    assert len(days) > 100
+
+
+def test_a_step_changes_the_map_and_play_shows_every_day(page, exported):
+    offline = open_export(page, exported)
+    assert clock(page) == "Day 1 since 16 May · 16 May 1954"
+    set_day(page, date(1954, 6, 26))
+    assert clock(page) == "Day 42 since 16 May · 26 June 1954"
+    on_raid = drawn(page)
+    set_day(page, date(1954, 5, 20))
+    assert drawn(page) != on_raid
+    page.keyboard.press("Escape")
+    page.locator("input.kg-slider").focus()
+    page.keyboard.press("ArrowRight")
+    assert clock(page).startswith("Day 6 since 16 May")
+    seen = page.evaluate(
+        """() => new Promise(done => {
+            const tm = window.kgStory.tm, days = [];
+            tm.options.onDay = t => days.push(t);
+            tm.speed = 10;
+            tm.setDay(tm.range[1] - 12, false);
+            tm.play();
+            const wait = () => tm.playing ? setTimeout(wait, 50) : done(days);
+            setTimeout(wait, 50); })"""
+    )
+    days = [d for n, d in enumerate(seen) if n == 0 or d != seen[n - 1]]  # stop says it again
+    assert days == list(range(days[0], days[0] + len(days)))  # one day at a time, none skipped
+    assert len(days) == 12 and days[-1] == date(1954, 7, 16).toordinal()
+    assert offline.tried == [] and offline.errors == []
+
+
+def test_the_bundled_export_labels_frames_and_tells_the_story(page, atlas, tmp_path):
+    out = export_html(atlas, tmp_path / "kengir.html")
+    assert out.stat().st_size <= 1.5 * 1024 * 1024
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    offline = open_export(page, out)
+    assert page.title() == "Kengir 1954"
+    set_day(page, date(1954, 5, 26))
+    page.wait_for_timeout(300)
+    labels = page.locator(".kg-label:visible").all_inner_texts()
+    zones = {"Women's zone", "Service yard", "Men's zone 2", "Men's zone 3"}
+    assert zones <= set(labels), labels
+    assert page.locator(".kg-plan-mark").is_visible()  # a plan, marked as one
     story = page.locator(".kg-story")
-    assert story.inner_text().startswith("The story, chapter by chapter")
-    story.locator(".kg-next").click()  # chapter 1: the raid, on the last day
-    assert story.inner_text().startswith("Chapter 1 of 1\nThe raid")
-    assert label(page) == "Day 42 since 16 May · 26 June 1954"
-    assert drawn(page) == last_day
-    story.locator(".kg-prev").click()
-    assert story.inner_text().startswith("The story")
-    assert offline.tried == [] and offline.errors == []
-
-
-def test_chapter_and_date_options_open_there(page, tmp_path):
-    atlas = load_atlas(write_export_geodata(tmp_path / "geodata"))
-    out = export_html(atlas, tmp_path / "raid.html", chapter="raid")
-    offline = Offline(page)
-    page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 42 since 16 May · 26 June 1954"
-    dated = export_html(atlas, tmp_path / "day9.html", day=date(1954, 5, 24))
-    page.goto(dated.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "Day 9 since 16 May · 24 May 1954"
-    before = export_html(atlas, tmp_path / "before.html", day=date(1953, 3, 5))
-    page.goto(before.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    assert label(page) == "5 March 1953 (before the uprising)"
-    assert drawn(page) == 2  # the two places; no event yet
-    page.locator(".leaflet-timeline-control button.next").click()
-    assert label(page) == "Day 2 since 16 May · 17 May 1954"  # back into the slider's range
-    assert offline.tried == [] and offline.errors == []
+    assert float(story.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 28
+    for number, chapter in enumerate(atlas.chapters, start=1):
+        page.keyboard.press("PageDown")
+        if chapter.content_note:  # the note first, then the chapter
+            assert "Content note" in story.inner_text()
+            page.keyboard.press("PageDown")
+        assert story.inner_text().startswith(f"Chapter {number} of {len(atlas.chapters)}")
+        day = page.evaluate("() => window.kgStory.tm.day")
+        assert date.fromordinal(day).isoformat()[:4] == chapter.date[:4], chapter.id
+    page.keyboard.press("Home")
+    assert "Chapter" not in story.inner_text().split("\n")[0]
+    page.keyboard.press("b")
+    assert page.locator(".kg-blank").is_visible()
+    page.keyboard.press("b")
+    assert offline.tried == [] and offline.errors == [] and offline.dialogs == []
 
 
 def test_script_in_the_data_never_runs(page, tmp_path):
@@ -116,71 +170,49 @@ def test_script_in_the_data_never_runs(page, tmp_path):
     # the validator refuses non-http URLs; a source that slipped past it must still not link
     atlas.sources["s002"] = replace(atlas.sources["s002"], url="javascript:alert(5)")
     out = export_html(atlas, tmp_path / "hostile.html", chapter="raid")
-    offline = Offline(page)
-    page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
+    offline = open_export(page, out)
+    texts, links = [], []
     for day in (date(1954, 5, 16), date(1954, 6, 26)):
-        set_slider(page, day)
-        opened, links = page.evaluate(
-            """() => { let texts = [], links = [];
-                window.kgTimelines.forEach(t => t.eachLayer(l => {
+        set_day(page, day)
+        found = page.evaluate(
+            """() => { const texts = [], links = [], tm = window.kgStory.tm;
+                tm.groups.forEach(g => g.group.eachLayer(made => tm.leaves(made).forEach(l => {
                     l.openTooltip(); l.openPopup();
-                    const popup = l.getPopup(); if (popup) texts.push(popup.getElement().innerText);
-                    const tip = l.getTooltip(); if (tip) texts.push(tip.getElement().innerText);
-                    if (popup) popup.getElement().querySelectorAll("a").forEach(
-                        a => links.push(a.getAttribute("href")));
-                }));
+                    const popup = l.getPopup(), tip = l.getTooltip();
+                    if (popup) { texts.push(popup.getElement().innerText);
+                        popup.getElement().querySelectorAll("a").forEach(
+                            a => links.push(a.getAttribute("href"))); }
+                    if (tip) texts.push(tip.getElement().innerText);
+                })));
                 return [texts, links]; }"""
         )
-        assert any(PAYLOAD in text for text in opened)  # shown as text
-        # "#close" is Leaflet's close button; the hostile URLs (one with spaces and quotes,
-        # one javascript:) must not have become links at all
-        assert links and all(href == "#close" for href in links)
-    layers = page.locator(".leaflet-control-layers:not(.leaflet-timeline-control)")
-    layers.hover()
-    page.locator(".kg-legend summary").click()
-    page.wait_for_timeout(300)
+        texts += found[0]
+        links += found[1]
+    assert any(PAYLOAD in text for text in texts)  # shown as text
+    assert any(SCRIPT in text for text in texts)
+    # Leaflet's close button only: the hostile URLs never became links
+    assert links and all(href == "#close" for href in links)
+    page.locator(".kg-legend-button").click()
     assert page.locator("img[src=x]").count() == 0
     assert page.locator("a[href^=javascript], a[href^=JavaScript]").count() == 0
-    assert PAYLOAD in layers.text_content()
     assert offline.dialogs == [] and offline.errors == []
     assert all("example.org" not in url for url in offline.tried)
 
 
-def test_bundled_story_exports_small_and_changes_by_day(page, atlas, tmp_path):
-    out = export_html(atlas, tmp_path / "kengir.html")
-    assert out.stat().st_size <= 3 * 1024 * 1024
-    offline = Offline(page)
-    page.goto(out.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    counts = {}
-    for day in (date(1954, 5, 10), date(1954, 5, 25), date(1954, 6, 26)):
-        set_slider(page, day)
-        counts[day] = drawn(page)
-    assert len(set(counts.values())) == 3, counts
-    story = page.locator(".kg-story")
-    shown_layers = """() => {
-        const map = Object.values(window).find(v => v instanceof L.Map);
-        return window.kgTimelines.filter(t => map.hasLayer(t)).length; }"""
-    assert page.evaluate(shown_layers) == 5  # every layer but the outlines
-    for number, chapter in enumerate(atlas.chapters, start=1):
-        story.locator(".kg-next").click()
-        assert story.inner_text().startswith(f"Chapter {number} of {len(atlas.chapters)}")
-        named = [lid for lid in chapter.layers if lid != "countries"] or list(atlas.layers)[1:]
-        assert page.evaluate(shown_layers) == len(named), chapter.id
-    assert offline.tried == [] and offline.errors == [] and offline.dialogs == []
-
-
-def test_play_runs_through_the_42_days(page, exported):
-    offline = Offline(page)
-    page.goto(exported.as_uri())
-    page.wait_for_selector("path.leaflet-interactive", state="attached")
-    page.evaluate("window.kgSlider._stepDuration = 30")  # a quick classroom, same steps
-    page.locator(".leaflet-timeline-control button.play").click()
-    page.wait_for_function(
-        "document.querySelector('.leaflet-timeline-control output').innerText.startsWith('Day 42')"
+def test_a_large_layer_draws_on_canvas_from_flat_numbers(page, tmp_path):
+    atlas = load_atlas(write_export_geodata(tmp_path / "geodata"))
+    add_big_layer(atlas, 3 * LARGE_LAYER, name=SCRIPT)
+    out = export_html(atlas, tmp_path / "big.html")
+    offline = open_export(page, out)
+    page.wait_for_selector("canvas.leaflet-zoom-animated", state="attached")
+    text = page.evaluate(
+        """() => { const tm = window.kgStory.tm;
+            const g = tm.groups.find(x => x.layer.id === "big");
+            const first = g.made[0];
+            first.openPopup();
+            return [g.group.getLayers().length, document.querySelector(".leaflet-popup-content").innerText]; }"""
     )
-    page.wait_for_function("!document.querySelector('.leaflet-timeline-control.playing')")
-    assert label(page) == "Day 42 since 16 May · 26 June 1954"
-    assert drawn(page) == 5
-    assert offline.tried == [] and offline.errors == []
+    assert text[0] == 3 * LARGE_LAYER
+    assert SCRIPT in text[1] and PAYLOAD not in text[1] and "only roughly" in text[1]
+    assert page.locator(".leaflet-marker-icon").count() == 0  # no pins
+    assert offline.tried == [] and offline.errors == [] and offline.dialogs == []

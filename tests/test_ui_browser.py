@@ -1,5 +1,6 @@
-"""The real app in Debian's Chromium: the map draws, updates in place, plays, obeys the clicker
-keys, opens deep links, and needs nothing from outside 127.0.0.1."""
+"""The real app (`kengir-geo serve`) in Debian's Chromium: the time map draws with labels, the
+day changes in the browser and reaches Python once settled, clicks open details, deep links
+and chapters move the map, the clicker keys work, and nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -10,35 +11,24 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-DRAWN = ".leaflet-overlay-pane path, .leaflet-marker-pane > *"
-CLOCK = re.compile(r"Day \d+ of 42")
-DATE_SLIDER = 'input[type="range"][aria-label="Date"]'
+MAP = 'iframe[title*="timemap"]'
+ZONES = ("Women's zone", "Service yard", "Men's zone 2", "Men's zone 3", "Prison")
 
 
 def map_frame(page):
-    """The map iframe as it is now (a rebuilt iframe is a new frame)."""
     handle = page.wait_for_selector(MAP, state="attached", timeout=60_000)
     frame = handle.content_frame()
     assert frame is not None
+    frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
     return frame
 
 
-def wait_for_drawn_map(page):
-    frame = map_frame(page)
-    frame.wait_for_selector(".leaflet-map-pane", state="attached", timeout=60_000)
-    frame.wait_for_function(
-        f"() => document.querySelectorAll('{DRAWN}').length > 0", timeout=60_000
-    )
-    return frame
+def clock(frame) -> str:
+    return frame.locator(".kg-clock").inner_text()
 
 
-def clock_text(page) -> str:
-    return page.locator("h3").filter(has_text=CLOCK).first.inner_text()
-
-
-def wait_for_clock(page, text: str) -> None:
-    page.locator("h3", has_text=text).first.wait_for(timeout=60_000)
+def wait_for_clock(frame, text: str) -> None:
+    frame.locator(".kg-clock", has_text=text).wait_for(timeout=30_000)
 
 
 def wait_for_url_part(page, part: str) -> None:
@@ -49,48 +39,73 @@ def wait_for_url_part(page, part: str) -> None:
         raise AssertionError(f"{part!r} not in {page.url}") from None
 
 
-def drawn_layers_code(frame) -> str:
-    return frame.evaluate("() => window.__GLOBAL_DATA__.last_feature_group || ''")
-
-
-def test_the_map_shows_panes_and_features(app_server, page):
-    page.goto(f"{app_server.url}/?date=1954-05-16")
-    frame = wait_for_drawn_map(page)
-    panes = frame.evaluate("() => document.querySelectorAll('.leaflet-pane').length")
-    assert panes >= 4
-    wait_for_clock(page, "Day 1 since 16 May")
-
-
-def test_a_slider_step_redraws_without_reloading_the_map(app_server, page):
-    page.goto(f"{app_server.url}/?date=1954-05-16")
-    frame = wait_for_drawn_map(page)
-    before = drawn_layers_code(frame)
-    frame.evaluate("() => { window.__marker = 1; }")
-    thumb = page.locator(DATE_SLIDER)
-    thumb.focus()
-    thumb.press("ArrowRight")
-    wait_for_clock(page, "Day 2 since 16 May")
+def test_explore_opens_on_the_compound_named_above_the_fold(app_server, page):
+    page.goto(f"{app_server.url}/explore?date=1954-05-26")
     frame = map_frame(page)
-    frame.wait_for_function(
-        "(old) => (window.__GLOBAL_DATA__.last_feature_group || '') !== old",
-        arg=before,
-        timeout=60_000,
+    wait_for_clock(frame, "Day 11 since 16 May · 26 May 1954")
+    frame.wait_for_timeout(400)
+    labels = frame.locator(".kg-label:visible").all_inner_texts()
+    assert sum(zone in labels for zone in ZONES) >= 4, labels
+    box = page.locator(MAP).bounding_box()
+    assert box is not None
+    visible = min(box["y"] + box["height"], 800) - max(box["y"], 0)
+    assert visible >= 0.9 * box["height"], box
+    legend = frame.locator(".kg-legend-panel")
+    assert not legend.is_visible()  # one click away, covering nothing
+    frame.locator(".kg-legend-button").click()
+    assert legend.is_visible()
+    assert frame.locator(".kg-map").get_attribute("aria-label").endswith("26 May 1954")
+
+
+def test_a_day_step_changes_the_map_in_the_browser_and_reaches_python(app_server, page):
+    page.goto(f"{app_server.url}/?date=1954-05-16")
+    frame = map_frame(page)
+    frame.evaluate("() => { window.__sameDocument = 1; }")
+    slider = frame.locator("input.kg-slider")
+    slider.focus()
+    slider.press("ArrowRight")
+    wait_for_clock(frame, "Day 2 since 16 May")  # drawn in the browser, no server round trip
+    wait_for_url_part(page, "date=1954-05-17")  # Python heard the settled day
+    slider.press("End")
+    wait_for_url_part(page, "date=1954-07-16")
+    assert map_frame(page).evaluate("() => window.__sameDocument") == 1  # never rebuilt
+
+
+def test_play_advances_one_day_at_a_time_and_pause_stops(app_server, page):
+    page.goto(f"{app_server.url}/?date=1954-05-16")
+    frame = map_frame(page)
+    days = frame.evaluate(
+        """() => new Promise(done => {
+            const tm = window.kgMap, seen = [tm.day], onDay = tm.options.onDay;
+            tm.options.onDay = (t, playing) => { seen.push(t); onDay(t, playing); };
+            tm.speed = 10;
+            tm.play();
+            setTimeout(() => { tm.stop(); done(seen); }, 900); })"""
     )
-    assert frame.evaluate("() => window.__marker") == 1  # the same iframe document
-    assert frame.evaluate(f"() => document.querySelectorAll('{DRAWN}').length") > 0
-    wait_for_url_part(page, "date=1954-05-17")  # the URL follows the slider
+    distinct = [d for n, d in enumerate(days) if n == 0 or d != days[n - 1]]
+    assert distinct == list(range(distinct[0], distinct[0] + len(distinct))), days
+    assert len(distinct) >= 4
+    assert frame.locator(".kg-play").inner_text().endswith("Play")
 
 
-def test_play_advances_the_date_and_pause_stops_it(app_server, page):
-    page.goto(f"{app_server.url}/?date=1954-05-16")
-    wait_for_drawn_map(page)
+def test_a_click_opens_the_details_of_that_feature(app_server, page):
+    page.goto(f"{app_server.url}/?date=1954-06-26")
     frame = map_frame(page)
-    frame.evaluate("() => { window.__marker = 1; }")
-    page.get_by_role("button", name="▶ Play").click()
-    wait_for_clock(page, "Day 3 since 16 May")
-    page.get_by_role("button", name="⏸ Pause").click()
-    page.get_by_role("button", name="▶ Play").wait_for(timeout=30_000)
-    assert map_frame(page).evaluate("() => window.__marker") == 1
+    first = frame.locator(".kg-today li button").first
+    name = first.inner_text()
+    first.click()
+    shown = re.sub(r"^\d\d:\d\d ", "", name)
+    page.locator("h3", has_text=shown[:20]).first.wait_for(timeout=30_000)
+
+
+def test_links_and_chapters_move_the_map(app_server, page, atlas):
+    page.goto(f"{app_server.url}/explore?date=1954-06-26")
+    wait_for_clock(map_frame(page), "Day 42 since 16 May")
+    partial = next(c for c in atlas.chapters if len(c.date) < 10)  # "1954-05", "1948"
+    page.goto(f"{app_server.url}/explore?chapter={partial.id}")
+    frame = map_frame(page)
+    assert partial.date[:4] in clock(frame)
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_story_follows_arrow_and_clicker_keys(app_server, page, atlas):
@@ -99,7 +114,7 @@ def test_story_follows_arrow_and_clicker_keys(app_server, page, atlas):
     heading = page.locator(".st-key-story_title h2")
     heading.filter(has_text=first.title).wait_for(timeout=60_000)
     page.wait_for_function("() => typeof window.__kgKeyHandler === 'function'", timeout=30_000)
-    wait_for_drawn_map(page)  # the first run has finished
+    map_frame(page)
     for key, chapter in (
         ("ArrowRight", second),
         ("ArrowLeft", first),
@@ -110,15 +125,6 @@ def test_story_follows_arrow_and_clicker_keys(app_server, page, atlas):
         heading.filter(has_text=chapter.title).wait_for(timeout=30_000)
         if chapter is not first:  # the first chapter is the default: no parameter needed
             wait_for_url_part(page, f"chapter={chapter.id}")
-        else:
-            page.wait_for_function("() => !location.href.includes('chapter=')")
-
-
-def test_a_deep_link_opens_at_its_date(app_server, page):
-    page.goto(f"{app_server.url}/?date=1954-06-26")
-    wait_for_clock(page, "Day 42 since 16 May")
-    assert page.locator(DATE_SLIDER).get_attribute("aria-valuetext") == "26 Jun 1954"
-    wait_for_drawn_map(page)
 
 
 def test_offline_the_map_renders_and_nothing_leaves_the_machine(app_server, browser):
@@ -137,10 +143,10 @@ def test_offline_the_map_renders_and_nothing_leaves_the_machine(app_server, brow
     page = context.new_page()
     try:
         page.goto(f"{app_server.url}/?date=1954-06-26")
-        frame = wait_for_drawn_map(page)
+        frame = map_frame(page)
         assert frame.evaluate("() => typeof window.L") == "object"
         page.goto(f"{app_server.url}/story")
-        wait_for_drawn_map(page)
+        map_frame(page)
         assert outside == []
     finally:
         context.close()
@@ -148,7 +154,7 @@ def test_offline_the_map_renders_and_nothing_leaves_the_machine(app_server, brow
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
 def test_presentation_mode_fits_a_projector(app_server, browser, atlas, size):
-    """The longest chapter, presented: text and buttons on screen, legend folded away."""
+    """The longest chapter, presented: text and buttons on screen, the map tall."""
     longest = max(atlas.chapters, key=lambda c: len(c.narrative))
     width, height = size
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -158,8 +164,7 @@ def test_presentation_mode_fits_a_projector(app_server, browser, atlas, size):
         page.locator(".st-key-story_title h2").filter(has_text=longest.title).wait_for(
             timeout=60_000
         )
-        frame = wait_for_drawn_map(page)
-        assert frame.evaluate("() => document.querySelector('details.kg-legend').open") is False
+        map_frame(page)
         next_button = page.get_by_role("button", name=re.compile("Next"))
         box = next_button.bounding_box()
         assert box is not None and box["y"] + box["height"] <= height, box

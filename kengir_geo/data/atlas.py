@@ -118,6 +118,7 @@ class Layer:
     style: dict[str, Any]
     frame: gpd.GeoDataFrame
     fields: dict[str, str] = field(default_factory=dict)  # property -> reader label
+    plan: bool = False  # a schematic plan: not to scale, not in its real place
 
 
 @dataclass
@@ -161,7 +162,8 @@ def layer_frame(doc: dict[str, Any], layer_type: str) -> gpd.GeoDataFrame:
 
 
 def _style(entry: dict[str, Any]) -> dict[str, Any]:
-    return {k: entry[k] for k in ("color", "fill_color", "weight", "state_colors") if k in entry}
+    keys = ("color", "fill_color", "weight", "state_colors", "state_patterns", "plan")
+    return {k: entry[k] for k in keys if k in entry}
 
 
 def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
@@ -179,6 +181,7 @@ def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
             style=_style(entry),
             frame=layer_frame(raw.layers[entry["id"]], layer_type),
             fields=dict(entry.get("fields", {})),
+            plan=entry.get("plan") is True,
         )
     sources = {
         s["id"]: Source(

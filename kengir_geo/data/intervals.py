@@ -17,6 +17,10 @@ from kengir_geo.data.dates import DateSpan, try_parse_date
 OPEN_START = date(1, 1, 1).toordinal()
 OPEN_END = date(9999, 12, 31).toordinal()
 
+# How a feature stands on a day (the rule is in story/timeline.py and, for the browser, in
+# map/client/timemap.js; a test holds the two together).
+SURE, MAYBE, PAST = "sure", "maybe", "past"
+
 
 @dataclass(frozen=True)
 class Interval:

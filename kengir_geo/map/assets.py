@@ -15,6 +15,25 @@ from urllib.parse import urlsplit
 
 import folium
 
+# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
+# icon fonts would be fetched from the network and which no element of ours uses.
+LEAFLET_JS = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
+LEAFLET_CSS = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
+CLIENT = Path(__file__).resolve().parent / "client"
+
+
+def client_text(name: str) -> str:
+    """A file of our browser code (map/client/)."""
+    return (CLIENT / name).read_text(encoding="utf-8")
+
+
+def leaflet_js() -> str:
+    return asset_text(LEAFLET_JS[0][1])
+
+
+def leaflet_css() -> str:
+    return asset_text(LEAFLET_CSS[0][1])
+
 
 def _bundle() -> dict[str, str]:
     from offlinefolium.elements import _res  # imported late: it is large
@@ -61,12 +80,10 @@ def links_of(fmap: folium.Map) -> list[str]:
 
 def _elements_our_maps_use() -> list[str]:
     """The URLs of every asset a map of ours can need (render.py, export.py)."""
-    from folium.plugins import Fullscreen, Timeline, TimelineSlider
-
-    from kengir_geo.map.render import LEAFLET_CSS, LEAFLET_JS
+    from folium.plugins import Fullscreen
 
     urls = [url for _, url in LEAFLET_JS + LEAFLET_CSS]
-    for cls in (Fullscreen, Timeline, TimelineSlider, folium.Map):
+    for cls in (Fullscreen, folium.Map):
         for _, url in list(getattr(cls, "default_js", [])) + list(getattr(cls, "default_css", [])):
             if url not in urls:
                 urls.append(url)

@@ -27,6 +27,21 @@ def line_swatch(color: str, dash: str | None = None, opacity: float = 0.9, width
     )
 
 
+def area_swatch(color: str, pattern: str | None = None) -> str:
+    """A small filled square, hatched as the map hatches it, so the legend needs no colour
+    vision to be read."""
+    lines = ""
+    if pattern in ("hatch", "cross"):
+        lines = '<line x1="0" y1="14" x2="14" y2="0" stroke="#000" stroke-opacity=".55" stroke-width="2.5"/>'
+        if pattern == "cross":
+            lines += '<line x1="0" y1="0" x2="14" y2="14" stroke="#000" stroke-opacity=".55" stroke-width="2.5"/>'
+    return (
+        f'<svg width="34" height="14" aria-hidden="true"><g transform="translate(10 0)">'
+        f'<rect width="14" height="14" fill="{esc(color)}" fill-opacity=".8" stroke="#333"/>'
+        f"{lines}</g></svg>"
+    )
+
+
 def _row(swatch: str, text: str) -> str:
     return f'<div class="kg-legend-row">{swatch}<span>{esc(text)}</span></div>'
 
@@ -43,10 +58,17 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
                 rows.append(_row(line_swatch(layer_color(layer.style, None)), layer.title))
         for layer in atlas.layers.values():
             states = layer.style.get("state_colors") or {}
+            patterns = layer.style.get("state_patterns") or {}
             if states:  # under the layer's own heading, so each row stays one short line
                 rows.append(f'<div class="kg-legend-head">{esc(layer.title)}</div>')
             for state, color in states.items():
-                rows.append(_row(line_swatch(color, width=8), state))
+                pattern = patterns.get(state)
+                swatch = (
+                    line_swatch(color, "10 7", width=5)
+                    if pattern == "dashes"
+                    else area_swatch(color, pattern)
+                )
+                rows.append(_row(swatch, state))
     rows.append('<div class="kg-legend-head">Events</div>')
     for category, color in CATEGORY_COLORS.items():
         rows.append(_row(line_swatch(color, width=6), category.replace("-", " ")))
@@ -58,6 +80,7 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
     rows.append(_row(line_swatch("#333", opacity=0.45), PHASE_LABELS["maybe"]))
     rows.append(_row(line_swatch(PAST_COLOR, opacity=0.45), PHASE_LABELS["past"]))
     rows.append(_row(line_swatch(HIGHLIGHT_COLOR, width=6), "gold: named in this chapter"))
+    rows.append(_row(line_swatch("#ffd000", width=8), "gold outline: changed on this day"))
     rows.append("</details>")
     return "".join(rows)
 

@@ -6,12 +6,19 @@ link only when it is http(s).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from kengir_geo.data.atlas import Claim, Source
+from kengir_geo.data.atlas import Atlas, Claim, Layer, Source
 from kengir_geo.map.escape import esc, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_html
-from kengir_geo.story.details import FeatureDetails
+from kengir_geo.story.details import (
+    CERTAINTY_EXPLAINED,
+    FeatureDetails,
+    describe_when,
+    plain_text,
+    string_list,
+)
 
 
 def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> str:
@@ -64,13 +71,14 @@ def _doubt(d: FeatureDetails) -> str:
     return doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
 
 
-def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
-    """The whole story of one feature as escaped HTML: names, dates, description, how sure we
-    are of what and when and of where, disputed values side by side, and the citations."""
+def popup_body(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+    """Everything about one feature but its name, as escaped HTML: other names, dates,
+    description, how sure we are of what and when and of where, disputed values side by side,
+    and the citations."""
     d = details
     all_sources = all_sources or {}
     what = " · ".join(esc(x) for x in (d.layer_title, d.kind, d.state, d.category) if x)
-    parts = [f'<div class="kg-popup"><div class="kg-title">{esc(d.name)}</div>']
+    parts = []
     if d.names:
         parts.append(f'<div class="kg-names">{esc(" · ".join(d.names))}</div>')
     parts.append(f'<div class="kg-what">{what}</div>')
@@ -84,14 +92,42 @@ def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None
     parts += [claim_html(c, all_sources) for c in d.claims]
     for key, value in d.extra.items():
         parts.append(_line(key, str(value)))
-    cited = [f"<li>{source_html(s, all_sources)}</li>" for s in d.sources]
-    cited += [f"<li>{esc(s)}: source not in the bibliography</li>" for s in d.unknown_sources]
-    if cited:
-        parts.append(f'<div class="kg-sources"><b>Sources</b><ol>{"".join(cited)}</ol></div>')
-    else:
-        parts.append("<div><b>Sources:</b> no source cited</div>")
-    parts.append("</div>")
+    parts.append(sources_html(d.sources, d.unknown_sources, all_sources))
     return "".join(p for p in parts if p)
+
+
+def sources_html(
+    cited: Iterable[Source], unknown: Iterable[str], all_sources: Mapping[str, Source]
+) -> str:
+    items = [f"<li>{source_html(s, all_sources)}</li>" for s in cited]
+    items += [f"<li>{esc(s)}: source not in the bibliography</li>" for s in unknown]
+    if not items:
+        return "<div><b>Sources:</b> no source cited</div>"
+    return f'<div class="kg-sources"><b>Sources</b><ol>{"".join(items)}</ol></div>'
+
+
+def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+    """The whole story of one feature, its name first."""
+    return (
+        f'<div class="kg-popup"><div class="kg-title">{esc(details.name)}</div>'
+        f"{popup_body(details, all_sources)}</div>"
+    )
+
+
+def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any]) -> str:
+    """For a layer of thousands: the part of a popup features share (layer, dates, how sure,
+    sources), so they refer to a few texts instead of carrying one each."""
+    certainty = plain_text(row.get("certainty")) or "unknown"
+    cited = string_list(row.get("sources"))
+    known = [atlas.sources[s] for s in cited if s in atlas.sources]
+    unknown = [s for s in cited if s not in atlas.sources]
+    when = describe_when(row.get("start"), row.get("end"), layer.type)
+    return (
+        f'<div class="kg-what">{esc(layer.title)}</div>'
+        + _line("When", when or "no date given")
+        + _line("What and when", CERTAINTY_EXPLAINED.get(certainty, certainty))
+        + sources_html(known, unknown, atlas.sources)
+    )
 
 
 def tooltip_html(name: object, phase_note: str = "") -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kengir_geo.data.intervals import MAYBE, PAST, SURE
+
 # Event categories (schema.CATEGORIES), colour-blind-friendly where we could.
 CATEGORY_COLORS = {
     "violence": "#c0392b",
@@ -24,8 +26,6 @@ DEFAULT_COLOR = "#34495e"
 PAST_COLOR = "#8c8c8c"
 HIGHLIGHT_COLOR = "#f1c40f"
 
-# Phases of a feature on the chosen day (see timeline.LayerState).
-SURE, MAYBE, PAST = "sure", "maybe", "past"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ PHASE_LABELS = {
 }
 
 BASE_FILL_OPACITY = 0.35
-STATE_FILL_OPACITY = 0.45
+STATE_FILL_OPACITY = 0.55
 POINT_RADIUS = 7
 LARGE_POINT_RADIUS = 3
 
@@ -81,7 +81,11 @@ def feature_style(
     is_events: bool = False,
     state: str | None = None,
 ) -> dict[str, Any]:
-    """Leaflet path options for one feature."""
+    """Leaflet path options for one feature; `certainty` is how sure we are of where it is
+    drawn. On a schematic plan every place is drawn by us and the plan's frame says so, so its
+    lines stay solid unless the place is not known at all. A hatched state gets `pattern`."""
+    if layer_style.get("plan") and certainty in ("schematic", "documented", "approximate"):
+        certainty = "documented"
     mark = CERTAINTY_MARKS.get(certainty, CERTAINTY_MARKS["unknown"])
     color = layer_color(layer_style, category, state)
     has_own_color = category in CATEGORY_COLORS or state in (layer_style.get("state_colors") or {})
@@ -89,7 +93,7 @@ def feature_style(
     weight = int(layer_style.get("weight", 2)) + mark.weight_extra
     opacity, fill_opacity = 0.9, BASE_FILL_OPACITY * mark.fill_scale
     if state in (layer_style.get("state_colors") or {}):
-        fill_opacity = STATE_FILL_OPACITY  # who holds a zone must read even on a schematic plan
+        fill_opacity = STATE_FILL_OPACITY  # who holds a zone must read at a glance
     if is_events and phase == SURE:
         weight += 2  # what happens today stands out
         fill_opacity = min(1.0, fill_opacity * 1.8)
@@ -110,6 +114,12 @@ def feature_style(
     }
     if mark.dash:
         style["dashArray"] = mark.dash
+    pattern = (layer_style.get("state_patterns") or {}).get(state) if phase != PAST else None
+    if pattern == "dashes":
+        style["dashArray"] = "10 7"  # a broken wall reads as a broken line
+        style["weight"] = weight + 2
+    elif pattern:
+        style["pattern"] = str(pattern)  # the browser fills with hatching of the fill colour
     return style
 
 

@@ -1,127 +1,109 @@
-"""Explore: the map on one day, a clock, play/pause, events per day, layers, search, details."""
+"""Explore: the map on any day. The day, Play and the day's events live in the map itself
+(the browser's time map); this page keeps one ExploreState and draws it: the sidebar's
+search, period, layers and basemap, the map, and the details of what was clicked."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
-from kengir_geo.app.charts import STRIP_CSS, events_strip
 from kengir_geo.app.common import atlas_or_stop, show_link_problems
 from kengir_geo.app.details_panel import show_details
-from kengir_geo.app.mapview import Camera, show_map
+from kengir_geo.app.nav import story_page
+from kengir_geo.app.state import (
+    ExploreState,
+    initial_state,
+    link_of,
+    period_of,
+    state_from_link,
+    toggle_layers,
+    with_day,
+    with_period,
+    with_place,
+)
+from kengir_geo.app.text import show_claim
+from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.map.basemaps import BASEMAPS
 from kengir_geo.map.escape import md
-from kengir_geo.map.render import BASEMAPS
-from kengir_geo.story.chapters import chapter_day
-from kengir_geo.story.links import default_layers, read_link, write_link
-from kengir_geo.story.periods import Period, period_for, periods
-from kengir_geo.story.search import find_place, find_places
-from kengir_geo.story.timeline import clock_label, events_per_day
+from kengir_geo.map.rich_text import rich_md
+from kengir_geo.story.periods import Period, periods
+from kengir_geo.story.search import find_places
 
-SPEEDS = {"slow (2 s a day)": 2.0, "normal (1 s a day)": 1.0, "fast (½ s a day)": 0.5}
-STATE_KEYS = ("x_period", "x_day", "x_layers", "x_basemap", "x_speed")
+STATE = "explore"  # the one session key of this page's state (widgets mirror it)
+WRITTEN = "explore_link"  # the query parameters this page wrote last
+MAP_HEIGHT = 610  # map and its day bar; above the fold at 1280×800
 
-
-def _toggle_layers(atlas: Atlas) -> list[str]:
-    """Layers a reader can switch (the country outlines belong to the basemap)."""
-    return [lid for lid, layer in atlas.layers.items() if layer.group != "basemap"]
-
-
-def _camera(atlas: Atlas, period: Period, options: list[Period]) -> Camera:
-    """The view a period opens with: the focus period's, or the wide one for a year."""
-    view = atlas.settings.start_view if period is options[0] else atlas.settings.wide_view
-    return Camera(view.center or (0.0, 0.0), view.zoom or 3)
+# Less empty space above the map, so the whole of it fits a laptop screen.
+COMPACT_CSS = """<style>
+[data-testid='stMainBlockContainer'] { padding-top: 1.6rem; padding-bottom: 1rem; }
+.st-key-x_intro p { margin-bottom: 0.2rem; }
+</style>"""
 
 
-def _first_day(atlas: Atlas, period: Period) -> date:
-    focus = atlas.settings.focus
-    return focus.first if focus and focus.first in period else period.first
+def state() -> ExploreState:
+    return st.session_state[STATE]
 
 
-def _set_defaults(atlas: Atlas, options: list[Period]) -> None:
-    ss = st.session_state
-    ss.setdefault("x_period", options[0].id)
-    ss.setdefault("x_day", _first_day(atlas, options[0]))
-    ss.setdefault(
-        "x_layers", [lid for lid in default_layers(atlas) if lid in _toggle_layers(atlas)]
-    )
-    ss.setdefault("x_basemap", next(iter(BASEMAPS)))
-    ss.setdefault("x_speed", 1.0)
-    ss.setdefault("x_playing", False)
-    ss.setdefault("x_camera", _camera(atlas, options[0], options))
-    ss.setdefault("x_selected", None)
-    ss.setdefault("x_place", None)
-    ss.setdefault("x_highlight", ())
-    ss.setdefault("x_written", {})
+def set_state(new: ExploreState) -> None:
+    st.session_state[STATE] = new
 
 
-def _go_to_day(day: date, options: list[Period]) -> None:
-    period = period_for(day, options)
-    st.session_state.x_period = period.id
-    st.session_state.x_day = period.clamp(day)
-
-
-def _centre_on(atlas: Atlas, query: str) -> bool:
-    match = find_place(atlas, query)
-    if match is None:
-        return False
-    st.session_state.x_camera = Camera((match.lat, match.lon), match.zoom)
-    st.session_state.x_selected = (match.layer_id, match.feature_id)
-    st.session_state.x_place = match.feature_id
-    return True
+def _sync_widgets(s: ExploreState) -> None:
+    """The sidebar's widgets show the state (set before they are drawn)."""
+    st.session_state["x_period"] = s.period
+    st.session_state["x_layers"] = list(s.layers)
+    st.session_state["x_basemap"] = next(k for k, v in BASEMAPS.items() if v == s.basemap)
 
 
 def _apply_link(atlas: Atlas, options: list[Period]) -> None:
-    """Take over what a link asks for, once per new link (the URL we wrote ourselves is not new)."""
+    """Take over what a link asks for, once per new link (the one we wrote is not new)."""
     params = {k: st.query_params.get(k) for k in st.query_params}
-    if not params or params == st.session_state.x_written:
+    if not params or params == st.session_state.get(WRITTEN):
         return
-    link = read_link(params, atlas)
-    show_link_problems(link.problems)
-    chapter = atlas.chapter(link.chapter) if link.chapter else None
-    if chapter is not None:
-        _go_to_day(chapter_day(chapter), options)
-        st.session_state.x_layers = [lid for lid in chapter.layers if lid in _toggle_layers(atlas)]
-        st.session_state.x_camera = Camera(chapter.center, chapter.zoom)
-        st.session_state.x_highlight = chapter.highlight
-    if link.day is not None:
-        _go_to_day(link.day, options)
-    if link.layers is not None:
-        st.session_state.x_layers = [lid for lid in link.layers if lid in _toggle_layers(atlas)]
-    new_place = link.place and link.place != st.session_state.x_written.get("place")
-    if new_place and not _centre_on(atlas, link.place):
-        st.warning(f"No place called “{link.place}” was found.", icon=":material/link:")
-    st.session_state.x_written = params
+    new, problems = state_from_link(state(), params, atlas, options)
+    show_link_problems(tuple(problems))
+    set_state(new)
+    _sync_widgets(new)
+    st.session_state[WRITTEN] = params
 
 
-def _write_url(atlas: Atlas, day: date) -> None:
-    params = write_link(atlas, day, st.session_state.x_layers, st.session_state.x_place)
-    if params != st.session_state.x_written:
+def _write_link(atlas: Atlas) -> None:
+    params = link_of(state(), atlas)
+    if params != st.session_state.get(WRITTEN):
         st.query_params.from_dict(params)
-        st.session_state.x_written = params
+        st.session_state[WRITTEN] = params
 
 
-def _on_period_change() -> None:
-    st.session_state.x_playing = False
-    st.session_state.x_period_changed = True
+def _on_period(atlas: Atlas, options: list[Period]) -> None:
+    set_state(with_period(state(), st.session_state["x_period"], atlas, options))
 
 
-def _on_search() -> None:
+def _on_layers() -> None:
+    set_state(replace(state(), layers=tuple(st.session_state["x_layers"])))
+
+
+def _on_basemap() -> None:
+    set_state(replace(state(), basemap=BASEMAPS[st.session_state["x_basemap"]]))
+
+
+def _on_search(atlas: Atlas) -> None:
     query = st.session_state.get("x_query", "").strip()
-    st.session_state.x_search_message = ""
+    st.session_state["x_search_message"] = ""
     if not query:
         return
-    atlas = atlas_or_stop()
-    if not _centre_on(atlas, query):
-        st.session_state.x_search_message = f"No place called “{query}” was found."
+    found = with_place(state(), atlas, query)
+    if found is None:
+        st.session_state["x_search_message"] = f"No place called “{query}” was found."
+        return
+    set_state(found)
+    _sync_widgets(found)
 
 
-def _toggle_play() -> None:
-    st.session_state.x_playing = not st.session_state.x_playing
-
-
-def _sidebar(atlas: Atlas, options: list[Period]) -> Period:
+def _sidebar(atlas: Atlas, options: list[Period]) -> None:
+    by_id = {p.id: p for p in options}
     with st.sidebar:
         st.text_input(
             "Find a place",
@@ -129,6 +111,7 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> Period:
             placeholder=atlas.settings.search_hint,
             help="Any name or spelling, in Latin or Cyrillic letters.",
             on_change=_on_search,
+            args=(atlas,),
         )
         if message := st.session_state.get("x_search_message"):
             st.caption(md(message))
@@ -136,116 +119,107 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> Period:
             others = find_places(atlas, query)[1:5]
             if others:
                 st.caption("Other matches: " + md(", ".join(m.name for m in others)))
-        by_id = {p.id: p for p in options}
-        if st.session_state.x_period not in by_id:
-            st.session_state.x_period = options[0].id
         st.selectbox(
             "Period",
             list(by_id),
             format_func=lambda pid: by_id[pid].label,
             key="x_period",
-            on_change=_on_period_change,
-            help="Pick the uprising or a whole year; the day slider then moves within it.",
+            on_change=_on_period,
+            args=(atlas, options),
+            help="The day slider under the map moves within the period chosen here.",
         )
-        period = by_id[st.session_state.x_period]
-        if st.session_state.pop("x_period_changed", False):
-            # a newly chosen period starts at its beginning (the focus at its day 1)
-            st.session_state.x_day = _first_day(atlas, period)
-            st.session_state.x_camera = _camera(atlas, period, options)
-        toggles = _toggle_layers(atlas)
-        st.session_state.x_layers = [lid for lid in st.session_state.x_layers if lid in toggles]
         st.multiselect(
             "Layers",
-            toggles,
+            toggle_layers(atlas),
             format_func=lambda lid: atlas.layers[lid].title,
             key="x_layers",
+            on_change=_on_layers,
         )
-        st.selectbox("Basemap", list(BASEMAPS), key="x_basemap")
-        st.select_slider(
-            "Playback speed",
-            options=list(SPEEDS.values()),
-            format_func=lambda s: next(k for k, v in SPEEDS.items() if v == s),
-            key="x_speed",
+        st.selectbox(
+            "Basemap",
+            list(BASEMAPS),
+            key="x_basemap",
+            on_change=_on_basemap,
+            help="The country outlines work without internet; the others need it.",
         )
-    return period
 
 
-def _advance(period: Period) -> None:
-    """One playback step; at the end of the period playback stops."""
-    nxt = st.session_state.x_day + timedelta(days=1)
-    if nxt > period.last:
-        st.session_state.x_playing = False
-        st.rerun(scope="app")
-    st.session_state.x_day = nxt
+def _about_the_count(atlas: Atlas) -> None:
+    """The day counter counts from a stated day; its start and length are disputed."""
+    focus = atlas.settings.focus
+    if focus is None or not focus.claims:
+        return
+    with st.popover("About the day count", icon=":material/help:"):
+        st.markdown(
+            f"The map counts the days of {md(focus.name)} from "
+            f"{focus.counter_from.day} {focus.counter_from:%B %Y}. "
+            "The works we read do not agree on when it began or how long it lasted:"
+        )
+        for claim_id in focus.claims:
+            if claim_id in atlas.claims:
+                show_claim(atlas.claims[claim_id], atlas.sources)
 
 
-def _day_view(atlas: Atlas, period: Period) -> None:
-    ss = st.session_state
-    if ss.x_playing:
-        _advance(period)
-    ss.x_day = period.clamp(ss.x_day)
+def _map_and_details(atlas: Atlas, options: list[Period]) -> None:
+    s = state()
+    period = period_of(s, options)
     map_col, side_col = st.columns([3, 1], gap="medium")
     with map_col:
-        clock, play = st.columns([4, 1], vertical_alignment="bottom")
-        clock.markdown(f"### {clock_label(atlas.settings.focus, ss.x_day)}")
-        if play.button(
-            "⏸ Pause" if ss.x_playing else "▶ Play",
-            key="x_play",
-            on_click=_toggle_play,
-            width="stretch",
-        ):
-            st.rerun(scope="app")  # play and pause change how often this part reruns
-        st.slider(
-            "Date",
-            min_value=period.first,
-            max_value=period.last,
-            step=timedelta(days=1),
-            format="D MMM YYYY",
-            key="x_day",
-            label_visibility="collapsed",
-        )
-        counts = events_per_day(atlas, period.first, period.last)
-        st.markdown(events_strip(counts, ss.x_day), unsafe_allow_html=True)
-        today = counts[counts["day"] == ss.x_day]
-        sure, possible = int(today["sure"].sum()), int(today["possible"].sum())
-        st.caption(
-            f"{sure} event(s) on this day"
-            + (f", {possible} more perhaps on this day" if possible else "")
-            + ". Bars: events per day (dark: on that day, pale: perhaps); blue band: the day shown."
-        )
-        picked = show_map(
+        reply = time_map(
             atlas,
             key="explore_map",
-            day=ss.x_day,
-            layers=ss.x_layers,
-            basemap=BASEMAPS[ss.x_basemap],
-            camera=ss.x_camera,
-            highlight=ss.x_highlight,
-            height=600,
+            day=s.day,
+            command=s.command,
+            range_=(period.first, period.last),
+            layers=list(s.layers),
+            highlight=s.highlight,
+            frame=s.frame,
+            center=s.center,
+            zoom=s.zoom,
+            basemap=s.basemap,
+            height=MAP_HEIGHT,
         )
-        if picked is not None:
-            ss.x_selected = (picked.layer_id, picked.feature_id)
+    if reply and reply.get("command") == s.command:
+        day = date.fromordinal(int(reply["day"]))
+        if day != s.day:
+            s = with_day(s, day, options, move=False)
+        picked = reply.get("selected")
+        if picked and reply.get("clicks") != st.session_state.get("explore_clicks"):
+            st.session_state["explore_clicks"] = reply.get("clicks")
+            s = replace(s, selected=(str(picked["layer"]), str(picked["id"])))
+        set_state(s)
     with side_col:
-        if ss.x_selected:
-            show_details(atlas, *ss.x_selected)
+        if s.selected:
+            show_details(atlas, *s.selected)
         else:
-            st.info("Click a place, building or event on the map to see what the sources say.")
-    _write_url(atlas, ss.x_day)
+            st.info(
+                "Click a place, a building or an event on the map, or one in the day's "
+                "list, to read what the sources say about it."
+            )
+        _about_the_count(atlas)
+    _write_link(atlas)
 
 
-# Less empty space above the clock, so the map starts higher on a laptop screen.
-COMPACT_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.2rem; }</style>"
+def _intro(atlas: Atlas) -> None:
+    if not atlas.settings.intro:
+        return
+    with st.container(key="x_intro", horizontal=True, vertical_alignment="center"):
+        st.markdown(rich_md(atlas.settings.intro, atlas.sources))
+        if atlas.chapters:
+            st.page_link(story_page(), label="Start the story", icon=":material/auto_stories:")
 
 
 def page() -> None:
-    st.html(COMPACT_CSS + STRIP_CSS)
+    st.html(COMPACT_CSS)
     atlas = atlas_or_stop()
     options = periods(atlas)
-    _set_defaults(atlas, options)
+    if STATE not in st.session_state:
+        set_state(initial_state(atlas, options))
+        _sync_widgets(state())
     _apply_link(atlas, options)
-    period = _sidebar(atlas, options)
-    run_every = st.session_state.x_speed if st.session_state.x_playing else None
-    st.fragment(_day_view, run_every=run_every)(atlas, period)
+    _sidebar(atlas, options)
+    _intro(atlas)
+    st.fragment(_map_and_details)(atlas, options)
 
 
 page()

@@ -6,11 +6,12 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.keys import bind_keys
-from kengir_geo.app.mapview import Camera, show_map
+from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.chapters import chapter_day, chapter_when
+from kengir_geo.story.periods import period_for, periods
 
 # Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room,
 # the map as tall as the screen allows.
@@ -105,18 +106,22 @@ def page() -> None:
             with st.container(key="story_notes", border=True):
                 st.markdown("**Presenter notes**  \n" + rich_md(chapter.notes, atlas.sources))
     with map_col, st.container(key="story_map"):
-        show_map(
+        options = periods(atlas)
+        period = period_for(day, options)
+        time_map(
             atlas,
             key="story_map_widget",
             day=day,
+            command=index,  # each chapter moves the map once; the reader may move on from there
+            range_=(period.first, period.last),
             layers=[lid for lid in chapter.layers if lid in atlas.layers],
-            basemap="offline",
-            camera=Camera(chapter.center, chapter.zoom),
             highlight=chapter.highlight,
+            frame=chapter.frame,
+            center=chapter.center,
+            zoom=chapter.zoom,
             height=620,
-            clickable=False,  # popups still open on click, inside the map
-            # on a projector the open legend would hide a third of the map; one click opens it
-            legend_open=not st.session_state.get("present"),
+            clickable=False,  # popups open inside the map; nothing comes back to Python
+            present=bool(st.session_state.get("present")),
         )
     bind_keys("story_prev", "story_next")
 

@@ -13,13 +13,14 @@ from factories import collection, feature, write_geodata
 from kengir_geo import load_atlas
 from kengir_geo.data.atlas import Layer, Source
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
+from kengir_geo.map.basemaps import BASEMAPS, basemap_spec
 from kengir_geo.map.escape import safe_url
 from kengir_geo.map.legend import legend_html
+from kengir_geo.map.payload import map_payload
 from kengir_geo.map.popups import popup_html, source_html
-from kengir_geo.map.render import BASEMAPS, LARGE_LAYER, base_map, feature_groups
+from kengir_geo.map.render import base_map
 from kengir_geo.map.styles import CERTAINTY_MARKS, PAST_COLOR, feature_style
 from kengir_geo.story.details import feature_details
-from kengir_geo.story.timeline import state_at
 
 RAID = date(1954, 6, 26)
 
@@ -36,15 +37,6 @@ def hostile(tmp_path):
 
 def html_of(element) -> str:
     return element.get_root().render()
-
-
-def drawn(groups) -> dict[str, list[dict]]:
-    """Layer title -> the GeoJSON features its group draws."""
-    out = {}
-    for group in groups:
-        (geojson,) = group._children.values()
-        out[group.layer_name] = geojson.data["features"]
-    return out
 
 
 def test_base_map_is_identical_between_calls(atlas):
@@ -99,8 +91,6 @@ def test_offline_basemap_draws_bundled_country_outlines(tmp_path):
         )
     atlas = load_atlas(root)
     assert "[60.0, 40.0]" in html_of(base_map(atlas))
-    groups = feature_groups(atlas, state_at(atlas, RAID))
-    assert [g.layer_name for g in groups] == ["Places", "Events"]  # outlines are the basemap's
 
 
 def test_certainty_changes_the_line():
@@ -123,33 +113,6 @@ def test_phase_and_highlight_change_the_look():
     assert maybe["opacity"] < today["opacity"] and maybe["color"] == today["color"]
     assert today["weight"] > past["weight"]
     assert lit["weight"] > today["weight"] and lit["color"] != today["color"]
-
-
-def test_groups_carry_phases_styles_and_highlight(atlas):
-    groups = feature_groups(atlas, state_at(atlas, RAID), highlight=["e-raid"])
-    features = drawn(groups)
-    phases = {f["properties"]["id"]: f["properties"]["phase"] for f in features["Events"]}
-    assert phases == {"e-may": "past", "e-raid": "sure", "e-span": "sure"}
-    raid = next(f for f in features["Events"] if f["properties"]["id"] == "e-raid")
-    assert raid["properties"]["style"]["color"] == "#f1c40f"
-    # past events are drawn first, underneath
-    assert features["Events"][0]["properties"]["phase"] == "past"
-    places = {f["properties"]["id"]: f["properties"] for f in features["Places"]}
-    assert places["perevalka"]["doubt_m"] == 20000  # unknown: an area of doubt, not a pin
-    assert places["kengir"]["doubt_m"] is None
-
-
-def map_with(atlas, groups) -> str:
-    fmap = base_map(atlas)
-    for group in groups:
-        group.add_to(fmap)
-    return html_of(fmap)
-
-
-def test_groups_render_identically(atlas):
-    first = map_with(atlas, feature_groups(atlas, state_at(atlas, RAID)))
-    second = map_with(atlas, feature_groups(atlas, state_at(atlas, RAID)))
-    assert first == second
 
 
 def add_big_layer(atlas, n: int, name: str = "Point") -> None:
@@ -185,17 +148,6 @@ def add_big_layer(atlas, n: int, name: str = "Point") -> None:
     )
 
 
-def test_large_point_layers_use_canvas_and_shared_popups(atlas):
-    add_big_layer(atlas, LARGE_LAYER + 1, name=SCRIPT)
-    groups = feature_groups(atlas, state_at(atlas, RAID))
-    assert [g.layer_name for g in groups] == ["Places", "Events", "Big layer"]
-    big = map_with(atlas, [groups[2]])
-    assert "L.canvas" in big and "L.marker" not in big and "bindPopup" in big
-    assert SCRIPT not in big and PAYLOAD not in big  # names and descriptions escaped
-    assert big.count('"s": 0') == LARGE_LAYER + 1  # one shared style
-    assert "L.canvas" not in map_with(atlas, groups[:2])
-
-
 def test_popup_has_names_dates_certainty_claims_and_linked_sources(atlas):
     html = popup_html(feature_details(atlas, "events", "e-raid"), atlas.sources)
     assert "26 June 1954, 03:30 (time of day)" in html
@@ -213,10 +165,9 @@ def test_every_string_is_escaped(hostile):
         assert "<iframe" not in html and "<b onclick" not in html and "<i>extra" not in html
         assert "&lt;script&gt;" in html
         assert 'onmouseover="' not in html
-    groups = feature_groups(hostile, state_at(hostile, RAID))
-    page = map_with(hostile, groups)
+    page = json.dumps(map_payload(hostile))
     assert PAYLOAD not in page and SCRIPT not in page
-    assert groups[0].layer_name == "&lt;img src=x onerror=alert(1)&gt;"
+    assert map_payload(hostile)["layers"][0]["title"] == "&lt;img src=x onerror=alert(1)&gt;"
     legend = legend_html(hostile)
     assert PAYLOAD not in legend and "&lt;img" in legend
 
@@ -236,28 +187,39 @@ def test_legend_explains_colours_and_certainty(atlas):
     assert len(re.findall("<svg", html)) >= len(CERTAINTY_MARKS) + 8
 
 
+def test_on_a_plan_lines_stay_solid_but_an_unknown_place_is_pale():
+    plan = {"plan": True, "color": "#333"}
+    assert "dashArray" not in feature_style(plan, "schematic")
+    assert (
+        feature_style(plan, "unknown")["fillOpacity"]
+        < feature_style(plan, "schematic")["fillOpacity"]
+    )
+
+
+def test_a_hatched_state_carries_its_pattern_and_a_broken_wall_its_dashes():
+    style = {
+        "state_colors": {"contested": "#e69f00", "breached": "#d55e00"},
+        "state_patterns": {"contested": "hatch", "breached": "dashes"},
+    }
+    assert feature_style(style, "documented", state="contested")["pattern"] == "hatch"
+    assert feature_style(style, "documented", state="breached")["dashArray"] == "10 7"
+    assert "pattern" not in feature_style(style, "documented", state="contested", phase="past")
+
+
+def test_tile_basemaps_say_where_their_tiles_come_from():
+    assert basemap_spec("offline") == {"kind": "offline"}
+    osm = basemap_spec("OpenStreetMap.Mapnik")
+    assert osm["kind"] == "tiles" and "openstreetmap" in osm["url"] and osm["attribution"]
+    with pytest.raises(ValueError, match="unknown basemap"):
+        basemap_spec("moon")
+
+
 def test_a_zone_is_coloured_by_who_holds_it():
     style = {"color": "#6a1b9a", "state_colors": {"held by prisoners": "#1e8449"}}
     held = feature_style(style, "schematic", state="held by prisoners")
     other = feature_style(style, "schematic", state="something else")
     assert held["color"] == held["fillColor"] == "#1e8449"
     assert other["color"] == "#6a1b9a"
-
-
-def test_the_compound_changes_colour_between_guards_and_prisoners():
-    atlas = load_atlas()  # the bundled story
-
-    def zone_colors(day):
-        groups = feature_groups(atlas, state_at(atlas, day, ["compound"]))
-        features = groups[0]._children[next(iter(groups[0]._children))].data["features"]
-        return {
-            f["properties"]["style"]["fillColor"]
-            for f in features
-            if f["properties"]["id"].startswith("zone-")
-        }
-
-    assert zone_colors(date(1954, 5, 1)) == {"#566573"}
-    assert zone_colors(date(1954, 6, 1)) == {"#1e8449"}
 
 
 def test_legend_lists_the_compound_states_under_the_compound():

@@ -1,0 +1,128 @@
+"""The map widget of Explore and Story: the browser's time map as a Streamlit component.
+
+Why a component of our own: the day must change in the browser, with no server round trip
+(a step through the server cost ~260 ms; in the browser it is a frame), and Python must still
+learn the settled day and what was clicked. streamlit-folium rebuilds or replays Leaflet code
+on every run and returns no custom values; a components.v1 bidirectional component is a plain
+HTML/JS folder with a public protocol. The folder is written once per process (Leaflet from
+folium-offline, our client code, the atlas payload as a JSON file the page fetches once), so a
+rerun sends Streamlit only a few small arguments. docs/map-engine.md says more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.folder import fingerprint
+from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js
+from kengir_geo.map.basemaps import basemap_spec
+from kengir_geo.map.legend import LEGEND_CSS
+from kengir_geo.map.payload import Options, map_payload
+from kengir_geo.map.popups import POPUP_CSS
+
+NAME = "timemap"
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="leaflet.css"><link rel="stylesheet" href="timemap.css">
+<style>html, body { margin: 0; height: 100%; overflow: hidden; } #kg-root { height: 100%; }</style>
+</head><body><div id="kg-root"></div>
+<script src="leaflet.js"></script><script src="timemap.js"></script><script src="widget.js"></script>
+</body></html>
+"""
+
+
+def _files() -> dict[str, str]:
+    return {
+        "index.html": PAGE,
+        "leaflet.js": leaflet_js(),
+        "leaflet.css": leaflet_css(),
+        "timemap.js": client_text("timemap.js"),
+        "timemap.css": client_text("timemap.css") + LEGEND_CSS + POPUP_CSS,
+        "widget.js": client_text("widget.js"),
+    }
+
+
+def _write(path: Path, text: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)  # atomic: a half-written file is never served
+
+
+@st.cache_resource(show_spinner=False)
+def component_folder() -> Path:
+    """The component's files, in a folder named by their content (one per version)."""
+    files = _files()
+    digest = hashlib.sha256("".join(files.values()).encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"kengir-geo-{os.getuid()}" / f"timemap-{digest}"
+    (folder / "data").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        _write(folder / name, text)
+    return folder
+
+
+@st.cache_resource(show_spinner="Preparing the map…", max_entries=8)
+def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool) -> str:
+    text = json.dumps(map_payload(_atlas, Options(popups=popups)), separators=(",", ":"))
+    name = hashlib.sha256(text.encode()).hexdigest()[:20] + ".json"
+    _write(component_folder() / "data" / name, text)
+    return f"data/{name}"
+
+
+def payload_path(atlas: Atlas, popups: bool) -> str:
+    """The payload's path inside the component's folder, written once per atlas version."""
+    return _payload_file(atlas, fingerprint(atlas.root), popups)
+
+
+def time_map(
+    atlas: Atlas,
+    *,
+    key: str,
+    day: date,
+    command: int,
+    range_: tuple[date, date],
+    layers: list[str],
+    highlight: tuple[str, ...] = (),
+    frame: tuple[str, ...] = (),
+    center: tuple[float, float] | None = None,
+    zoom: int | None = None,
+    basemap: str = "offline",
+    height: int = 600,
+    clickable: bool = True,
+    present: bool = False,
+) -> dict[str, Any] | None:
+    """Draw the time map; return what the browser last reported: {"day": ordinal,
+    "selected": {"layer", "id"} or None, "clicks": n, "command": n}, or None before it has.
+
+    `day`, `frame`/`center`/`zoom` are applied when `command` changes (a link, a chapter, a
+    new period); layers, highlight, range and basemap whenever they change."""
+    folder = component_folder()
+    component = components.declare_component(NAME, path=str(folder))
+    return component(
+        key=key,
+        default=None,
+        payload=payload_path(atlas, popups=not clickable),
+        day=day.toordinal(),
+        command=command,
+        range=[range_[0].toordinal(), range_[1].toordinal()],
+        layers=list(layers),
+        highlight=list(highlight),
+        frame=list(frame),
+        center=list(center) if center else None,
+        zoom=zoom,
+        basemap=basemap_spec(basemap),
+        height=height,
+        clickable=clickable,
+        present=present,
+    )
