@@ -165,14 +165,29 @@ def test_story_link_opens_the_chapter(monkeypatch, geodata):
     assert any("Day 42 since 16 May" in t for t in texts(at))
 
 
-def test_presenter_notes_and_presentation_mode(monkeypatch, geodata):
+def test_presenter_notes_never_reach_the_projected_page(monkeypatch, geodata):
     at = open_page(app(monkeypatch, geodata), "story")
     assert not any("why the service yard" in t for t in texts(at))
-    at.toggle(key="s_notes").set_value(True).run()
-    assert any("why the service yard" in t for t in texts(at))
     at.toggle(key="present").set_value(True).run()
     no_errors(at)
     assert any("display: none" in h.value for h in at.get("html"))
+    assert not any("why the service yard" in t for t in texts(at))
+    room = at.session_state["story_room"]
+    presenter = open_page(app(monkeypatch, geodata, room=room), "presenter")
+    no_errors(presenter)
+    assert any("why the service yard" in t for t in texts(presenter))  # the teacher's screen
+
+
+def test_a_content_note_comes_before_its_chapter(monkeypatch, tmp_path):
+    root = write_app_geodata(tmp_path / "geodata")
+    story = (root / "story.toml").read_text()
+    note = 'content_note = "This chapter describes shooting."\n'
+    (root / "story.toml").write_text(story.replace('id = "raid"\n', 'id = "raid"\n' + note))
+    at = open_page(app(monkeypatch, root, chapter="raid"), "story")
+    assert any("describes shooting" in t for t in texts(at))
+    assert not any("Tanks enter the camp" in t for t in texts(at))
+    at.button(key="story_next").click().run()
+    assert any("Tanks enter the camp" in t for t in texts(at))
 
 
 # Timeline ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from kengir_geo.export.data import export_data
 from kengir_geo.export.html import export_html
 from kengir_geo.story.timeline import clock_label
 
-PAGES = ("map", "story", "timeline", "steplag", "sources", "add-layer")
+PAGES = ("map", "story", "presenter", "timeline", "steplag", "sources", "add-layer")
 
 NORILSK = {
     "atlas.toml": """

@@ -108,6 +108,15 @@ def test_links_and_chapters_move_the_map(app_server, page, atlas):
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def show_the_chapter(page) -> None:
+    """On a content note, the clicker's Next shows the chapter itself."""
+    page.wait_for_function("() => typeof window.__kgKeyHandler === 'function'", timeout=30_000)
+    page.wait_for_timeout(300)  # the page has settled on the note or the text
+    if page.locator(".st-key-story_warning").count():
+        page.keyboard.press("PageDown")
+        page.locator(".st-key-story_text").wait_for(timeout=30_000)
+
+
 def test_story_follows_arrow_and_clicker_keys(app_server, page, atlas):
     first, second = atlas.chapters[:2]
     page.goto(f"{app_server.url}/story?chapter={first.id}")
@@ -115,16 +124,42 @@ def test_story_follows_arrow_and_clicker_keys(app_server, page, atlas):
     heading.filter(has_text=first.title).wait_for(timeout=60_000)
     page.wait_for_function("() => typeof window.__kgKeyHandler === 'function'", timeout=30_000)
     map_frame(page)
+    text = page.locator(".st-key-story_text")
     for key, chapter in (
-        ("ArrowRight", second),
-        ("ArrowLeft", first),
         ("PageDown", second),
         ("PageUp", first),
+        ("End", atlas.chapters[-1]),
+        ("Home", first),
+        ("ArrowRight", second),
+        ("ArrowLeft", first),
     ):
+        if chapter.content_note and page.locator(".st-key-story_warning").count():
+            page.keyboard.press("PageDown")  # the note first: the clicker shows the chapter
+            text.wait_for(timeout=30_000)
         page.keyboard.press(key)
         heading.filter(has_text=chapter.title).wait_for(timeout=30_000)
         if chapter is not first:  # the first chapter is the default: no parameter needed
             wait_for_url_part(page, f"chapter={chapter.id}")
+    page.keyboard.press("b")
+    assert page.locator("#kg-blank").is_visible()
+    page.keyboard.press("b")
+    assert not page.locator("#kg-blank").is_visible()
+
+
+def test_content_notes_come_first_and_notes_stay_off_the_projector(app_server, page, atlas):
+    noted = next(c for c in atlas.chapters if c.content_note and c.notes)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{app_server.url}/story?chapter={noted.id}&present=true")
+    warning = page.locator(".st-key-story_warning")
+    warning.wait_for(timeout=60_000)
+    assert noted.content_note[:30] in warning.inner_text()
+    body = page.locator("body").inner_text()
+    assert " ".join(noted.notes.split()[:6]) not in body
+    show_the_chapter(page)
+    size = page.locator(".st-key-story_text p").first.evaluate("e => getComputedStyle(e).fontSize")
+    assert float(size.rstrip("px")) >= 28  # readable from the back of a room
+    shown = page.locator("body").inner_text()
+    assert not re.search(r"\b(w-en|s00\d|ATI)\b|\(claim |research notes", shown)
 
 
 def test_offline_the_map_renders_and_nothing_leaves_the_machine(app_server, browser):
@@ -165,6 +200,7 @@ def test_presentation_mode_fits_a_projector(app_server, browser, atlas, size):
             timeout=60_000
         )
         map_frame(page)
+        show_the_chapter(page)
         next_button = page.get_by_role("button", name=re.compile("Next"))
         box = next_button.bounding_box()
         assert box is not None and box["y"] + box["height"] <= height, box

@@ -60,6 +60,12 @@ def all_pages() -> list[st.Page]:
             PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"
         ),
         st.Page(
+            PAGES / "presenter.py",
+            title="Presenter view",
+            url_path="presenter",
+            visibility="hidden",
+        ),
+        st.Page(
             PAGES / "add_layer.py",
             title="Add a layer",
             icon=":material/add_location_alt:",

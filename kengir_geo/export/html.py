@@ -121,7 +121,11 @@ def export_page(atlas: Atlas, chapter: str | None = None, day: date | None = Non
     return PAGE.format(
         title=esc(atlas.settings.title),
         leaflet_css=leaflet_css(),
-        css=client_text("timemap.css") + client_text("story.css") + LEGEND_CSS + POPUP_CSS + PAGE_CSS,
+        css=client_text("timemap.css")
+        + client_text("story.css")
+        + LEGEND_CSS
+        + POPUP_CSS
+        + PAGE_CSS,
         payload=script_json(payload),
         story=script_json(story_config(atlas, chapter, day)),
         leaflet_js=leaflet_js(),

@@ -83,7 +83,9 @@ def _style_set(layer: Layer, row: dict[str, Any], large: bool) -> tuple:
     looks = []
     for lit in (False, True):
         for phase in PHASES:
-            style = feature_style(layer.style, where or "unknown", category, phase, lit, is_events, state)
+            style = feature_style(
+                layer.style, where or "unknown", category, phase, lit, is_events, state
+            )
             style["radius"] = point_radius(phase, lit, large, is_events)
             looks.append(json.dumps(style, sort_keys=True))
     return tuple(looks)

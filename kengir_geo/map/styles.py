@@ -27,7 +27,6 @@ PAST_COLOR = "#8c8c8c"
 HIGHLIGHT_COLOR = "#f1c40f"
 
 
-
 @dataclass(frozen=True)
 class CertaintyMark:
     """How sure we are of where a feature is drawn (its location_certainty), as a line and

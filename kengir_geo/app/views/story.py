@@ -1,4 +1,9 @@
-"""Story: the chapters of story.toml, one screen each, for reading alone or on a projector."""
+"""Story: the chapters of story.toml, one screen each, for reading alone or on a projector.
+
+Nothing meant for the teacher is projected: presenter notes open in the presenter view, a
+second window that follows this one (views/presenter.py). A chapter with a content note
+shows the note first, so the teacher can decide before the class sees it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.keys import bind_keys
+from kengir_geo.app.presenting import new_room, publish
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
@@ -13,8 +19,8 @@ from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.chapters import chapter_day, chapter_when
 from kengir_geo.story.periods import period_for, periods
 
-# Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room,
-# the map as tall as the screen allows.
+# Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room
+# (about 34 px at 1920 px wide), the map as tall as the screen allows.
 PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -22,92 +28,145 @@ PRESENTATION_CSS = """
 [data-testid="stSidebarNav"], footer { display: none !important; }
 [data-testid="stMainBlockContainer"], .block-container {
   padding: 0.6rem 1.2rem 0.4rem 1.2rem !important; max-width: 100% !important; }
-.st-key-story_title h2 { font-size: clamp(1.6rem, 2.6vw, 3rem) !important; line-height: 1.15; }
-.st-key-story_text p, .st-key-story_text li {
-  font-size: clamp(1.15rem, 1.75vw, 2.1rem) !important; line-height: 1.4 !important; }
-.st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.6rem) !important; }
-.st-key-story_notes p { font-size: clamp(0.95rem, 1.2vw, 1.4rem) !important; }
-.st-key-story_notes { max-height: 34vh; overflow-y: auto; }
+.st-key-story_title h2 { font-size: clamp(1.6rem, 2.6vw, 3.2rem) !important; line-height: 1.15; }
+.st-key-story_text p, .st-key-story_text li, .st-key-story_warning p {
+  font-size: clamp(1.15rem, 1.75vw, 2.2rem) !important; line-height: 1.4 !important; }
+.st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.7rem) !important; }
 .st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
-.st-key-story_nav p, .st-key-story_modes p { font-size: clamp(1rem, 1.3vw, 1.5rem) !important; }
+.st-key-story_nav p, .st-key-story_nav button p { font-size: clamp(1rem, 1.3vw, 1.6rem) !important; }
+.st-key-story_modes { display: none !important; }
 </style>
 """
+NAV_CSS = """<style>
+.st-key-story_first, .st-key-story_last { display: none; }
+</style>"""
 
 
-def chapter_titles(atlas: Atlas) -> str:
-    """The chapters as a numbered Markdown list: title and the id used in links."""
-    return "\n".join(
-        f"{n}. {md(c.title)} ({md(c.id)})" for n, c in enumerate(atlas.chapters, start=1)
-    )
+def _index(ids: list[str]) -> int:
+    """The chapter shown: from the link on arrival, then from the buttons and keys."""
+    wanted = st.query_params.get("chapter")
+    if wanted != st.session_state.get("story_link"):
+        st.session_state["story_link"] = wanted
+        if wanted in ids:
+            st.session_state["story_index"] = ids.index(wanted)
+        elif wanted:
+            st.warning(
+                f"No chapter called “{md(wanted)}”; showing the first.", icon=":material/link:"
+            )
+    return min(st.session_state.setdefault("story_index", 0), len(ids) - 1)
 
 
-def _go(delta: int, ids: list[str]) -> None:
-    index = ids.index(st.session_state.chapter) if st.session_state.chapter in ids else 0
-    st.session_state.chapter = ids[max(0, min(len(ids) - 1, index + delta))]
+def _go(index: int, ids: list[str]) -> None:
+    index = max(0, min(len(ids) - 1, index))
+    st.session_state["story_index"] = index
+    link = ids[index] if index else None
+    st.session_state["story_link"] = link
+    if link:
+        st.query_params["chapter"] = link
+    else:
+        st.query_params.pop("chapter", None)
 
 
-def _nav(ids: list[str], index: int) -> None:
-    """Previous / Next and the mode switches. The chapter and presentation mode are bound to
-    the URL (?chapter=raid&present=true), so a shared link opens that very screen."""
+def _show(chapter_id: str) -> None:
+    st.session_state["story_warned"].add(chapter_id)
+
+
+def _nav(ids: list[str], index: int, warning: bool) -> None:
+    """Previous / Next (and hidden first / last for Home and End), and the modes. On a
+    content note, Next shows the chapter itself (the clicker's keys stay the same)."""
     with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             "◀ Previous",
             key="story_prev",
             on_click=_go,
-            args=(-1, ids),
+            args=(index - 1, ids),
             disabled=index == 0,
-            help="Keyboard: ← or PageUp",
+            help="Keyboard: ←, PageUp",
         )
-        st.button(
-            "Next ▶",
-            key="story_next",
-            on_click=_go,
-            args=(1, ids),
-            disabled=index == len(ids) - 1,
-            help="Keyboard: → or PageDown",
-        )
+        if warning:
+            st.button(
+                "Show the chapter ▶",
+                key="story_next",
+                on_click=_show,
+                args=(ids[index],),
+                type="primary",
+                help="Keyboard: →, PageDown, space",
+            )
+        else:
+            st.button(
+                "Next ▶",
+                key="story_next",
+                on_click=_go,
+                args=(index + 1, ids),
+                disabled=index == len(ids) - 1,
+                help="Keyboard: →, PageDown, space",
+            )
+        st.button("First", key="story_first", on_click=_go, args=(0, ids))
+        st.button("Last", key="story_last", on_click=_go, args=(len(ids) - 1, ids))
         st.markdown(f"{index + 1} of {len(ids)}")
     with st.container(key="story_modes", horizontal=True, vertical_alignment="center"):
-        st.toggle("Presentation mode", key="present", bind="query-params")
-        st.toggle("Presenter notes", key="s_notes")
+        st.toggle(
+            "Presentation mode",
+            key="present",
+            bind="query-params",
+            help="Full screen for a projector. B blanks the screen.",
+        )
+        room = st.session_state.setdefault("story_room", new_room())
+        st.link_button(
+            "Presenter view",
+            url=f"presenter?room={room}",
+            icon=":material/co_present:",
+            help="Opens the notes in a second window that follows this one. "
+            "Keep it on your own screen.",
+        )
+
+
+def _sidebar(atlas: Atlas, ids: list[str], index: int) -> None:
+    """The chapters by title; a click opens one."""
+    with st.sidebar:
+        st.markdown("**Chapters**")
+        for number, chapter in enumerate(atlas.chapters):
+            st.button(
+                f"{number + 1}. {chapter.title}",
+                key=f"story_goto_{number}",
+                on_click=_go,
+                args=(number, ids),
+                type="primary" if number == index else "tertiary",
+            )
 
 
 def page() -> None:
     atlas = atlas_or_stop()
     chapters = atlas.chapters
     if not chapters:
-        st.info("The story has no chapters yet (geodata/story.toml).")
+        st.info("The story has no chapters yet (story.toml).")
         return
     ids = [c.id for c in chapters]
-    wanted = st.query_params.get("chapter")
-    if wanted and wanted not in ids:
-        st.warning(f"No chapter called “{wanted}”; showing the first.", icon=":material/link:")
-    # The chapter picker sits in the sidebar (hidden in presentation mode); the buttons and the
-    # keys drive it through its session state. It lists ids, not titles, because a bound widget
-    # writes what it displays into the URL, and links say ?chapter=raid.
-    with st.sidebar:
-        st.selectbox("Chapter", ids, key="chapter", bind="query-params")
-        st.caption(chapter_titles(atlas))
-    index = ids.index(st.session_state.chapter)
+    index = _index(ids)
     chapter = chapters[index]
+    _sidebar(atlas, ids, index)
+    st.html(NAV_CSS + (PRESENTATION_CSS if st.session_state.get("present") else ""))
+    warned = st.session_state.setdefault("story_warned", set())
+    warning = chapter.content_note and chapter.id not in warned
+    room = st.session_state.setdefault("story_room", new_room())
+    publish(room, chapter.id, warning=bool(warning))
     text_col, map_col = st.columns([1, 1.5], gap="medium")
+    day = chapter_day(chapter)
     with text_col:
         with st.container(key="story_title"):
             st.header(md(chapter.title), anchor=False)
-        day = chapter_day(chapter)
         with st.container(key="story_clock"):
             st.markdown(f"**{md(chapter_when(chapter, atlas.settings.focus))}**")
-        with st.container(key="story_text"):
-            st.markdown(rich_md(chapter.narrative, atlas.sources))
-        _nav(ids, index)
-        if st.session_state.get("present"):
-            st.html(PRESENTATION_CSS)
-        if st.session_state.get("s_notes") and chapter.notes:
-            with st.container(key="story_notes", border=True):
-                st.markdown("**Presenter notes**  \n" + rich_md(chapter.notes, atlas.sources))
+        if warning:
+            with st.container(key="story_warning", border=True):
+                st.markdown(f"**Content note.** {md(chapter.content_note)}")
+                st.caption("Press Next to show the chapter.")
+        else:
+            with st.container(key="story_text"):
+                st.markdown(rich_md(chapter.narrative, atlas.sources))
+        _nav(ids, index, bool(warning))
     with map_col, st.container(key="story_map"):
-        options = periods(atlas)
-        period = period_for(day, options)
+        period = period_for(day, periods(atlas))
         time_map(
             atlas,
             key="story_map_widget",
@@ -123,7 +182,7 @@ def page() -> None:
             clickable=False,  # popups open inside the map; nothing comes back to Python
             present=bool(st.session_state.get("present")),
         )
-    bind_keys("story_prev", "story_next")
+    bind_keys("story_prev", "story_next", "story_first", "story_last")
 
 
 page()
