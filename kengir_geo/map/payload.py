@@ -79,12 +79,13 @@ def _style_set(layer: Layer, row: dict[str, Any], large: bool) -> tuple:
     where = plain_text(row.get("location_certainty")) or plain_text(row.get("certainty"))
     category = plain_text(row.get("category")) or None
     state = plain_text(row.get("state")) or None
+    kind = plain_text(row.get("kind")) or None
     is_events = layer.type == "events"
     looks = []
     for lit in (False, True):
         for phase in PHASES:
             style = feature_style(
-                layer.style, where or "unknown", category, phase, lit, is_events, state
+                layer.style, where or "unknown", category, phase, lit, is_events, state, kind
             )
             style["radius"] = point_radius(phase, lit, large, is_events)
             looks.append(json.dumps(style, sort_keys=True))

@@ -57,6 +57,7 @@ PHASE_LABELS = {
 BASE_FILL_OPACITY = 0.35
 STATE_FILL_OPACITY = 0.55
 POINT_RADIUS = 7
+MOVEMENT = "movement"  # a line drawn as an arrow
 LARGE_POINT_RADIUS = 3
 
 
@@ -79,6 +80,7 @@ def feature_style(
     highlighted: bool = False,
     is_events: bool = False,
     state: str | None = None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """Leaflet path options for one feature; `certainty` is how sure we are of where it is
     drawn. On a schematic plan every place is drawn by us and the plan's frame says so, so its
@@ -90,6 +92,8 @@ def feature_style(
     has_own_color = category in CATEGORY_COLORS or state in (layer_style.get("state_colors") or {})
     fill = color if has_own_color else str(layer_style.get("fill_color") or color)
     weight = int(layer_style.get("weight", 2)) + mark.weight_extra
+    if kind == MOVEMENT:
+        weight += 2  # an arrow must read from the back of a room
     opacity, fill_opacity = 0.9, BASE_FILL_OPACITY * mark.fill_scale
     if state in (layer_style.get("state_colors") or {}):
         fill_opacity = STATE_FILL_OPACITY  # who holds a zone must read at a glance

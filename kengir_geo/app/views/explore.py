@@ -40,6 +40,7 @@ MAP_HEIGHT = 610  # map and its day bar; above the fold at 1280×800
 COMPACT_CSS = """<style>
 [data-testid='stMainBlockContainer'] { padding-top: 1.6rem; padding-bottom: 1rem; }
 .st-key-x_intro p { margin-bottom: 0.2rem; }
+.st-key-x_map iframe { height: max(480px, calc(100vh - 190px)) !important; }
 </style>"""
 
 
@@ -164,7 +165,7 @@ def _map_and_details(atlas: Atlas, options: list[Period]) -> None:
     s = state()
     period = period_of(s, options)
     map_col, side_col = st.columns([3, 1], gap="medium")
-    with map_col:
+    with map_col, st.container(key="x_map"):
         reply = time_map(
             atlas,
             key="explore_map",

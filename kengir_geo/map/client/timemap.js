@@ -327,6 +327,7 @@
   P.changedToday = function (g, i) {
     var d = g.layer.days, t = this.day, open = this.payload.open[0];
     if (g.layer.type === "events" || d[4 * i] <= open) { return false; }
+    if (g.layer.kinds && g.layer.kinds[i] === "movement") { return false; }  // arrows are news
     return d[4 * i] === t || d[4 * i + 1] === t;
   };
 
@@ -410,6 +411,7 @@
       var whole = want[layer.id];
       for (var i = 0; i < layer.ids.length; i += 1) {
         if (!whole && !want[layer.ids[i]]) { continue; }
+        if (whole && layer.kinds && layer.kinds[i] === "movement") { continue; }
         if (layer.xy) {
           var lat = layer.xy[2 * i + 1], lon = layer.xy[2 * i];
           if (lat === null) { continue; }
@@ -466,8 +468,8 @@
       }
       if (shown) {
         var corner = this.map.latLngToContainerPoint(b.pad(0.06).getNorthWest());
-        this.planMark.style.left = Math.max(52, corner.x + 6) + "px";
-        this.planMark.style.top = Math.max(6, corner.y + 6) + "px";
+        this.planMark.style.left = Math.max(52, corner.x) + "px";
+        this.planMark.style.top = Math.max(6, corner.y - 28) + "px";
       }
     }
     this.planMark.style.display = shown ? "block" : "none";
@@ -504,29 +506,48 @@
       }
     });
     candidates.sort(function (a, b) { return b.rank - a.rank || b.area - a.area; });
+    var origin = this.mapBox.getBoundingClientRect();
+    [this.planMark, this.today, this.legend].forEach(function (panel) {
+      if (panel.style.display === "none" || !panel.offsetWidth) { return; }
+      var r = panel.getBoundingClientRect();
+      placed.push({x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height});
+    });
     var nodes = this.labelBox.childNodes, used = 0;
     var scale = this.options.present ? 1.45 : 1;
     candidates.forEach(function (c) {
       var text = unescapeText(c.g.layer.labels[c.i]);
       var big = c.g.layer.plan && c.g.layer.kinds[c.i] === "zone";
       var font = Math.round((big ? 15 : 13) * scale);
-      var width = text.length * font * 0.56 + 8, height = font * 1.35;
+      var char = font * 0.56, lineHeight = font * 1.25;
+      var width = text.length * char + 8, height = lineHeight + 4, lines = 1;
       var point = c.box.point;
-      if (!point && (c.box.w < width * 0.7 || c.box.h < height * 0.8)) { return; }
+      if (!point && c.box.w < width * 0.85 && text.indexOf(" ") > 0) {
+        // a narrow shape: try the label on two lines
+        var words = text.split(" "), best = text.length, k;
+        for (k = 1; k < words.length; k += 1) {
+          var a = words.slice(0, k).join(" ").length, b = words.slice(k).join(" ").length;
+          best = Math.min(best, Math.max(a, b));
+        }
+        width = best * char + 8;
+        height = 2 * lineHeight + 4;
+        lines = 2;
+      }
+      if (!point && (c.box.w < width * 0.85 || c.box.h < height * 0.9)) { return; }
       var x = point ? c.box.x + 9 : c.box.x - width / 2;
-      var y = point ? c.box.y - height / 2 : c.box.y - height / 2;
+      var y = c.box.y - height / 2;
       if (x < 0 || y < 0 || x + width > size.x || y + height > size.y) { return; }
-      for (var k = 0; k < placed.length; k += 1) {
-        var o = placed[k];
+      for (var k2 = 0; k2 < placed.length; k2 += 1) {
+        var o = placed[k2];
         if (x < o.x + o.w && x + width > o.x && y < o.y + o.h && y + height > o.y) { return; }
       }
       placed.push({x: x, y: y, w: width, h: height});
       var node = nodes[used] || el("div", "", self.labelBox);
       used += 1;
       node.className = "kg-label" + (big ? " kg-label-zone" : "") +
-        (c.g.lit[c.i] ? " kg-label-lit" : "");
+        (c.g.lit[c.i] ? " kg-label-lit" : "") + (lines === 2 ? " kg-label-wrap" : "");
       node.textContent = text;
       node.style.fontSize = font + "px";
+      node.style.width = lines === 2 ? Math.ceil(width) + "px" : "";
       node.style.left = Math.round(x) + "px";
       node.style.top = Math.round(y) + "px";
       node.style.display = "";
@@ -662,7 +683,9 @@
     this.nextButton.textContent = "▶";
     this.nextButton.title = w.next_day;
     this.nextButton.setAttribute("aria-label", w.next_day);
-    this.speedSelect = el("select", "kg-speed", buttons);
+    this.clock = el("div", "kg-clock", this.bar);
+    var tools = el("div", "kg-tools", this.bar);
+    this.speedSelect = el("select", "kg-speed", tools);
     this.speedSelect.setAttribute("aria-label", w.speed);
     this.payload.speeds.forEach(function (s) {
       var option = el("option", "", self.speedSelect);
@@ -670,18 +693,16 @@
       option.textContent = (s < 1 ? "½" : String(s)) + (s === 1 ? " day/s" : " days/s");
       if (s === 1) { option.selected = true; }
     });
-    var middle = el("div", "kg-middle", this.bar);
-    this.clock = el("div", "kg-clock", middle);
-    this.slider = el("input", "kg-slider", middle);
-    this.slider.type = "range";
-    this.slider.step = "1";
-    this.slider.setAttribute("aria-label", w.day_slider);
-    this.strip = el("div", "kg-strip", middle);
-    this.legendButton = el("button", "kg-legend-button", buttons);
+    this.legendButton = el("button", "kg-legend-button", tools);
     this.legendButton.type = "button";
     this.legendButton.textContent = w.legend;
     this.legendButton.setAttribute("aria-expanded", "false");
     this.legendButton.addEventListener("click", function () { self.toggleLegend(); });
+    this.slider = el("input", "kg-slider", this.bar);
+    this.slider.type = "range";
+    this.slider.step = "1";
+    this.slider.setAttribute("aria-label", w.day_slider);
+    this.strip = el("div", "kg-strip", this.bar);
     this.slider.addEventListener("input", function () {
       self.stop();
       self.setDay(Number(self.slider.value));
@@ -813,7 +834,12 @@
     this.legendButton.setAttribute("aria-expanded", show ? "true" : "false");
   };
 
-  P.resize = function () { this.map.invalidateSize(); this.scheduleLabels(); };
+  P.resize = function () {
+    this.map.invalidateSize();
+    this.drawStrip();
+    this.updateBar();
+    this.scheduleLabels();
+  };
 
   global.KengirTimeMap = {
     TimeMap: TimeMap,
