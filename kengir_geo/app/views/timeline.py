@@ -11,6 +11,7 @@ from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.nav import explore_page
 from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.dates import format_span, try_parse_date
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
@@ -70,7 +71,8 @@ def page() -> None:
                 + (f" · {md(clock_label(atlas.settings.focus, day))}" if exact else "")
             )
             st.markdown(f"##### {md(row.name)}")
-            st.caption(md(f"{row.category or 'no category'} · {row.certainty}"))
+            category = str(row.category or "no category").replace("-", " ")
+            st.caption(md(f"{category} · {row.certainty}"))
             if row.description:
                 st.markdown(rich_md(row.description, atlas.sources))
             changes = changes_by.get(int(row.sure_from), [])
@@ -78,10 +80,9 @@ def page() -> None:
                 st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
             if row.sources:
                 st.caption("Sources: " + md(source_names(list(row.sources), atlas.sources)))
-            where = (
-                f"on {day.day} {day:%B %Y}"
-                if exact
-                else f"at its earliest possible day, {day.day} {day:%B %Y}"
+            span = try_parse_date(row.start)
+            where = (  # a partial date reads as what it is: "in May 1954", never "1 May 1954"
+                f"on {day.day} {day:%B %Y}" if exact or span is None else f"in {format_span(span)}"
             )
             st.page_link(
                 explore,
