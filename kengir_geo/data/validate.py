@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,13 @@ from kengir_geo.data.folder import (
     read_geodata,
     read_json_file,
 )
+from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
 from kengir_geo.data.geometry import polygon_rings, walk_positions
 from kengir_geo.data.schema import (
     CATEGORIES,
     CERTAINTIES,
     LAYER_GROUPS,
+    LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
     Problem,
@@ -32,15 +35,6 @@ from kengir_geo.data.schema import (
 )
 from kengir_geo.data.settings import parse_settings
 
-GEOMETRY_TYPES = (
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-)
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
 
@@ -146,11 +140,18 @@ def _check_properties(
     layer_type: str,
     source_ids: set[str] | None,
     claim_ids: set[str] | None,
+    strict_sources: bool = True,
 ) -> list[Problem]:
     problems: list[Problem] = []
 
     def error(field: str, message: str) -> None:
         problems.append(Problem(file, label, field, message))
+
+    for key, value in props.items():
+        if _not_text(key) or _not_text(value):
+            error(str(key).encode("utf-8", "replace").decode(), NOT_TEXT)
+        elif not _flat(value):
+            error(key, "properties must be flat: text, a number, or a list of texts")
 
     if props.get("id") in (None, ""):
         error("id", "missing id: every feature needs a unique, stable id")
@@ -184,12 +185,26 @@ def _check_properties(
             "(the radius of doubt), or draw it as an area",
         )
     sources = as_list(props.get("sources")) if isinstance(props.get("sources"), str | list) else []
+    # a user's layer may cite nothing, or works missing from the bibliography: it is then
+    # marked so on the map (warnings); the atlas's own layers must cite (errors)
+    level = "error" if strict_sources else "warning"
     if not sources:
-        error("sources", "cite at least one source id")
+        problems.append(
+            Problem(
+                file,
+                label,
+                "sources",
+                "cite at least one source id" if strict_sources else "no source cited",
+                level,
+            )
+        )
     elif source_ids is not None:
         for source in sources:
             if source not in source_ids:
-                error("sources", f"unknown source id {source!r} (not in sources.toml)")
+                message = f"unknown source id {source!r} (not in sources.toml)"
+                if not strict_sources:
+                    message = f"source {source!r} is not in the bibliography (sources.toml)"
+                problems.append(Problem(file, label, "sources", message, level))
     if claim_ids is not None and isinstance(props.get("claims"), str | list):
         for claim in as_list(props.get("claims")):
             if claim not in claim_ids:
@@ -210,6 +225,57 @@ def _check_properties(
         )
     problems += _check_dates(props, file, label, layer_type)
     return problems
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?|[a-zA-Z]{3,20}")
+
+
+def check_style(entry: dict[str, Any], file: str, label: str) -> list[Problem]:
+    """A layer's style hints, of the types the renderer draws with."""
+    problems: list[Problem] = []
+    colors = {k: entry[k] for k in ("color", "fill_color") if k in entry}
+    state_colors = entry.get("state_colors", {})
+    if not isinstance(state_colors, dict):
+        problems.append(
+            Problem(
+                file, label, "state_colors", 'state_colors must be a table: { "state" = "#hex" }'
+            )
+        )
+    else:
+        colors.update({f"state_colors.{k}": v for k, v in state_colors.items()})
+    for key, value in colors.items():
+        if not isinstance(value, str) or not _COLOR.fullmatch(value):
+            problems.append(
+                Problem(file, label, key, f"{key} must be a colour like #b22222 or a colour name")
+            )
+    weight = entry.get("weight", 2)
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 20:
+        problems.append(Problem(file, label, "weight", "weight must be a number from 0 to 20"))
+    fields = entry.get("fields", {})
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        problems.append(
+            Problem(file, label, "fields", 'fields must be a table: { property = "Reader label" }')
+        )
+    return problems
+
+
+NOT_TEXT = "holds a lone surrogate or undecodable bytes, which are not text"
+
+
+def _not_text(value: Any) -> bool:
+    """A string with lone surrogates (JSON's "\\ud800", undecodable bytes): not writable."""
+    if isinstance(value, list):
+        return any(_not_text(v) for v in value)
+    return isinstance(value, str) and not value.isascii() and _SURROGATE.search(value) is not None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _flat(value: Any) -> bool:
+    if isinstance(value, list):
+        return all(v is None or isinstance(v, str | int | float | bool) for v in value)
+    return not isinstance(value, dict)
 
 
 def _check_crs(doc: dict[str, Any], file: str) -> list[Problem]:
@@ -238,8 +304,10 @@ def check_feature_collection(
     layer_type: str = "features",
     source_ids: set[str] | None = None,
     claim_ids: set[str] | None = None,
+    strict_sources: bool = True,
 ) -> list[Problem]:
-    """Every check of one layer's parsed GeoJSON. Never raises."""
+    """Every check of one layer's parsed GeoJSON. Never raises. Without `strict_sources`
+    (a user's layer), missing or unknown sources are warnings."""
     if not isinstance(doc, dict):
         return [Problem(file, "", "", f"expected a GeoJSON object, found {type(doc).__name__}")]
     if doc.get("type") != "FeatureCollection":
@@ -278,7 +346,7 @@ def check_feature_collection(
         geometry = feature.get("geometry")
         problems += check_geometry(geometry, file, label)
         problems += _check_properties(
-            props, geometry, file, label, layer_type, source_ids, claim_ids
+            props, geometry, file, label, layer_type, source_ids, claim_ids, strict_sources
         )
     return problems
 
@@ -292,7 +360,10 @@ def check_layer_file(path: Path, layer_type: str = "features") -> list[Problem]:
     doc = read_json_file(path, label, problems)
     if doc is None:
         return problems
-    return check_feature_collection(doc, label, layer_type)
+    doc, wrapped = as_feature_collection(doc)
+    if wrapped:
+        problems.append(Problem(label, "", "type", wrapped, "warning"))
+    return problems + check_feature_collection(doc, label, layer_type, strict_sources=False)
 
 
 # --- the whole geodata folder -------------------------------------------------------------
@@ -314,16 +385,38 @@ def _ids(tables: list[dict[str, Any]], file: str, what: str, problems: list[Prob
 def _check_manifest(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.manifest, MANIFEST, "layer", problems)
     for index, entry in enumerate(raw.manifest):
+        problems += check_layer_entry(entry, MANIFEST, index)
         label = str(entry.get("id") or f"#{index}")
-        for key in ("title", "file"):
-            if not isinstance(entry.get(key), str) or not entry[key]:
-                problems.append(Problem(MANIFEST, label, key, f"layer entry needs a {key}"))
-        if entry.get("type", "features") not in LAYER_TYPES:
-            problems.append(Problem(MANIFEST, label, "type", f"type must be one of {LAYER_TYPES}"))
-        if entry.get("group", "story") not in LAYER_GROUPS:
-            problems.append(
-                Problem(MANIFEST, label, "group", f"group must be one of {LAYER_GROUPS}")
-            )
+        if not isinstance(entry.get("file"), str) or not entry["file"].strip():
+            problems.append(Problem(MANIFEST, label, "file", "layer entry needs a file"))
+
+
+def check_layer_entry(entry: dict[str, Any], file: str = MANIFEST, index: int = 0) -> list[Problem]:
+    """A [[layer]] table's own fields (not its file): what `add` checks before writing one."""
+    problems: list[Problem] = []
+    label = entry.get("id") if isinstance(entry.get("id"), str) else f"#{index}"
+
+    def error(key: str, message: str) -> None:
+        problems.append(Problem(file, label, key, message))
+
+    if not isinstance(entry.get("id"), str) or not LAYER_ID.fullmatch(entry["id"]):
+        error("id", "a layer id is 1-63 lower-case letters, digits, '-' or '_'")
+    title = entry.get("title")
+    if not isinstance(title, str) or not title.strip():
+        error("title", "layer entry needs a title")
+    for key in ("title", "description"):
+        if _not_text(entry.get(key)):
+            error(key, f"the {key} {NOT_TEXT}")
+    if "description" in entry and not isinstance(entry["description"], str):
+        error("description", "description must be text")
+    if entry.get("type", "features") not in LAYER_TYPES:
+        error("type", f"type must be one of {', '.join(LAYER_TYPES)}")
+    if entry.get("group", "story") not in LAYER_GROUPS:
+        error("group", f"group must be one of {', '.join(LAYER_GROUPS)}")
+    if "visible" in entry and not isinstance(entry["visible"], bool):
+        error("visible", "visible must be true or false")
+    problems += check_style(entry, file, label)
+    return problems
 
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
@@ -439,7 +532,12 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
         doc = raw.layers.get(entry.get("id"))
         if doc is not None:
             problems += check_feature_collection(
-                doc, entry["file"], entry.get("type", "features"), source_ids, claim_ids
+                doc,
+                entry["file"],
+                entry.get("type", "features"),
+                source_ids,
+                claim_ids,
+                strict_sources=entry.get("group") != "user",
             )
     _check_chapters(raw, problems)
     _check_settings(raw, claim_ids, problems)

@@ -57,7 +57,7 @@ def page() -> None:
         layer = st.text_input("Layer name inside a GeoPackage, KML or zip")
     if uploaded is None:
         return
-    if not LAYER_ID.match(layer_id):
+    if not LAYER_ID.fullmatch(layer_id):
         st.error("The layer id may hold lower-case letters, digits, - and _ only.")
         return
     if uploaded.size > LIMITS.max_bytes:
