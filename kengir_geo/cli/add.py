@@ -107,7 +107,7 @@ def add_command(file: Path, layer_id: str, title: str, **options) -> None:
         sys.exit(code)
     try:
         written = save_layer(
-            root, result.collection, result.entry, options["replace"], result.source
+            root, result.layer_text(), result.entry, options["replace"], result.source
         )
     except SaveError as exc:
         _say(f"{file}: not saved: {exc}")

@@ -120,6 +120,8 @@ def parse_json(text: str, label: str, problems: list[Problem]) -> Any:
         problems.append(Problem(label, "", "", f"not valid JSON at {where}: {exc.msg}{hint}"))
     except RecursionError:
         problems.append(Problem(label, "", "", "the JSON is nested too deeply to read"))
+    except ValueError as exc:  # a number of more than 4,300 digits
+        problems.append(Problem(label, "", "", f"not valid JSON: {exc}"))
     return NOT_JSON
 
 

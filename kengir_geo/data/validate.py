@@ -22,7 +22,7 @@ from kengir_geo.data.folder import (
     read_json_file,
 )
 from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
-from kengir_geo.data.geometry import polygon_rings, walk_positions
+from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.schema import (
     CATEGORIES,
     CERTAINTIES,
@@ -69,7 +69,8 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
         return [problem("geometry has no coordinates", "warning")]
     for position in positions:
         if len(position) < 2 or not all(
-            isinstance(v, int | float) and math.isfinite(v) for v in position
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in position
         ):
             return [problem(f"coordinate {position!r} is not a pair of numbers")]
         lon, lat = position[0], position[1]
@@ -78,6 +79,14 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
                 problem(
                     f"coordinate ({lon}, {lat}) is out of range: longitude must lie in -180..180 "
                     "and latitude in -90..90 (are lat/lon swapped, or is the file not in WGS84?)"
+                )
+            ]
+    for line in paths(geometry):
+        if any(abs(a[0] - b[0]) > 180 for a, b in zip(line, line[1:], strict=False)):
+            return [
+                problem(
+                    "a line or ring crosses the antimeridian (longitude 180): it would be drawn "
+                    "the long way round the world; cut it in two at longitude 180 (RFC 7946 3.1.9)"
                 )
             ]
     for ring in polygon_rings(geometry):

@@ -8,6 +8,7 @@ contract mapping in normalize.py, the safe writes in write.py.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pyproj.exceptions import CRSError
 
 from kengir_geo.data.folder import RawGeodata, read_geodata
 from kengir_geo.data.schema import LAYER_ID, Problem, has_errors
-from kengir_geo.data.validate import check_feature_collection, check_layer_entry, check_layer_file
+from kengir_geo.data.validate import check_feature_collection, check_layer_entry
 from kengir_geo.ingest.bounded import Failure, run_bounded
 from kengir_geo.ingest.cite import CiteError, parse_citation
 from kengir_geo.ingest.normalize import (
@@ -71,10 +72,26 @@ class IngestResult:
     notes: list[str] = field(default_factory=list)
     encoding_guess: str | None = None  # the encoding the text looks like, when not UTF-8
     source: dict[str, Any] | None = None  # a new [[source]] for sources.toml (--cite)
+    text: str | None = None  # the layer as GeoJSON text, as a worker hands it over (compact)
+
+    @property
+    def readable(self) -> bool:
+        return self.collection is not None or self.text is not None
 
     @property
     def ok(self) -> bool:
-        return self.collection is not None and not has_errors(self.problems)
+        return self.readable and not has_errors(self.problems)
+
+    def layer(self) -> dict[str, Any]:
+        """The cleaned FeatureCollection (parsed from `text` when it came from a worker)."""
+        if self.collection is None and self.text is not None:
+            self.collection = json.loads(self.text)
+        if self.collection is None:
+            raise ValueError("the file could not be read; see the problems")
+        return self.collection
+
+    def layer_text(self) -> str:
+        return self.text if self.text is not None else layer_collection_text(self.layer())
 
 
 def _story_region(raw: RawGeodata) -> list[tuple[float, float]]:
@@ -285,7 +302,7 @@ def ingest_bounded(
     if unreadable is not None:
         return IngestResult(None, [unreadable], entry)
     result = run_bounded(
-        ingest_file,
+        _ingest_as_text,
         path,
         layer_id,
         title,
@@ -299,22 +316,20 @@ def ingest_bounded(
     return result
 
 
-def check_file(path: Path, layer_type: str = "features", **options: Any) -> list[Problem]:
-    """What `kengir-geo validate FILE` reports: a GeoJSON checked as the layer file it is,
-    another format as `kengir-geo add` would read it; both within the limits."""
-    limits = options.pop("limits", None) or Limits()
-    if path.suffix.lower() not in (".geojson", ".json"):
-        layer_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-")[:63] or "layer"
-        return ingest_bounded(
-            path, layer_id, "Checked file", layer_type=layer_type, limits=limits, **options
-        ).problems
-    label = str(path)
-    unreadable = check_readable(path, label, limits)
-    if unreadable is not None:
-        return [unreadable]
-    result = run_bounded(
-        check_layer_file, path, layer_type, seconds=limits.seconds, memory_mb=limits.memory_mb
-    )
-    if isinstance(result, Failure):
-        return [Problem(label, "", "", result.message)]
+def _ingest_as_text(*args: Any, **options: Any) -> IngestResult:
+    """ingest_file, with the layer handed back as text: a few bytes per coordinate through
+    the pipe and in the caller, instead of a Python object per number."""
+    result = ingest_file(*args, **options)
+    if result.collection is not None:
+        result.text = layer_collection_text(result.collection)
+        result.collection = None
     return result
+
+
+def check_file(path: Path, layer_type: str = "features", **options: Any) -> list[Problem]:
+    """What `kengir-geo validate FILE` reports: what `kengir-geo add` would say of the file,
+    read within the limits, without a target folder."""
+    layer_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-")[:63] or "layer"
+    if not LAYER_ID.fullmatch(layer_id):
+        layer_id = "layer"
+    return ingest_bounded(path, layer_id, "Checked file", layer_type=layer_type, **options).problems

@@ -103,5 +103,5 @@ def run_bounded(
             f"reading the file needed more memory than the limit of {memory_mb} MB and was "
             "stopped (is it much larger inside than on disk?)",
         )
-    log.error("the file reader failed:\n%s", value)
+    log.debug("the file reader failed:\n%s", value)  # for a developer; never on screen
     return Failure("crash", "the file could not be read: the reader failed on it")

@@ -66,7 +66,7 @@ class Limits:
     max_features: int = 200_000
     unzip_factor: int = 4
     seconds: float = 60  # the reader is stopped past this: a hang guard, not a speed target
-    memory_mb: int = 400  # …or when it maps this much more memory than it started with
+    memory_mb: int = 300  # …or when it maps this much more than it started with (RSS ≲ 500 MB)
 
     @property
     def max_bytes(self) -> int:
@@ -241,7 +241,7 @@ def read_csv(
         problems.append(Problem(label, "", "", f"cannot read the CSV: {exc}"))
         raise ReadError from exc
     if rows_found > limits.max_features:
-        problems.append(Problem(label, "", "", too_many(rows_found, limits, "rows")))
+        problems.append(Problem(label, "", "", too_many(rows_found, limits, rows=True)))
         raise ReadError
     rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     columns = [c for c in (rows.fieldnames or []) if c is not None]
@@ -355,10 +355,10 @@ def _tidy_kml(props: dict[str, Any]) -> bool:
     return False
 
 
-def too_many(count: int, limits: Limits, what: str = "features") -> str:
-    more = "more than " if what == "rows" else ""
+def too_many(count: int, limits: Limits, rows: bool = False) -> str:
+    found = f"more than {limits.max_features} rows" if rows else f"{count} features"
     return (
-        f"{more}{count} {what} is more than the limit of {limits.max_features} features "
+        f"{found} is more than the limit of {limits.max_features} features "
         "(raise it with --max-features if you trust the file)"
     )
 
@@ -685,16 +685,6 @@ def _inflate(
                 sink.write(chunk)
     except ReadError:
         raise
-    except RuntimeError as exc:  # zipfile says "encrypted" this way
-        problems.append(
-            Problem(
-                label,
-                "",
-                "",
-                f"{member.filename} in the zip is encrypted: zip it without a password",
-            )
-        )
-        raise ReadError from exc
     except NotImplementedError as exc:
         problems.append(
             Problem(
@@ -703,6 +693,16 @@ def _inflate(
                 "",
                 f"{member.filename} in the zip is packed with a method this tool cannot unpack "
                 "(use ordinary zip compression, 'deflate')",
+            )
+        )
+        raise ReadError from exc
+    except RuntimeError as exc:  # "encrypted" (NotImplementedError is a subclass)
+        problems.append(
+            Problem(
+                label,
+                "",
+                "",
+                f"{member.filename} in the zip is encrypted: zip it without a password",
             )
         )
         raise ReadError from exc

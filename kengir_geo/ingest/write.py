@@ -241,13 +241,14 @@ def existing_layer_ids(root: Path) -> set[str]:
 
 def save_layer(
     root: Path,
-    collection: dict[str, Any],
+    collection: dict[str, Any] | str,
     entry: dict[str, Any],
     replace: bool = False,
     source: dict[str, Any] | None = None,
 ) -> Path:
-    """Write the layer and its [[layer]] table into the geodata folder `root`, with `source`
-    added to sources.toml when given; the new file."""
+    """Write the layer (a FeatureCollection, or its text from layer_collection_text) and its
+    [[layer]] table into the geodata folder `root`, with `source` added to sources.toml when
+    given; the new file."""
     from kengir_geo.data.validate import check_layer_entry
 
     wrong = [p for p in check_layer_entry(entry) if p.is_error]
@@ -279,7 +280,7 @@ def save_layer(
                 f"a layer with id {entry['id']!r} already exists; "
                 "choose another id, or replace it (--replace)"
             )
-        text = layer_collection_text(collection)
+        text = collection if isinstance(collection, str) else layer_collection_text(collection)
         others = [t for t in manifest if t is not previous]
         entry = {
             "id": entry["id"],
