@@ -16,7 +16,7 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     except KeyError:
         st.info("The feature chosen earlier is not in the data any more.")
         return
-    st.subheader(d.name, anchor=False)
+    st.subheader(md(d.name), anchor=False)
     if d.names:
         st.caption("Also: " + md(" · ".join(d.names)))
     facts = [f"**Layer:** {md(d.layer_title)}"]
@@ -40,5 +40,5 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
         show_claim(claim, atlas.sources)
     st.markdown("**Sources**")
     lines = [f"- {source_line(s)}" for s in d.sources]
-    lines += [f"- {md(s)} (not in the bibliography)" for s in d.unknown_sources]
+    lines += [f"- {md(s)} (source not in the bibliography)" for s in d.unknown_sources]
     st.markdown("\n".join(lines) if lines else "No source cited.")

@@ -71,11 +71,11 @@ def popup_html(details: FeatureDetails, all_sources: dict[str, Source] | None = 
     for key, value in d.extra.items():
         parts.append(_line(key, str(value)))
     cited = [f"<li>{source_html(s)}</li>" for s in d.sources]
-    cited += [f"<li>{esc(s)} (not in the bibliography)</li>" for s in d.unknown_sources]
+    cited += [f"<li>{esc(s)} (source not in the bibliography)</li>" for s in d.unknown_sources]
     if cited:
         parts.append(f'<div class="kg-sources"><b>Sources</b><ol>{"".join(cited)}</ol></div>')
     else:
-        parts.append("<div><b>Sources:</b> none cited</div>")
+        parts.append("<div><b>Sources:</b> no source cited</div>")
     parts.append("</div>")
     return "".join(p for p in parts if p)
 

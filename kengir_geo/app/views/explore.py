@@ -91,7 +91,7 @@ def _apply_link(atlas: Atlas, options: list[Period]) -> None:
         st.session_state.x_layers = [lid for lid in link.layers if lid in _toggle_layers(atlas)]
     new_place = link.place and link.place != st.session_state.x_written.get("place")
     if new_place and not _centre_on(atlas, link.place):
-        st.warning(f"No place called “{link.place}” was found.", icon=":material/link:")
+        st.warning(f"No place called “{md(link.place)}” was found.", icon=":material/link:")
     st.session_state.x_written = params
 
 

@@ -79,7 +79,7 @@ def page() -> None:
     ids = [c.id for c in chapters]
     wanted = st.query_params.get("chapter")
     if wanted and wanted not in ids:
-        st.warning(f"No chapter called “{wanted}”; showing the first.", icon=":material/link:")
+        st.warning(f"No chapter called “{md(wanted)}”; showing the first.", icon=":material/link:")
     # The chapter picker sits in the sidebar (hidden in presentation mode); the buttons and the
     # keys drive it through its session state. It lists ids, not titles, because a bound widget
     # writes what it displays into the URL, and links say ?chapter=raid.
