@@ -66,6 +66,8 @@ def read_toml(path: Path, problems: list[Problem], required: bool = True) -> dic
             problems.append(Problem(label, "", "", "file is missing"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         problems.append(Problem(label, "", "", f"not valid TOML: {exc}"))
+    except RecursionError:
+        problems.append(Problem(label, "", "", "not valid TOML: nested too deeply to read"))
     except OSError as exc:
         problems.append(Problem(label, "", "", f"cannot read the file: {exc.strerror or exc}"))
     return {}

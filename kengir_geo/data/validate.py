@@ -428,11 +428,53 @@ def check_layer_entry(entry: dict[str, Any], file: str = MANIFEST, index: int = 
     return problems
 
 
+def _types(
+    table: dict[str, Any], expected: dict[str, Any], file: str, label: str, problems: list[Problem]
+) -> None:
+    """Each present key of `table` of its expected type: what the loaders rely on."""
+    words = {str: "text", bool: "true or false", list: "a list", dict: "a table"}
+    for key, kind in expected.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if kind == "texts":
+            ok = isinstance(value, str) or (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            )
+            what = "a list of texts"
+        elif kind == "number":
+            ok = (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+            )
+            what = "a number"
+        elif kind == "year":
+            ok = isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+            what = 'a year (a number or "n.d.")'
+        elif kind == "day":
+            ok = isinstance(value, str | date)
+            what = "a date like 1954-05-16"
+        else:
+            ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+            what = words[kind]
+        if not ok or _not_text(value):
+            problems.append(Problem(file, label, key, f"{key} must be {what}"))
+
+
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
+    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
     for source in raw.sources:
         label = str(source.get("id", ""))
-        if not source.get("title"):
+        _types(
+            source,
+            {**dict.fromkeys(text_keys, str), "year": "year", "read": bool, "via": "texts"},
+            "sources.toml",
+            label,
+            problems,
+        )
+        if not isinstance(source.get("title"), str) or not source["title"].strip():
             problems.append(Problem("sources.toml", label, "title", "a source needs a title"))
         url = source.get("url")
         if url is not None and not (
@@ -449,6 +491,7 @@ def _check_claims(raw: RawGeodata, source_ids: set[str], problems: list[Problem]
     for claim in raw.claims:
         label = str(claim.get("id", ""))
         values = claim.get("value", [])
+        _types(claim, {"item": str, "note": str}, "claims.toml", label, problems)
         if not claim.get("item"):
             problems.append(
                 Problem("claims.toml", label, "item", "a claim needs an item (what is disputed)")
@@ -464,6 +507,9 @@ def _check_claims(raw: RawGeodata, source_ids: set[str], problems: list[Problem]
                     Problem("claims.toml", label, f"value[{n}]", "each value needs a value")
                 )
                 continue
+            if not isinstance(value["value"], str):
+                _types(value, {"value": "number"}, "claims.toml", label, problems)
+            _types(value, {"sources": "texts", "note": str}, "claims.toml", label, problems)
             cited = as_list(value.get("sources"))
             if not cited:
                 problems.append(
@@ -495,13 +541,24 @@ def _feature_ids(doc: Any) -> set[str]:
 
 def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
-    layer_ids = {e.get("id") for e in raw.manifest}
+    layer_ids = {e.get("id") for e in raw.manifest if isinstance(e.get("id"), str)}
     event_ids = _feature_ids(raw.layers.get("events"))
+    expected = {"date": "day", "until": "day", "notes": str, "layers": list, "highlight": list}
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
 
         def error(field: str, message: str, label: str = label) -> None:
             problems.append(Problem("story.toml", label, field, message))
+
+        _types(chapter, expected, "story.toml", label, problems)
+        if "date" not in chapter:
+            error("date", "a chapter needs a date")
+        for key in ("layers", "highlight"):
+            if not isinstance(chapter.get(key, []), list):
+                chapter = {**chapter, key: []}  # reported above
+            elif not all(isinstance(v, str) for v in chapter.get(key, [])):
+                error(key, f"{key} must be a list of ids")
+                chapter = {**chapter, key: []}
 
         for key in ("title", "narrative"):
             if not isinstance(chapter.get(key), str) or not chapter[key].strip():
@@ -516,12 +573,13 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
         if not (
             isinstance(center, list)
             and len(center) == 2
-            and all(isinstance(v, int | float) for v in center)
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
             and -90 <= center[0] <= 90
             and -180 <= center[1] <= 180
         ):
             error("center", "center must be [latitude, longitude]")
-        if not isinstance(chapter.get("zoom"), int) or not 1 <= chapter["zoom"] <= 19:
+        zoom = chapter.get("zoom")
+        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19:
             error("zoom", "zoom must be a whole number from 1 to 19")
         for layer in chapter.get("layers", []):
             if layer not in layer_ids:
@@ -538,8 +596,8 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     source_ids = _check_sources(raw, problems)
     claim_ids = _check_claims(raw, source_ids, problems)
     for entry in raw.manifest:
-        doc = raw.layers.get(entry.get("id"))
-        if doc is not None:
+        doc = raw.layers.get(entry["id"]) if isinstance(entry.get("id"), str) else None
+        if doc is not None and isinstance(entry.get("file"), str):
             problems += check_feature_collection(
                 doc,
                 entry["file"],
@@ -552,7 +610,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     _check_settings(raw, claim_ids, problems)
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
-    layer_ids = {e.get("id") for e in raw.manifest}
+    layer_ids = {e.get("id") for e in raw.manifest if isinstance(e.get("id"), str)}
     for figure in figures:
         if figure.layer and figure.layer not in layer_ids:
             problems.append(Problem(FIGURES, figure.id, "layer", f"unknown layer {figure.layer!r}"))

@@ -235,8 +235,8 @@ def existing_layer_ids(root: Path) -> set[str]:
     try:
         with (root / MANIFEST).open("rb") as handle:
             return {str(t.get("id")) for t in tomllib.load(handle).get("layer", [])}
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
-        return set()
+    except (OSError, ValueError, RecursionError, AttributeError, TypeError):
+        return set()  # ValueError: TOMLDecodeError and UnicodeDecodeError
 
 
 def save_layer(
