@@ -1,6 +1,6 @@
 """Which legacy encoding a text that is not UTF-8 is in, judged by the text it yields.
 
-Byte statistics (charset_normalizer) mistake Russian cp1251 for Central European cp1250: both
+Byte statistics (such as charset_normalizer's) mistake Russian cp1251 for Central European cp1250: both
 decode without error. Decoded the wrong way, words turn into runs of accented Latin letters
 with no plain letter among them ("Ęĺíăčđ"), into Cyrillic with the case jumbled ("кЕНГИР"), or
 into box-drawing signs. So each candidate is scored by the share of its words that read as
