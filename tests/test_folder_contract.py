@@ -7,6 +7,7 @@ a random type (or removed), as a hand-edited folder goes wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import shutil
@@ -138,10 +139,8 @@ def test_a_folder_validate_passes_loads_and_exports(pristine, tmp_path, data):
     if has_errors(validate_geodata(root)):
         return
     atlas = load_atlas(root)
-    try:
+    with contextlib.suppress(ExportError):  # a refusal in words is a fine answer
         export_html(atlas, tmp_path / "map.html")
-    except ExportError:
-        pass  # a refusal in words (an unknown chapter, say) is a fine answer
     export_data(atlas, tmp_path / "data")
 
 
