@@ -23,12 +23,15 @@ def test_the_bundled_story_runs_from_first_to_last_chapter(monkeypatch, atlas):
     monkeypatch.delenv("KENGIR_GEODATA", raising=False)
     at = open_page(AppTest.from_file(str(APP), default_timeout=120), "story")
     seen = [at.header[0].value]
-    for _ in atlas.chapters[1:]:
+    notes = 0
+    while not at.button(key="story_next").disabled:
+        if at.button(key="story_next").label.startswith("Show the chapter"):
+            notes += 1  # its content note came first
         at.button(key="story_next").click().run()
         assert not at.exception
         seen.append(at.header[0].value)
     assert len(set(seen)) == len(atlas.chapters) >= 10
-    assert at.button(key="story_next").disabled
+    assert notes == sum(bool(c.content_note) for c in atlas.chapters)
 
 
 def test_the_bundled_figures_chart_three_ways(monkeypatch):

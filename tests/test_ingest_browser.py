@@ -121,12 +121,12 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
         feature(
             "b",
             name=IMG,
-            sources=[SCRIPT],  # an unknown source id: reported in the problems table
+            sources=[SCRIPT],  # an unknown source id: a warning in the problems table
             geometry={"type": "Point", "coordinates": [67.62, 47.85]},
         ),
     )
     upload(page, upload_server, f"{IMG}.geojson", json.dumps(hostile).encode())
-    page.get_by_text("must be fixed").wait_for(timeout=60_000)
+    page.get_by_text("Please read the").wait_for(timeout=60_000)
     found = markers(page)
     assert found.count() == 2
     frame = page.frame_locator(MAP)
@@ -147,22 +147,36 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
         assert where.locator("a[href^='javascript']").count() == 0
         assert where.locator("[onclick], [onerror]").count() == 0
     assert page.get_by_text("Traceback").count() == 0
-    assert page.get_by_role("button", name="Save into the atlas").count() == 0
     assert watch.dialogs == [] and watch.errors == []
 
 
-def test_a_cp1251_spreadsheet_is_read_once_its_encoding_is_chosen(page, upload_server):
+def test_a_cp1251_spreadsheet_is_read_in_the_encoding_it_looks_like(page, upload_server):
+    """The page proposes cp1251 itself (not cp1250, which the bytes also decode as)."""
     rows = "id;name;lat;lon;sources\nk;Кенгир;47,84;67,615;w-en\n".encode("cp1251")
     upload(page, upload_server, "kengir.csv", rows)
-    page.get_by_text("must be fixed").wait_for(timeout=60_000)
-    options = page.get_by_text("Text encoding")
-    options.wait_for(timeout=30_000)  # the options that can help opened by themselves
-    page.get_by_role("combobox", name="Text encoding").click()
-    page.get_by_role("option", name="cp1251 (Cyrillic, Windows)").click()
     page.get_by_text("The layer can be added").wait_for(timeout=60_000)
+    page.get_by_text("If the file needs help").click()
+    chosen = page.get_by_role("combobox", name="Text encoding")
+    assert chosen.input_value() == "cp1251 (Cyrillic, Windows)"  # chosen for the author
     assert markers(page).count() == 1
     markers(page).first.click()
     assert "Кенгир" in page.frame_locator(MAP).locator(".leaflet-popup-content").inner_text()
+
+
+def test_save_is_offered_only_when_the_server_allows_it(page, upload_server, geodata, tmp_path):
+    """Saving from the page is `kengir-geo serve --allow-save`; without it, no Save button."""
+    good = json.dumps(collection(feature("k", name="Kengir"))).encode()
+    readonly = StreamlitServer(env={"KENGIR_GEODATA": str(geodata)})
+    try:
+        readonly.wait_healthy()
+        upload(page, readonly, "good.geojson", good)
+        page.get_by_text("Saving into the atlas is switched off").wait_for(timeout=60_000)
+        assert page.get_by_role("button", name="Save into the atlas").count() == 0
+    finally:
+        readonly.stop()
+    upload(page, upload_server, "good.geojson", good)
+    page.get_by_role("button", name="Save into the atlas").wait_for(timeout=60_000)
+    assert page.get_by_text("Saving into the atlas is switched off").count() == 0
 
 
 def test_a_large_layer_is_drawn_on_a_canvas(page, upload_server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,9 @@ from kengir_geo.app.env import geodata_root
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.data.schema import Problem
+from kengir_geo.map.escape import md
+
+log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner="Loading the map data…", max_entries=2)
@@ -40,7 +44,7 @@ def atlas_or_none() -> Atlas | None:
     try:
         root = geodata_root()
         return _cached_atlas(str(root), fingerprint(root))
-    except (AtlasError, OSError):
+    except Exception:  # a broken folder: the page that needs the atlas says why
         return None
 
 
@@ -62,14 +66,17 @@ def atlas_or_stop() -> Atlas:
         )
         st.dataframe(problems_table(exc.problems), hide_index=True)
     except FileNotFoundError as exc:
-        st.error(f"The map data is missing: {exc}")
+        st.error(f"The map data is missing: {md(exc)}")
+    except Exception as exc:  # anything else a broken folder does: a message, not a traceback
+        log.exception("the atlas could not be loaded")
+        st.error(f"The map data could not be read: {md(exc)}. Run `kengir-geo validate` on it.")
     st.stop()
     raise RuntimeError("unreachable")  # st.stop() raises; this keeps type checkers honest
 
 
 def show_link_problems(problems: tuple[str, ...]) -> None:
     for problem in problems:
-        st.warning(problem, icon=":material/link:")
+        st.warning(md(problem), icon=":material/link:")
 
 
 def prepare_static_assets(app_dir: Path) -> Path:

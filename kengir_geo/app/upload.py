@@ -25,11 +25,11 @@ from kengir_geo.ingest import (
     Limits,
     SaveError,
     existing_layer_ids,
-    ingest_file,
-    layer_collection_text,
+    ingest_bounded,
     save_layer,
 )
 from kengir_geo.ingest.preview import PREVIEW_LIMIT, preview_map
+from kengir_geo.map.escape import md
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ ENCODINGS = [
     "cp866 (Cyrillic, DOS)",
     "cp1252 (Western European, Windows)",
     "cp1250 (Central European, Windows)",
+    "iso8859-2 (Central European, ISO)",
+    "mac-cyrillic (Cyrillic, old Macs)",
     "latin-1 (ISO 8859-1)",
     "utf-16 (Excel's Unicode text)",
 ]
@@ -52,18 +54,26 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", Path(name).stem.lower()).strip("-")[:63] or "my-layer"
 
 
+def encoding_label(encoding: str | None) -> str | None:
+    """The choice of the encoding list that names `encoding`."""
+    return next((e for e in ENCODINGS if encoding and e.split()[0] == encoding), None)
+
+
 def run_ingest(
     data: bytes, name: str, layer_id: str, title: str, options: tuple, root: Path
 ) -> IngestResult:
-    """The pipeline on an uploaded file, with a progress bar for the steps."""
+    """The pipeline on an uploaded file, in a worker bounded in time and memory: anyone who
+    can open the page can upload, so no file may hang or exhaust the server."""
     suffix = Path(name).suffix.lower()
     suffix = suffix if suffix in FORMATS else ""  # the format is then sniffed from the bytes
-    layer_type, sources, encoding, fix, crs, layer = options
-    bar = st.progress(0.0, text="Reading the file")
-    with tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder:
+    layer_type, sources, cite, encoding, fix, crs, layer = options
+    with (
+        st.spinner(f"Reading and checking the file (stopped after {LIMITS.seconds:g} s)…"),
+        tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder,
+    ):
         path = Path(folder) / f"upload{suffix}"  # our name, never the browser's
         path.write_bytes(data)
-        result = ingest_file(
+        return ingest_bounded(
             path,
             layer_id,
             title,
@@ -71,15 +81,13 @@ def run_ingest(
             layer_type=layer_type,
             geodata_root=root,
             default_sources=list(sources),
+            cite=cite or None,
             encoding=encoding,
             fix=fix,
             crs=crs or None,
             layer=layer or None,
             limits=LIMITS,
-            progress=lambda step, fraction: bar.progress(fraction, text=step),
         )
-    bar.empty()
-    return result
 
 
 def cached_ingest(data: bytes, name: str, layer_id: str, title: str, options: tuple, root: Path):
@@ -110,7 +118,7 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     warnings = len(result.problems) - len(errors)
     for note in result.notes:
-        st.caption(note)
+        st.caption(md(note))
     if errors:
         st.error(
             f"{len(errors)} problem(s) must be fixed before this layer can be added "
@@ -122,17 +130,18 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
         st.success("No problems found.")
     if result.problems:
         st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
-    if result.collection is None:
+    if not result.readable:
         return
-    count = len(result.collection["features"])
+    layer = result.layer()
+    count = len(layer["features"])
     st.subheader("Preview")
     if count > PREVIEW_LIMIT:
         st.caption(f"The map shows the first {PREVIEW_LIMIT:,} of {count:,} features.")
-    fmap = _localized(preview_map(result.collection, _atlas_or_none(root)))
+    fmap = _localized(preview_map(layer, _atlas_or_none(root)))
     st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
     st.download_button(
         "Download the cleaned GeoJSON",
-        data=layer_collection_text(result.collection),
+        data=result.layer_text(),
         file_name=f"{layer_id}.geojson",
         mime="application/geo+json",
         icon=":material/download:",
@@ -156,8 +165,10 @@ def save_section(result: IngestResult, layer_id: str, root: Path) -> None:
     )
     if st.button("Save into the atlas", type="primary", disabled=exists and not replace):
         try:
-            written = save_layer(root, result.collection, result.entry, replace=replace)
+            written = save_layer(root, result.layer_text(), result.entry, replace, result.source)
         except SaveError as exc:
-            st.error(f"Not saved: {exc}")
+            st.error(f"Not saved: {md(exc)}")
             return
-        st.success(f"Saved as {written.relative_to(root)} and listed in layers.toml.")
+        st.success(f"Saved as {md(written.relative_to(root))} and listed in layers.toml.")
+        if result.source is not None:
+            st.success(f"Added “{md(result.source['title'])}” to the bibliography (sources.toml).")

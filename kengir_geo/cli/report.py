@@ -16,15 +16,21 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def printable(text: str) -> str:
+    """Text any terminal can take: undecodable bytes of a file name (surrogates) as �."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON escape such as "\ud800"
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def report(problems: list[Problem], checked: str) -> int:
     """Print problems one per line (FILE:FEATURE:FIELD: level: message) and a summary."""
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(printable(str(problem)))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     verdict = "invalid" if errors else "valid"
-    click.echo(
-        f"{checked}: {verdict} ({counted(errors, 'error')}, {counted(warnings, 'warning')})",
-        err=True,
-    )
+    summary = f"{checked}: {verdict} ({counted(errors, 'error')}, {counted(warnings, 'warning')})"
+    click.echo(printable(summary), err=True)
     return EXIT_INVALID if errors else EXIT_OK

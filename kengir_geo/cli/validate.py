@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from kengir_geo.cli.report import EXIT_USAGE, report
+from kengir_geo.cli.report import EXIT_USAGE, printable, report
 from kengir_geo.data.folder import MANIFEST, bundled_geodata
 from kengir_geo.data.schema import Problem
-from kengir_geo.data.validate import check_layer_file, validate_geodata
+from kengir_geo.data.validate import validate_geodata
 from kengir_geo.ingest import check_file
 
 
@@ -24,16 +24,15 @@ def validate(files: tuple[Path, ...]) -> None:
     problems: list[Problem] = []
     for path in files:
         if not path.exists():
-            click.echo(f"{path}: no such file or folder", err=True)
+            click.echo(printable(f"{path}: no such file or folder"), err=True)
             sys.exit(EXIT_USAGE)
         if path.is_dir():
-            if not (path / MANIFEST).is_file():
-                click.echo(f"{path}: a folder must be a geodata folder with layers.toml", err=True)
+            if not (path / MANIFEST).exists():
+                message = f"{path}: a folder must be a geodata folder with layers.toml"
+                click.echo(printable(message), err=True)
                 sys.exit(EXIT_USAGE)
             problems += validate_geodata(path)
-        elif path.suffix.lower() in (".geojson", ".json"):
-            problems += check_layer_file(path)
-        else:  # GeoPackage, zipped Shapefile, KML, CSV: read as `add` would
+        else:  # a layer file, or another format read as `add` would; bounded either way
             problems += check_file(path)
     label = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     sys.exit(report(problems, label))

@@ -61,7 +61,8 @@ def _unread_alone(cited: list[str], sources: dict[str, dict[str, Any]]) -> list[
 def _features(raw: RawGeodata, problems: list[Problem], sources: dict[str, dict]) -> set[str]:
     ids: set[str] = set()
     for entry in raw.manifest:
-        doc = raw.layers.get(entry.get("id"))
+        layer_id = entry.get("id")
+        doc = raw.layers.get(layer_id) if isinstance(layer_id, str) else None
         features = doc.get("features") if isinstance(doc, dict) else None
         file = str(entry.get("file", ""))
         for feature in features if isinstance(features, list) else []:
@@ -122,7 +123,7 @@ def _claims(raw: RawGeodata, problems: list[Problem], sources: dict[str, dict]) 
 
 
 def _chapters(raw: RawGeodata, problems: list[Problem], feature_ids: set[str]) -> None:
-    layer_ids = {e.get("id") for e in raw.manifest}
+    layer_ids = raw.layer_ids
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
         frame = chapter.get("frame", [])

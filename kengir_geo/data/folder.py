@@ -54,6 +54,11 @@ class RawGeodata:
     layers: dict[str, Any] = field(default_factory=dict)  # layer id -> parsed GeoJSON
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def layer_ids(self) -> set[str]:
+        """The manifest's usable layer ids (the validator reports the others)."""
+        return {e["id"] for e in self.manifest if isinstance(e.get("id"), str)}
+
 
 def read_toml(path: Path, problems: list[Problem], required: bool = True) -> dict[str, Any]:
     """A TOML file as a dict; a missing (when required), unreadable or broken file is a problem."""
@@ -66,6 +71,8 @@ def read_toml(path: Path, problems: list[Problem], required: bool = True) -> dic
             problems.append(Problem(label, "", "", "file is missing"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         problems.append(Problem(label, "", "", f"not valid TOML: {exc}"))
+    except RecursionError:
+        problems.append(Problem(label, "", "", "not valid TOML: nested too deeply to read"))
     except OSError as exc:
         problems.append(Problem(label, "", "", f"cannot read the file: {exc.strerror or exc}"))
     return {}
@@ -120,6 +127,8 @@ def parse_json(text: str, label: str, problems: list[Problem]) -> Any:
         problems.append(Problem(label, "", "", f"not valid JSON at {where}: {exc.msg}{hint}"))
     except RecursionError:
         problems.append(Problem(label, "", "", "the JSON is nested too deeply to read"))
+    except ValueError as exc:  # a number of more than 4,300 digits
+        problems.append(Problem(label, "", "", f"not valid JSON: {exc}"))
     return NOT_JSON
 
 

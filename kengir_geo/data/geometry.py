@@ -14,7 +14,11 @@ Position = list[Any]
 
 
 def _is_position(value: Any) -> bool:
-    return isinstance(value, list | tuple) and bool(value) and isinstance(value[0], int | float)
+    """An array of scalars: a position, well-formed or not (["67.6", "47.8"] is one too, so
+    the validator sees it and reports it instead of finding no coordinates at all)."""
+    return (
+        isinstance(value, list | tuple) and bool(value) and not isinstance(value[0], list | tuple)
+    )
 
 
 def _coordinate_roots(geometry: Any) -> Iterator[Any]:
@@ -76,6 +80,26 @@ def map_geometry(geometry: Any, func: Callable[[Position], Position]) -> Any:
     elif "coordinates" in geometry:
         out["coordinates"] = map_positions(geometry["coordinates"], func)
     return out
+
+
+def paths(geometry: Any) -> Iterator[list[Any]]:
+    """The position arrays of every line and ring (also inside a GeometryCollection)."""
+    stack = [geometry]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        kind, coords = node.get("type"), node.get("coordinates")
+        if kind == "GeometryCollection" and isinstance(node.get("geometries"), list):
+            stack.extend(node["geometries"])
+        elif kind == "LineString" and isinstance(coords, list):
+            yield coords
+        elif kind in ("MultiLineString", "Polygon") and isinstance(coords, list):
+            yield from (c for c in coords if isinstance(c, list))
+        elif kind == "MultiPolygon" and isinstance(coords, list):
+            for polygon in coords:
+                if isinstance(polygon, list):
+                    yield from (c for c in polygon if isinstance(c, list))
 
 
 def polygon_rings(geometry: Any) -> Iterator[Any]:

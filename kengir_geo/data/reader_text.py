@@ -45,7 +45,8 @@ def _features(raw: RawGeodata, user: bool) -> Iterator[tuple[str, dict]]:
     for entry in raw.manifest:
         if (entry.get("group") == "user") != user:
             continue
-        doc = raw.layers.get(entry.get("id"))
+        layer_id = entry.get("id")
+        doc = raw.layers.get(layer_id) if isinstance(layer_id, str) else None
         features = doc.get("features") if isinstance(doc, dict) else None
         for feature in features if isinstance(features, list) else []:
             props = feature.get("properties") if isinstance(feature, dict) else None

@@ -6,6 +6,7 @@ geodata/README.md is the prose version of this module.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +23,9 @@ CATEGORIES = (
 )
 LAYER_TYPES = ("events", "features")
 LAYER_GROUPS = ("story", "context", "basemap", "user")
+
+# A layer's id: also its file's name and a word in links. Use fullmatch (`$` allows a newline).
+LAYER_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 
 # Properties that hold lists; flat formats (Shapefile, CSV) carry them as "a; b; c".
 LIST_PROPERTIES = ("names", "sources", "claims")

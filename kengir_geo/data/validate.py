@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,14 @@ from kengir_geo.data.folder import (
     read_geodata,
     read_json_file,
 )
-from kengir_geo.data.geometry import polygon_rings, walk_positions
+from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
+from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
     CATEGORIES,
     CERTAINTIES,
     LAYER_GROUPS,
+    LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
     Problem,
@@ -34,15 +37,6 @@ from kengir_geo.data.schema import (
 )
 from kengir_geo.data.settings import parse_settings
 
-GEOMETRY_TYPES = (
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-    "GeometryCollection",
-)
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
 
@@ -77,7 +71,8 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
         return [problem("geometry has no coordinates", "warning")]
     for position in positions:
         if len(position) < 2 or not all(
-            isinstance(v, int | float) and math.isfinite(v) for v in position
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in position
         ):
             return [problem(f"coordinate {position!r} is not a pair of numbers")]
         lon, lat = position[0], position[1]
@@ -86,6 +81,14 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
                 problem(
                     f"coordinate ({lon}, {lat}) is out of range: longitude must lie in -180..180 "
                     "and latitude in -90..90 (are lat/lon swapped, or is the file not in WGS84?)"
+                )
+            ]
+    for line in paths(geometry):
+        if any(abs(a[0] - b[0]) > 180 for a, b in zip(line, line[1:], strict=False)):
+            return [
+                problem(
+                    "a line or ring crosses the antimeridian (longitude 180): it would be drawn "
+                    "the long way round the world; cut it in two at longitude 180 (RFC 7946 3.1.9)"
                 )
             ]
     for ring in polygon_rings(geometry):
@@ -148,11 +151,18 @@ def _check_properties(
     layer_type: str,
     source_ids: set[str] | None,
     claim_ids: set[str] | None,
+    strict_sources: bool = True,
 ) -> list[Problem]:
     problems: list[Problem] = []
 
     def error(field: str, message: str) -> None:
         problems.append(Problem(file, label, field, message))
+
+    for key, value in props.items():
+        if _not_text(key) or _not_text(value):
+            error(str(key).encode("utf-8", "replace").decode(), NOT_TEXT)
+        elif not _flat(value):
+            error(key, "properties must be flat: text, a number, or a list of texts")
 
     if props.get("id") in (None, ""):
         error("id", "missing id: every feature needs a unique, stable id")
@@ -186,12 +196,26 @@ def _check_properties(
             "(the radius of doubt), or draw it as an area",
         )
     sources = as_list(props.get("sources")) if isinstance(props.get("sources"), str | list) else []
+    # a user's layer may cite nothing, or works missing from the bibliography: it is then
+    # marked so on the map (warnings); the atlas's own layers must cite (errors)
+    level = "error" if strict_sources else "warning"
     if not sources:
-        error("sources", "cite at least one source id")
+        problems.append(
+            Problem(
+                file,
+                label,
+                "sources",
+                "cite at least one source id" if strict_sources else "no source cited",
+                level,
+            )
+        )
     elif source_ids is not None:
         for source in sources:
             if source not in source_ids:
-                error("sources", f"unknown source id {source!r} (not in sources.toml)")
+                message = f"unknown source id {source!r} (not in sources.toml)"
+                if not strict_sources:
+                    message = f"source {source!r} is not in the bibliography (sources.toml)"
+                problems.append(Problem(file, label, "sources", message, level))
     if claim_ids is not None and isinstance(props.get("claims"), str | list):
         for claim in as_list(props.get("claims")):
             if claim not in claim_ids:
@@ -212,6 +236,57 @@ def _check_properties(
         )
     problems += _check_dates(props, file, label, layer_type)
     return problems
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?|[a-zA-Z]{3,20}")
+
+
+def check_style(entry: dict[str, Any], file: str, label: str) -> list[Problem]:
+    """A layer's style hints, of the types the renderer draws with."""
+    problems: list[Problem] = []
+    colors = {k: entry[k] for k in ("color", "fill_color") if k in entry}
+    state_colors = entry.get("state_colors", {})
+    if not isinstance(state_colors, dict):
+        problems.append(
+            Problem(
+                file, label, "state_colors", 'state_colors must be a table: { "state" = "#hex" }'
+            )
+        )
+    else:
+        colors.update({f"state_colors.{k}": v for k, v in state_colors.items()})
+    for key, value in colors.items():
+        if not isinstance(value, str) or not _COLOR.fullmatch(value):
+            problems.append(
+                Problem(file, label, key, f"{key} must be a colour like #b22222 or a colour name")
+            )
+    weight = entry.get("weight", 2)
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 20:
+        problems.append(Problem(file, label, "weight", "weight must be a number from 0 to 20"))
+    fields = entry.get("fields", {})
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        problems.append(
+            Problem(file, label, "fields", 'fields must be a table: { property = "Reader label" }')
+        )
+    return problems
+
+
+NOT_TEXT = "holds a lone surrogate or undecodable bytes, which are not text"
+
+
+def _not_text(value: Any) -> bool:
+    """A string with lone surrogates (JSON's "\\ud800", undecodable bytes): not writable."""
+    if isinstance(value, list):
+        return any(_not_text(v) for v in value)
+    return isinstance(value, str) and not value.isascii() and _SURROGATE.search(value) is not None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _flat(value: Any) -> bool:
+    if isinstance(value, list):
+        return all(v is None or isinstance(v, str | int | float | bool) for v in value)
+    return not isinstance(value, dict)
 
 
 def _check_crs(doc: dict[str, Any], file: str) -> list[Problem]:
@@ -240,8 +315,10 @@ def check_feature_collection(
     layer_type: str = "features",
     source_ids: set[str] | None = None,
     claim_ids: set[str] | None = None,
+    strict_sources: bool = True,
 ) -> list[Problem]:
-    """Every check of one layer's parsed GeoJSON. Never raises."""
+    """Every check of one layer's parsed GeoJSON. Never raises. Without `strict_sources`
+    (a user's layer), missing or unknown sources are warnings."""
     if not isinstance(doc, dict):
         return [Problem(file, "", "", f"expected a GeoJSON object, found {type(doc).__name__}")]
     if doc.get("type") != "FeatureCollection":
@@ -280,7 +357,7 @@ def check_feature_collection(
         geometry = feature.get("geometry")
         problems += check_geometry(geometry, file, label)
         problems += _check_properties(
-            props, geometry, file, label, layer_type, source_ids, claim_ids
+            props, geometry, file, label, layer_type, source_ids, claim_ids, strict_sources
         )
     return problems
 
@@ -294,7 +371,10 @@ def check_layer_file(path: Path, layer_type: str = "features") -> list[Problem]:
     doc = read_json_file(path, label, problems)
     if doc is None:
         return problems
-    return check_feature_collection(doc, label, layer_type)
+    doc, wrapped = as_feature_collection(doc)
+    if wrapped:
+        problems.append(Problem(label, "", "type", wrapped, "warning"))
+    return problems + check_feature_collection(doc, label, layer_type, strict_sources=False)
 
 
 # --- the whole geodata folder -------------------------------------------------------------
@@ -316,23 +396,87 @@ def _ids(tables: list[dict[str, Any]], file: str, what: str, problems: list[Prob
 def _check_manifest(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.manifest, MANIFEST, "layer", problems)
     for index, entry in enumerate(raw.manifest):
+        problems += check_layer_entry(entry, MANIFEST, index)
         label = str(entry.get("id") or f"#{index}")
-        for key in ("title", "file"):
-            if not isinstance(entry.get(key), str) or not entry[key]:
-                problems.append(Problem(MANIFEST, label, key, f"layer entry needs a {key}"))
-        if entry.get("type", "features") not in LAYER_TYPES:
-            problems.append(Problem(MANIFEST, label, "type", f"type must be one of {LAYER_TYPES}"))
-        if entry.get("group", "story") not in LAYER_GROUPS:
-            problems.append(
-                Problem(MANIFEST, label, "group", f"group must be one of {LAYER_GROUPS}")
+        if not isinstance(entry.get("file"), str) or not entry["file"].strip():
+            problems.append(Problem(MANIFEST, label, "file", "layer entry needs a file"))
+
+
+def check_layer_entry(entry: dict[str, Any], file: str = MANIFEST, index: int = 0) -> list[Problem]:
+    """A [[layer]] table's own fields (not its file): what `add` checks before writing one."""
+    problems: list[Problem] = []
+    label = entry.get("id") if isinstance(entry.get("id"), str) else f"#{index}"
+
+    def error(key: str, message: str) -> None:
+        problems.append(Problem(file, label, key, message))
+
+    if not isinstance(entry.get("id"), str) or not LAYER_ID.fullmatch(entry["id"]):
+        error("id", "a layer id is 1-63 lower-case letters, digits, '-' or '_'")
+    title = entry.get("title")
+    if not isinstance(title, str) or not title.strip():
+        error("title", "layer entry needs a title")
+    for key in ("title", "description"):
+        if _not_text(entry.get(key)):
+            error(key, f"the {key} {NOT_TEXT}")
+    if "description" in entry and not isinstance(entry["description"], str):
+        error("description", "description must be text")
+    if entry.get("type", "features") not in LAYER_TYPES:
+        error("type", f"type must be one of {', '.join(LAYER_TYPES)}")
+    if entry.get("group", "story") not in LAYER_GROUPS:
+        error("group", f"group must be one of {', '.join(LAYER_GROUPS)}")
+    if "visible" in entry and not isinstance(entry["visible"], bool):
+        error("visible", "visible must be true or false")
+    problems += check_style(entry, file, label)
+    return problems
+
+
+def _types(
+    table: dict[str, Any], expected: dict[str, Any], file: str, label: str, problems: list[Problem]
+) -> None:
+    """Each present key of `table` of its expected type: what the loaders rely on."""
+    words = {str: "text", bool: "true or false", list: "a list", dict: "a table"}
+    for key, kind in expected.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if kind == "texts":
+            ok = isinstance(value, str) or (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
             )
+            what = "a list of texts"
+        elif kind == "number":
+            ok = (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+            )
+            what = "a number"
+        elif kind == "year":
+            ok = isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+            what = 'a year (a number or "n.d.")'
+        elif kind == "day":
+            ok = isinstance(value, str | date)
+            what = "a date like 1954-05-16"
+        else:
+            ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+            what = words[kind]
+        if not ok or _not_text(value):
+            problems.append(Problem(file, label, key, f"{key} must be {what}"))
 
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
+    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
     for source in raw.sources:
         label = str(source.get("id", ""))
-        if not source.get("title"):
+        _types(
+            source,
+            {**dict.fromkeys(text_keys, str), "year": "year", "read": bool, "via": "texts"},
+            "sources.toml",
+            label,
+            problems,
+        )
+        if not isinstance(source.get("title"), str) or not source["title"].strip():
             problems.append(Problem("sources.toml", label, "title", "a source needs a title"))
         url = source.get("url")
         if url is not None and not (
@@ -349,6 +493,7 @@ def _check_claims(raw: RawGeodata, source_ids: set[str], problems: list[Problem]
     for claim in raw.claims:
         label = str(claim.get("id", ""))
         values = claim.get("value", [])
+        _types(claim, {"item": str, "note": str}, "claims.toml", label, problems)
         if not claim.get("item"):
             problems.append(
                 Problem("claims.toml", label, "item", "a claim needs an item (what is disputed)")
@@ -364,6 +509,9 @@ def _check_claims(raw: RawGeodata, source_ids: set[str], problems: list[Problem]
                     Problem("claims.toml", label, f"value[{n}]", "each value needs a value")
                 )
                 continue
+            if not isinstance(value["value"], str):
+                _types(value, {"value": "number"}, "claims.toml", label, problems)
+            _types(value, {"sources": "texts", "note": str}, "claims.toml", label, problems)
             cited = as_list(value.get("sources"))
             if not cited:
                 problems.append(
@@ -395,13 +543,24 @@ def _feature_ids(doc: Any) -> set[str]:
 
 def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
-    layer_ids = {e.get("id") for e in raw.manifest}
+    layer_ids = raw.layer_ids
     event_ids = _feature_ids(raw.layers.get("events"))
+    expected = {"date": "day", "until": "day", "notes": str, "layers": list, "highlight": list}
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
 
         def error(field: str, message: str, label: str = label) -> None:
             problems.append(Problem("story.toml", label, field, message))
+
+        _types(chapter, expected, "story.toml", label, problems)
+        if "date" not in chapter:
+            error("date", "a chapter needs a date")
+        for key in ("layers", "highlight"):
+            if not isinstance(chapter.get(key, []), list):
+                chapter = {**chapter, key: []}  # reported above
+            elif not all(isinstance(v, str) for v in chapter.get(key, [])):
+                error(key, f"{key} must be a list of ids")
+                chapter = {**chapter, key: []}
 
         for key in ("title", "narrative"):
             if not isinstance(chapter.get(key), str) or not chapter[key].strip():
@@ -416,12 +575,13 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
         if not (
             isinstance(center, list)
             and len(center) == 2
-            and all(isinstance(v, int | float) for v in center)
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
             and -90 <= center[0] <= 90
             and -180 <= center[1] <= 180
         ):
             error("center", "center must be [latitude, longitude]")
-        if not isinstance(chapter.get("zoom"), int) or not 1 <= chapter["zoom"] <= 19:
+        zoom = chapter.get("zoom")
+        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19:
             error("zoom", "zoom must be a whole number from 1 to 19")
         for layer in chapter.get("layers", []):
             if layer not in layer_ids:
@@ -438,10 +598,15 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     source_ids = _check_sources(raw, problems)
     claim_ids = _check_claims(raw, source_ids, problems)
     for entry in raw.manifest:
-        doc = raw.layers.get(entry.get("id"))
-        if doc is not None:
+        doc = raw.layers.get(entry["id"]) if isinstance(entry.get("id"), str) else None
+        if doc is not None and isinstance(entry.get("file"), str):
             problems += check_feature_collection(
-                doc, entry["file"], entry.get("type", "features"), source_ids, claim_ids
+                doc,
+                entry["file"],
+                entry.get("type", "features"),
+                source_ids,
+                claim_ids,
+                strict_sources=entry.get("group") != "user",
             )
     _check_chapters(raw, problems)
     _check_settings(raw, claim_ids, problems)
@@ -449,7 +614,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     problems += check_reader_text(raw, source_ids)
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
-    layer_ids = {e.get("id") for e in raw.manifest}
+    layer_ids = raw.layer_ids
     for figure in figures:
         if figure.layer and figure.layer not in layer_ids:
             problems.append(Problem(FIGURES, figure.id, "layer", f"unknown layer {figure.layer!r}"))

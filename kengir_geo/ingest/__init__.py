@@ -8,6 +8,7 @@ contract mapping in normalize.py, the safe writes in write.py.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from kengir_geo.data.folder import RawGeodata, read_geodata
-from kengir_geo.data.schema import Problem, has_errors
-from kengir_geo.data.validate import check_feature_collection
+from kengir_geo.data.schema import LAYER_ID, Problem, has_errors
+from kengir_geo.data.validate import check_feature_collection, check_layer_entry
+from kengir_geo.ingest.bounded import Failure, run_bounded
+from kengir_geo.ingest.cite import CiteError, parse_citation
 from kengir_geo.ingest.normalize import (
     bbox_center,
     check_region,
@@ -30,9 +33,8 @@ from kengir_geo.ingest.normalize import (
     repair_and_orient,
     to_wgs84,
 )
-from kengir_geo.ingest.read import FORMATS, Limits, read_layer
+from kengir_geo.ingest.read import FORMATS, Limits, check_readable, read_layer
 from kengir_geo.ingest.write import (
-    LAYER_ID,
     LayerExists,
     SaveError,
     existing_layer_ids,
@@ -49,6 +51,7 @@ __all__ = [
     "SaveError",
     "check_file",
     "existing_layer_ids",
+    "ingest_bounded",
     "ingest_file",
     "layer_collection_text",
     "save_layer",
@@ -67,10 +70,28 @@ class IngestResult:
     problems: list[Problem]
     entry: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    encoding_guess: str | None = None  # the encoding the text looks like, when not UTF-8
+    source: dict[str, Any] | None = None  # a new [[source]] for sources.toml (--cite)
+    text: str | None = None  # the layer as GeoJSON text, as a worker hands it over (compact)
+
+    @property
+    def readable(self) -> bool:
+        return self.collection is not None or self.text is not None
 
     @property
     def ok(self) -> bool:
-        return self.collection is not None and not has_errors(self.problems)
+        return self.readable and not has_errors(self.problems)
+
+    def layer(self) -> dict[str, Any]:
+        """The cleaned FeatureCollection (parsed from `text` when it came from a worker)."""
+        if self.collection is None and self.text is not None:
+            self.collection = json.loads(self.text)
+        if self.collection is None:
+            raise ValueError("the file could not be read; see the problems")
+        return self.collection
+
+    def layer_text(self) -> str:
+        return self.text if self.text is not None else layer_collection_text(self.layer())
 
 
 def _story_region(raw: RawGeodata) -> list[tuple[float, float]]:
@@ -118,6 +139,7 @@ def ingest_file(
     fix: bool = False,
     default_certainty: str | None = "approximate",
     default_sources: list[str] | tuple[str, ...] = (),
+    cite: str | None = None,
     description: str | None = None,
     limits: Limits | None = None,
     progress: Callable[[str, float], None] | None = None,
@@ -125,8 +147,9 @@ def ingest_file(
     """Read any supported file and turn it into a valid layer, or say precisely why not.
 
     With `geodata_root`, source and claim ids are checked against that folder's sources.toml
-    and claims.toml, and the layer's position against its story. `progress(step, fraction)`
-    hears about each step (the upload page shows it). Never raises on bad input.
+    and claims.toml, and the layer's position against its story. `cite` ("Author, Title,
+    Year, URL") becomes a new bibliography entry cited where a feature cites nothing.
+    `progress(step, fraction)` hears about each step. Never raises on bad input.
     """
     step = progress or (lambda _text, _fraction: None)
     step("Reading the file", 0.05)
@@ -134,11 +157,25 @@ def ingest_file(
     entry: dict[str, Any] = {"id": layer_id, "title": title, "group": "user", "type": layer_type}
     if description:
         entry["description"] = description
-    problems: list[Problem] = []
+    problems: list[Problem] = check_layer_entry(entry, MANIFEST_LABEL)
     notes: list[str] = []
-    raw = read_layer(path, label, problems, layer=layer, encoding=encoding, limits=limits)
-    if raw is None:
+    geodata = read_geodata(geodata_root) if geodata_root is not None else None
+    source = None
+    if cite:
+        try:
+            source = parse_citation(cite, _ids_of(geodata.sources) if geodata else set())
+        except CiteError as exc:
+            problems.append(Problem(label, "", "sources", f"--cite: {exc}"))
+        else:
+            default_sources = [*default_sources, source["id"]]
+    if has_errors(problems):
         return IngestResult(None, problems, entry, notes)
+    hints: dict[str, str] = {}
+    raw = read_layer(
+        path, label, problems, layer=layer, encoding=encoding, limits=limits, hints=hints
+    )
+    if raw is None:
+        return IngestResult(None, problems, entry, notes, hints.get("encoding"))
     features = raw.features
     notes.append(f"read {len(features)} features from a {raw.format} file")
     if not features:
@@ -208,30 +245,91 @@ def ingest_file(
     step("Checking every feature", 0.7)
     source_ids = claim_ids = None
     region: list[tuple[float, float]] = []
-    if geodata_root is not None:
-        geodata = read_geodata(geodata_root)
+    if geodata is not None:
         source_ids, claim_ids = _ids_of(geodata.sources), _ids_of(geodata.claims)
+        if source is not None:
+            source_ids.add(source["id"])
         region = _story_region(geodata)
-    checked = check_feature_collection(collection, label, layer_type, source_ids, claim_ids)
-    uncited = any(p.field == "sources" and p.message.startswith("cite at least") for p in checked)
-    if uncited and not default_sources:
-        problems.append(
-            Problem(
-                label,
-                "",
-                "sources",
-                "features need sources: add a 'sources' column with ids from sources.toml, "
-                "or cite one for the whole layer (--source ID; on the upload page: "
-                "'Cite for features without sources')",
-            )
-        )
-    problems += _with_fix_hint(checked, fix)
+    checked = check_feature_collection(
+        collection, label, layer_type, source_ids, claim_ids, strict_sources=False
+    )
+    problems += _summarised(checked)
+    problems += _with_fix_hint([p for p in checked if p.field != "sources"], fix)
     problems += check_region(features, label, region, REGION_KM)
     step("Done", 1.0)
-    return IngestResult(collection, problems, entry, notes)
+    return IngestResult(collection, problems, entry, notes, source=source)
+
+
+MANIFEST_LABEL = "layers.toml"
+UNSOURCED_HINT = (
+    "cite a source for the whole layer: --source ID for a work in sources.toml, or "
+    '--cite "Author, Title, Year, URL" for a new one (on the upload page: the fields under '
+    "'Sources')"
+)
+
+
+def _summarised(checked: list[Problem]) -> list[Problem]:
+    """The source warnings of a user's layer, one line per kind with the count, not one per
+    feature: a quick layer of memorial sites may cite nothing and is still added."""
+    about_sources = [p for p in checked if p.field == "sources"]
+    uncited = sum(p.message.startswith("no source cited") for p in about_sources)
+    unknown = [p for p in about_sources if not p.message.startswith("no source cited")]
+    out = []
+    if uncited:
+        file = about_sources[0].file
+        out.append(
+            Problem(
+                file,
+                "",
+                "sources",
+                f"{uncited} feature(s) cite no source: they will be marked 'no source cited' "
+                f"on the map; {UNSOURCED_HINT}",
+                "warning",
+            )
+        )
+    return out + unknown
+
+
+def ingest_bounded(
+    path: Path, layer_id: str, title: str, *, limits: Limits | None = None, **options: Any
+) -> IngestResult:
+    """`ingest_file` in a worker with the limits' time and memory: what `kengir-geo add`
+    and the upload page run, so that no file can hang or exhaust the machine."""
+    limits = limits or Limits()
+    label = options.get("label") or str(path)
+    entry = {"id": layer_id, "title": title, "group": "user", "type": options.get("layer_type")}
+    unreadable = check_readable(path, label, limits)
+    if unreadable is not None:
+        return IngestResult(None, [unreadable], entry)
+    result = run_bounded(
+        _ingest_as_text,
+        path,
+        layer_id,
+        title,
+        limits=limits,
+        seconds=limits.seconds,
+        memory_mb=limits.memory_mb,
+        **options,
+    )
+    if isinstance(result, Failure):
+        return IngestResult(None, [Problem(label, "", "", result.message)], entry)
+    return result
+
+
+def _ingest_as_text(*args: Any, **options: Any) -> IngestResult:
+    """ingest_file, with the layer handed back as text: a few bytes per coordinate through
+    the pipe and in the caller, instead of a Python object per number."""
+    result = ingest_file(*args, **options)
+    if result.collection is not None:
+        result.text = layer_collection_text(result.collection)
+        result.collection = None
+    return result
 
 
 def check_file(path: Path, layer_type: str = "features", **options: Any) -> list[Problem]:
-    """What `kengir-geo add` would report about a file, without a target folder."""
-    layer_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "layer"
-    return ingest_file(path, layer_id, path.stem, layer_type=layer_type, **options).problems
+    """What `kengir-geo validate FILE` reports: what `kengir-geo add` would say of the file,
+    read within the limits, without a target folder."""
+    layer_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-")[:63] or "layer"
+    if not LAYER_ID.fullmatch(layer_id):
+        layer_id = "layer"
+    return ingest_bounded(path, layer_id, "Checked file", layer_type=layer_type, **options).problems

@@ -11,13 +11,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import sqlite3
+import stat
+import struct
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 import pyogrio
 import shapely.wkt
@@ -26,7 +32,9 @@ from pyproj.exceptions import CRSError
 from shapely.geometry import mapping
 
 from kengir_geo.data.folder import NOT_JSON, parse_json
+from kengir_geo.data.geojson import as_feature_collection
 from kengir_geo.data.schema import Problem
+from kengir_geo.ingest.encoding import guess_encoding
 
 FORMATS = {
     ".geojson": "GeoJSON",
@@ -57,6 +65,8 @@ class Limits:
     max_mb: float = 50
     max_features: int = 200_000
     unzip_factor: int = 4
+    seconds: float = 60  # the reader is stopped past this: a hang guard, not a speed target
+    memory_mb: int = 300  # …or when it maps this much more than it started with (RSS ≲ 500 MB)
 
     @property
     def max_bytes(self) -> int:
@@ -74,6 +84,13 @@ class RawLayer:
 
 class ReadError(Exception):
     """Internal: stop reading; the problem is already recorded."""
+
+
+class EncodingGuess(ReadError):
+    """Internal: the text is not UTF-8 and looks like `encoding` (the problem is recorded)."""
+
+    def __init__(self, encoding: str | None):
+        self.encoding = encoding
 
 
 def detect_format(path: Path) -> str | None:
@@ -120,14 +137,24 @@ def decode_text(raw: bytes, label: str, encoding: str | None, problems: list[Pro
             else "save it as UTF-8, or pass its encoding with --encoding (e.g. cp1251, cp1252)"
         )
         problems.append(Problem(label, "", "", f"the text is not UTF-8 (byte {exc.start}); {hint}"))
-        raise ReadError from exc
+        raise EncodingGuess(guess) from exc
 
 
-def guess_encoding(raw: bytes) -> str | None:
-    from charset_normalizer import from_bytes
+def read_capped(path: Path, label: str, limits: Limits, problems: list[Problem]) -> bytes:
+    """The file's bytes, never more than the size limit whatever stat() said before."""
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        problems.append(Problem(label, "", "", too_big(len(data), limits)))
+        raise ReadError
+    return data
 
-    best = from_bytes(raw[:200_000]).best()
-    return best.encoding if best is not None else None
+
+def too_big(size: int, limits: Limits) -> str:
+    return (
+        f"the file is more than {size / 1024 / 1024:.1f} MB, more than the limit of "
+        f"{limits.max_mb:g} MB (raise it with --max-mb if you trust the file)"
+    )
 
 
 # --- GeoJSON -------------------------------------------------------------------------------
@@ -143,16 +170,20 @@ def crs_from_member(member: Any) -> CRS | None:
         return None
 
 
-def read_geojson(path: Path, label: str, encoding: str | None, problems: list[Problem]) -> RawLayer:
-    text = decode_text(path.read_bytes(), label, encoding, problems)
+def read_geojson(
+    path: Path, label: str, encoding: str | None, limits: Limits, problems: list[Problem]
+) -> RawLayer:
+    text = decode_text(read_capped(path, label, limits, problems), label, encoding, problems)
     if not text.strip():
         problems.append(Problem(label, "", "", "the file is empty"))
         raise ReadError
     doc = parse_json(text, label, problems)
+    del text  # the parsed document is what counts now; keep the peak low
     if doc is NOT_JSON:
         raise ReadError
-    if isinstance(doc, dict) and doc.get("type") == "Feature":
-        doc = {"type": "FeatureCollection", "features": [doc]}
+    doc, wrapped = as_feature_collection(doc)
+    if wrapped:
+        problems.append(Problem(label, "", "type", wrapped, "warning"))
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         found = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
         problems.append(
@@ -186,12 +217,32 @@ def _find_column(columns: list[str], names: tuple[str, ...]) -> str | None:
     return next((lowered[n] for n in names if n in lowered), None)
 
 
-def read_csv(path: Path, label: str, encoding: str | None, problems: list[Problem]) -> RawLayer:
-    text = decode_text(path.read_bytes(), label, encoding, problems)
+def _count_rows(text: str, dialect: Any, limit: int) -> int:
+    """Rows after the header, counting no further than limit + 1 (nothing is kept)."""
+    rows = 0
+    for _ in csv.reader(io.StringIO(text, newline=""), dialect=dialect):
+        rows += 1
+        if rows > limit + 1:
+            break
+    return max(rows - 1, 0)
+
+
+def read_csv(
+    path: Path, label: str, encoding: str | None, limits: Limits, problems: list[Problem]
+) -> RawLayer:
+    text = decode_text(read_capped(path, label, limits, problems), label, encoding, problems)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    try:
+        rows_found = _count_rows(text, dialect, limits.max_features)
+    except csv.Error as exc:
+        problems.append(Problem(label, "", "", f"cannot read the CSV: {exc}"))
+        raise ReadError from exc
+    if rows_found > limits.max_features:
+        problems.append(Problem(label, "", "", too_many(rows_found, limits, rows=True)))
+        raise ReadError
     rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     columns = [c for c in (rows.fieldnames or []) if c is not None]
     lon, lat = _find_column(columns, LON_NAMES), _find_column(columns, LAT_NAMES)
@@ -304,6 +355,73 @@ def _tidy_kml(props: dict[str, Any]) -> bool:
     return False
 
 
+def too_many(count: int, limits: Limits, rows: bool = False) -> str:
+    found = f"more than {limits.max_features} rows" if rows else f"{count} features"
+    return (
+        f"{found} is more than the limit of {limits.max_features} features "
+        "(raise it with --max-features if you trust the file)"
+    )
+
+
+# SQLite virtual-machine steps allowed for counting a GeoPackage layer's rows: a table counts in
+# a few steps, a view of 200,000 rows in a few million; a view that never ends is stopped here.
+GPKG_COUNT_STEPS = 50_000_000
+_STEP_CHUNK = 100_000
+
+
+def gpkg_row_count(path: Path, table: str) -> int | None:
+    """The rows a GeoPackage layer really holds, counted by SQLite within GPKG_COUNT_STEPS
+    (GDAL trusts a cached count, which may be stale). None when SQLite cannot count it (the
+    view needs GDAL's functions); raises RecursionError for a layer that does not end."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    calls = 0
+
+    def budget() -> int:
+        nonlocal calls
+        calls += 1
+        return int(calls * _STEP_CHUNK > GPKG_COUNT_STEPS)
+
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.set_progress_handler(budget, _STEP_CHUNK)
+        quoted = '"' + table.replace('"', '""') + '"'
+        return int(connection.execute(f"SELECT COUNT(*) FROM {quoted}").fetchone()[0])  # noqa: S608 - a quoted identifier
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise RecursionError(table) from exc
+        return None
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def _dbf_problem(shp: Path, features: int, fields: int) -> str | None:
+    """What is wrong with a shapefile's .dbf (its attributes), if anything: GDAL reads a
+    damaged one as no attributes at all, without a word."""
+    dbf = shp.with_suffix(".dbf")
+    if not dbf.exists():
+        return None
+    try:
+        with dbf.open("rb") as handle:
+            header = handle.read(12)
+        records, header_size, record_size = struct.unpack("<IHH", header[4:12])
+    except (OSError, struct.error):
+        return "the .dbf file (the attributes) cannot be read"
+    valid = header[:1] in (b"\x02", b"\x03", b"\x30", b"\x31", b"\x83", b"\x8b", b"\xf5")
+    if not valid or fields == 0 or header_size < 33 or record_size < 1:
+        return "the .dbf file (the attributes) is damaged: every feature would lose its attributes"
+    if records != features:
+        return (
+            f"the .dbf file holds {records} records for {features} shapes: the attributes "
+            "would not match the shapes"
+        )
+    return None
+
+
 def _spatial_layers(path: Path) -> list[str]:
     return [str(name) for name, kind in pyogrio.list_layers(path) if kind is not None]
 
@@ -347,25 +465,56 @@ def read_ogr(
     crs = None
     html_descriptions = 0
     for name in chosen:
+        held = None
+        if fmt == "GeoPackage":
+            try:
+                held = gpkg_row_count(path, name)
+            except RecursionError as exc:
+                problems.append(
+                    Problem(
+                        label,
+                        "",
+                        "layer",
+                        f"the layer {name!r} could not be counted within the limits: it is a "
+                        "view whose rows never end (or far too many); refusing to read it",
+                    )
+                )
+                raise ReadError from exc
         try:
-            count = pyogrio.read_info(path, layer=name, encoding=encoding)["features"]
+            info = pyogrio.read_info(path, layer=name, encoding=encoding)
+            count = held if held is not None else info["features"]
             if count > limits.max_features:
+                problems.append(Problem(label, "", "", too_many(count, limits)))
+                raise ReadError
+            if fmt == "Shapefile" and (damaged := _dbf_problem(path, count, len(info["fields"]))):
+                problems.append(Problem(label, "", "", damaged))
+                raise ReadError
+            frame = _read_frame(path, name, encoding)
+            if held is not None and len(frame) != held:
+                # a stale cached count: GDAL read only that many rows; a query reads them all
+                stale = len(frame)
+                frame = _read_frame(path, name, encoding, sql=True)
                 problems.append(
                     Problem(
                         label,
                         "",
                         "",
-                        f"{count} features is more than the limit of {limits.max_features}",
+                        f"the file's cached feature count of layer {name!r} was out of date "
+                        f"({stale}); read all {len(frame)} rows",
+                        "warning",
+                    )
+                )
+            if held is not None and len(frame) != held:
+                problems.append(
+                    Problem(
+                        label,
+                        "",
+                        "",
+                        f"read {len(frame)} features of layer {name!r}, but it holds {held}: "
+                        "refusing to add part of a layer",
                     )
                 )
                 raise ReadError
-            frame = pyogrio.read_dataframe(
-                path,
-                layer=name,
-                encoding=encoding,
-                datetime_as_string=True,  # dates stay text: no timestamps, no false precision
-                on_invalid="ignore",
-            )
             doc = json.loads(frame.to_json(na="null", drop_id=True, to_wgs84=False))
         except ReadError:
             raise
@@ -389,6 +538,18 @@ def read_ogr(
             )
         )
     return RawLayer(features, crs, fmt)
+
+
+def _read_frame(path: Path, name: str, encoding: str | None, sql: bool = False) -> Any:
+    quoted = '"' + name.replace('"', '""') + '"'
+    return pyogrio.read_dataframe(
+        path,
+        layer=None if sql else name,
+        sql=f"SELECT * FROM {quoted}" if sql else None,  # noqa: S608 - a quoted identifier
+        encoding=encoding,
+        datetime_as_string=True,  # dates stay text: no timestamps, no false precision
+        on_invalid="ignore",
+    )
 
 
 def _unsafe_member(name: str) -> bool:
@@ -426,15 +587,7 @@ def read_zip(
             raise ReadError
         unpacked = sum(m.file_size for m in members)
         if unpacked > limits.max_bytes * limits.unzip_factor:
-            problems.append(
-                Problem(
-                    label,
-                    "",
-                    "",
-                    f"the zip unpacks to {unpacked / 1e6:.0f} MB, more than the limit of "
-                    f"{limits.max_mb * limits.unzip_factor:g} MB",
-                )
-            )
+            problems.append(Problem(label, "", "", _unzip_too_big(unpacked, limits)))
             raise ReadError
         shps = [
             m.filename
@@ -466,13 +619,13 @@ def read_zip(
             )
         stem = shps[0][: -len(".shp")]
         with tempfile.TemporaryDirectory(prefix="kengir-geo-zip-") as folder:
+            budget = limits.max_bytes * limits.unzip_factor
             for member in members:
                 base, dot, suffix = member.filename.rpartition(".")
                 if base == stem and f".{suffix.lower()}" in SHAPEFILE_PARTS:
                     # the name inside the temporary folder is ours, never the archive's path
                     target = Path(folder) / f"layer.{suffix.lower()}"
-                    with archive.open(member) as source, target.open("wb") as sink:
-                        sink.write(source.read())
+                    budget -= _inflate(archive, member, target, budget, label, limits, problems)
             shp = Path(folder) / "layer.shp"
             missing = [s for s in (".shx", ".dbf") if not shp.with_suffix(s).exists()]
             if missing:
@@ -503,6 +656,64 @@ def read_zip(
             return raw
 
 
+def _unzip_too_big(size: int, limits: Limits) -> str:
+    return (
+        f"the zip unpacks to more than {size / 1e6:.0f} MB, more than the limit of "
+        f"{limits.max_mb * limits.unzip_factor:g} MB"
+    )
+
+
+def _inflate(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    target: Path,
+    budget: int,
+    label: str,
+    limits: Limits,
+    problems: list[Problem],
+) -> int:
+    """Unpack one member in 1 MB steps, stopping at `budget` bytes whatever its header says
+    (a zip bomb's headers lie). The bytes written."""
+    written = 0
+    try:
+        with archive.open(member) as source, target.open("wb") as sink:
+            while chunk := source.read(1 << 20):
+                written += len(chunk)
+                if written > budget:
+                    problems.append(Problem(label, "", "", _unzip_too_big(written, limits)))
+                    raise ReadError
+                sink.write(chunk)
+    except ReadError:
+        raise
+    except NotImplementedError as exc:
+        problems.append(
+            Problem(
+                label,
+                "",
+                "",
+                f"{member.filename} in the zip is packed with a method this tool cannot unpack "
+                "(use ordinary zip compression, 'deflate')",
+            )
+        )
+        raise ReadError from exc
+    except RuntimeError as exc:  # "encrypted" (NotImplementedError is a subclass)
+        problems.append(
+            Problem(
+                label,
+                "",
+                "",
+                f"{member.filename} in the zip is encrypted: zip it without a password",
+            )
+        )
+        raise ReadError from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        problems.append(
+            Problem(label, "", "", f"{member.filename} in the zip is damaged ({exc}): zip it again")
+        )
+        raise ReadError from exc
+    return written
+
+
 def _has_non_ascii(raw: RawLayer) -> bool:
     return any(
         isinstance(v, str) and not v.isascii()
@@ -519,34 +730,21 @@ def read_layer(
     layer: str | None = None,
     encoding: str | None = None,
     limits: Limits | None = None,
+    hints: dict[str, str] | None = None,
 ) -> RawLayer | None:
-    """Read any supported file. None (with problems recorded) when it cannot be read at all."""
+    """Read any supported file. None (with problems recorded) when it cannot be read at all;
+    `hints` then receives what may help ("encoding": the one the text looks like)."""
     limits = limits or Limits()
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        problems.append(Problem(label, "", "", f"cannot read the file: {exc.strerror}"))
-        return None
-    if path.is_dir():
-        problems.append(Problem(label, "", "", "is a folder, not a file"))
-        return None
-    if size > limits.max_bytes:
-        problems.append(
-            Problem(
-                label,
-                "",
-                "",
-                f"the file is {size / 1024 / 1024:.1f} MB, more than the limit of "
-                f"{limits.max_mb:g} MB (raise it with --max-mb if you trust the file)",
-            )
-        )
+    unreadable = check_readable(path, label, limits)
+    if unreadable is not None:
+        problems.append(unreadable)
         return None
     fmt = detect_format(path)
     try:
         if fmt == "GeoJSON":
-            raw = read_geojson(path, label, encoding, problems)
+            raw = read_geojson(path, label, encoding, limits, problems)
         elif fmt == "CSV":
-            raw = read_csv(path, label, encoding, problems)
+            raw = read_csv(path, label, encoding, limits, problems)
         elif fmt == "zipped Shapefile":
             raw = read_zip(path, label, layer, encoding, limits, problems)
         elif fmt in ("GeoPackage", "KML", "Shapefile"):
@@ -556,16 +754,33 @@ def read_layer(
                 Problem(label, "", "", f"unknown file type {path.suffix!r}: expected {SUPPORTED}")
             )
             return None
-    except ReadError:
+    except EncodingGuess as guess:
+        if hints is not None and guess.encoding:
+            hints["encoding"] = guess.encoding
+        return None
+    except (ReadError, RecursionError):
+        if not any(p.is_error for p in problems):
+            problems.append(Problem(label, "", "", "the file is nested too deeply to read"))
         return None
     if len(raw.features) > limits.max_features:
-        problems.append(
-            Problem(
-                label,
-                "",
-                "",
-                f"{len(raw.features)} features is more than the limit of {limits.max_features}",
-            )
-        )
+        problems.append(Problem(label, "", "", too_many(len(raw.features), limits)))
         return None
     return raw
+
+
+def check_readable(path: Path, label: str, limits: Limits) -> Problem | None:
+    """Why `path` must not be read at all: missing, not an ordinary file (a device such as
+    /dev/zero, a pipe that would block forever, a folder), or over the size limit."""
+    try:
+        info = os.stat(path)  # follows a symbolic link to what it points at
+    except OSError as exc:
+        return Problem(label, "", "", f"cannot read the file: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(label, "", "", "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(
+            label, "", "", "is not an ordinary file (a device, a pipe or a socket): not read"
+        )
+    if info.st_size > limits.max_bytes:
+        return Problem(label, "", "", too_big(info.st_size, limits))
+    return None

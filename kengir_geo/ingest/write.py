@@ -1,9 +1,12 @@
 """Saving a layer into a geodata folder so that nothing already there can be lost.
 
-Order of writes: the layer file first, under a name no manifest entry uses, then layers.toml
-(the manifest) in one atomic rename. Killed at any moment, the folder holds either the old state
-(plus at worst an unreferenced file) or the new one. Each file is written to a temporary file in
-the same folder, flushed and fsynced, renamed over the target, and the folder is fsynced.
+Order of writes: a note naming the new layer file (PENDING), the layer file under a name no
+manifest entry uses, sources.toml when the layer brings a new work, then layers.toml (the
+manifest) in one atomic rename. Killed at any moment, the folder holds either the old state
+(plus at worst an unreferenced file, which the next save removes) or the new one. Each file is
+written to a temporary file in the same folder, flushed and fsynced, renamed over the target,
+and the folder is fsynced. A file replaced keeps its mode; a symbolic link is followed to the
+ordinary file it names, whose content is replaced.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -22,10 +26,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kengir_geo.data.folder import MANIFEST
+from kengir_geo.data.folder import MANIFEST, SOURCES
 
-LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes
+PENDING = ".kengir-pending"  # names the layer file being written until the manifest lists it
 _LAYER_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*layer[ \t]*\]\][ \t]*(#.*)?\r?$", re.MULTILINE)
 
 
@@ -51,8 +55,30 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _target(path: Path) -> Path:
+    """The file a write replaces: `path`, or the ordinary file its symbolic link names."""
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if not target.is_file():
+        raise OSError(f"{path.name} is a link to {target}, which is not an ordinary file")
+    return target
+
+
+def _mode(path: Path) -> int:
+    """The mode to give the new file: the old one's, else what the umask allows (not 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text`, all or nothing, durable once this returns."""
+    path = _target(path)
+    mode = _mode(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
@@ -60,6 +86,7 @@ def atomic_write(path: Path, text: str) -> None:
         with handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
@@ -91,9 +118,57 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def layer_table(entry: dict[str, Any]) -> str:
-    lines = ["[[layer]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
+def layer_table(entry: dict[str, Any], name: str = "layer") -> str:
+    lines = [f"[[{name}]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
     return "\n".join(lines) + "\n"
+
+
+def sources_with(text: str, source: dict[str, Any]) -> str:
+    """sources.toml with one [[source]] appended, the rest of the text kept; checked by
+    parsing before it is returned."""
+    old = tomllib.loads(text).get("source", [])
+    new_text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + layer_table(source, "source")
+    if tomllib.loads(new_text).get("source", []) != [*old, source]:
+        raise SaveError(f"{SOURCES} has a layout this tool cannot edit safely; edit it by hand")
+    return new_text
+
+
+def clean_leftovers(root: Path) -> list[Path]:
+    """Remove what a save killed half-way left behind: its temporary files, and the layer
+    file PENDING names when no manifest entry uses it. Call with the folder lock held (no
+    save of ours is running then); nothing else is touched. The paths removed."""
+    removed = []
+    ours = {
+        root: re.compile(
+            rf"\.({re.escape(MANIFEST)}|{re.escape(SOURCES)}|{PENDING})\.\w{{8}}\.tmp"
+        ),
+        root / "layers": re.compile(r"\.[a-z0-9][a-z0-9_-]*\.geojson\.\w{8}\.tmp"),
+    }
+    for folder, pattern in ours.items():
+        for leftover in folder.glob(".*.tmp"):
+            if pattern.fullmatch(leftover.name) and leftover.is_file():
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+                    removed.append(leftover)
+    pending = root / PENDING
+    if pending.is_file():
+        try:
+            listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
+            named = pending.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return removed  # leave it for a folder we can read
+        used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
+        orphan = (root / named).resolve()
+        if (
+            named not in used
+            and re.fullmatch(r"layers/[a-z0-9][a-z0-9_-]*\.geojson", named)
+            and orphan.parent == (root / "layers").resolve()
+            and orphan.is_file()
+        ):
+            orphan.unlink()
+            removed.append(orphan)
+        pending.unlink()
+    return removed
 
 
 def _split_trailing_comments(block: str) -> tuple[str, str]:
@@ -160,34 +235,52 @@ def existing_layer_ids(root: Path) -> set[str]:
     try:
         with (root / MANIFEST).open("rb") as handle:
             return {str(t.get("id")) for t in tomllib.load(handle).get("layer", [])}
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
-        return set()
+    except (OSError, ValueError, RecursionError, AttributeError, TypeError):
+        return set()  # ValueError: TOMLDecodeError and UnicodeDecodeError
 
 
 def save_layer(
-    root: Path, collection: dict[str, Any], entry: dict[str, Any], replace: bool = False
+    root: Path,
+    collection: dict[str, Any] | str,
+    entry: dict[str, Any],
+    replace: bool = False,
+    source: dict[str, Any] | None = None,
 ) -> Path:
-    """Write the layer and its [[layer]] table into the geodata folder `root`; the new file."""
-    if not LAYER_ID.match(str(entry.get("id", ""))):
-        raise SaveError("a layer id is 1-63 lower-case letters, digits, '-' or '_'")
+    """Write the layer (a FeatureCollection, or its text from layer_collection_text) and its
+    [[layer]] table into the geodata folder `root`, with `source` added to sources.toml when
+    given; the new file."""
+    from kengir_geo.data.validate import check_layer_entry
+
+    wrong = [p for p in check_layer_entry(entry) if p.is_error]
+    if wrong:
+        raise SaveError(f"{wrong[0].field}: {wrong[0].message}")
     manifest_path = root / MANIFEST
     try:
         (root / "layers").mkdir(exist_ok=True)
     except OSError as exc:
         raise SaveError(f"cannot make the folder {root / 'layers'}: {exc.strerror}") from exc
     with folder_lock(root):
+        clean_leftovers(root)
         try:
             manifest_text = manifest_path.read_text(encoding="utf-8")
             manifest = tomllib.loads(manifest_text).get("layer", [])
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            if not isinstance(manifest, list) or not all(isinstance(t, dict) for t in manifest):
+                raise SaveError(f"{MANIFEST} must hold [[layer]] tables; fix it first")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
             raise SaveError(f"cannot read {MANIFEST}: {exc}") from exc
+        sources_text = None
+        if source is not None:
+            try:
+                sources_text = sources_with((root / SOURCES).read_text(encoding="utf-8"), source)
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+                raise SaveError(f"cannot read {SOURCES}: {exc}") from exc
         previous = next((t for t in manifest if t.get("id") == entry["id"]), None)
         if previous is not None and not replace:
             raise LayerExists(
                 f"a layer with id {entry['id']!r} already exists; "
                 "choose another id, or replace it (--replace)"
             )
-        text = layer_collection_text(collection)
+        text = collection if isinstance(collection, str) else layer_collection_text(collection)
         others = [t for t in manifest if t is not previous]
         entry = {
             "id": entry["id"],
@@ -198,11 +291,15 @@ def save_layer(
         new_manifest = manifest_with(manifest_text, entry)
         layer_path = root / entry["file"]
         try:
+            atomic_write(root / PENDING, entry["file"])
             atomic_write(layer_path, text)
             _pause_for_tests()
+            if sources_text is not None:
+                atomic_write(root / SOURCES, sources_text)
             atomic_write(manifest_path, new_manifest)
-        except OSError as exc:
-            raise SaveError(f"cannot write into {root}: {exc.strerror or exc}") from exc
+            (root / PENDING).unlink()
+        except (OSError, UnicodeError) as exc:
+            raise SaveError(f"cannot write into {root}: {exc}") from exc
         # the old file is no longer referenced: remove it (a crash here only leaves it behind)
         old_file = previous.get("file") if previous else None
         if (

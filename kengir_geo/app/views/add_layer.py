@@ -13,6 +13,7 @@ from kengir_geo.app.upload import (
     HELP_WORDS,
     LIMITS,
     cached_ingest,
+    encoding_label,
     show_result,
     slug,
 )
@@ -49,15 +50,25 @@ def page() -> None:
     sources = right.multiselect(
         "Cite for features without sources", source_ids, help="Ids from sources.toml"
     )
+    cite = right.text_input(
+        "…or a new work for the bibliography",
+        placeholder="Author, Title, Year, URL",
+        help="Added to sources.toml with the layer and cited where a feature cites nothing. "
+        "Features that cite nothing are marked 'no source cited' on the map.",
+    )
     needs_help = st.session_state.get("upload-needs-help", False)
+    if guessed := st.session_state.pop("upload-encoding-guess", None):
+        st.session_state["upload-encoding"] = guessed  # before the widget: preselect it
     with st.expander("If the file needs help", expanded=needs_help):
-        encoding = st.selectbox("Text encoding", ENCODINGS, help="When names look garbled.")
+        encoding = st.selectbox(
+            "Text encoding", ENCODINGS, key="upload-encoding", help="When names look garbled."
+        )
         fix = st.checkbox("Repair invalid shapes (make_valid)")
         crs = st.text_input("Coordinate system, if the file does not say", placeholder="EPSG:32642")
         layer = st.text_input("Layer name inside a GeoPackage, KML or zip")
     if uploaded is None:
         return
-    if not LAYER_ID.match(layer_id):
+    if not LAYER_ID.fullmatch(layer_id):
         st.error("The layer id may hold lower-case letters, digits, - and _ only.")
         return
     if uploaded.size > LIMITS.max_bytes:
@@ -68,12 +79,18 @@ def page() -> None:
         options = (
             layer_type,
             tuple(sources),
+            cite.strip(),
             None if encoding.startswith("UTF-8") else encoding.split()[0],
             fix,
             crs.strip(),
             layer.strip(),
         )
         result = cached_ingest(data, uploaded.name, layer_id, title or layer_id, options, root)
+        guess = encoding_label(result.encoding_guess)
+        if guess and guess != encoding:  # the text looks like this encoding: choose it
+            st.session_state["upload-encoding-guess"] = guess
+            st.session_state["upload-needs-help"] = True
+            st.rerun()
         helpful = any(word in p.message for p in result.problems for word in HELP_WORDS)
         if helpful != needs_help:  # open (or close) the options that can solve the problem
             st.session_state["upload-needs-help"] = helpful
