@@ -89,7 +89,10 @@ def test_the_installed_wheel_serves_the_app(installed_wheel, tmp_path, page):
             except OSError:
                 time.sleep(0.2)
         page.goto(f"http://127.0.0.1:{port}/story")
-        page.get_by_role("button", name="Next ▶").wait_for(timeout=60_000)
+        page.locator(".st-key-story_next button:visible").first.wait_for(timeout=60_000)
+        page.frame_locator('iframe[title*="timemap"]').locator("body[data-ready='1']").wait_for(
+            timeout=60_000
+        )
         assert page.title() == "Kengir 1954"
         # the data it serves is the copy inside the installed package
         assert f"serving {installed_wheel}" in (tmp_path / "serve.log").read_text()

@@ -44,7 +44,10 @@ _SCRIPT = """
     if (blankKeys.includes(event.key)) { event.preventDefault(); blank(); return; }
     const key = buttons[event.key];
     if (!key) { return; }
-    const button = doc.querySelector(".st-key-" + key + " button");
+    // the one on screen: Streamlit may keep a hidden copy of a button in the page
+    const found = [...doc.querySelectorAll(".st-key-" + key + " button")]
+      .filter(b => b.offsetParent !== null);
+    const button = found[found.length - 1];
     if (!button || button.disabled) { return; }
     event.preventDefault();
     button.click();

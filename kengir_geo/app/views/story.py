@@ -37,8 +37,11 @@ PRESENTATION_CSS = """
 .st-key-story_modes { display: none !important; }
 </style>
 """
+# Home and End press these; they stay in the page (the key script clicks only buttons on
+# screen) but take no room.
 NAV_CSS = """<style>
-.st-key-story_first, .st-key-story_last { display: none; }
+.st-key-story_first, .st-key-story_last { position: absolute !important; width: 1px;
+  height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 </style>"""
 
 
