@@ -2,8 +2,6 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from factories import collection, event, feature, write_geodata
 from kengir_geo import load_atlas
@@ -11,7 +9,6 @@ from kengir_geo.data.settings import Focus
 from kengir_geo.story.timeline import (
     clock_label,
     date_range_of,
-    events_per_day,
     focus_day,
     state_at,
 )
@@ -101,48 +98,8 @@ def test_state_keeps_manifest_order_and_rejects_unknown_layers(atlas):
         state_at(atlas, FIRST_DAY, ["nope"])
 
 
-def test_events_per_day_counts_sure_and_possible(atlas):
-    table = events_per_day(atlas, date(1954, 5, 1), date(1954, 6, 30))
-    assert len(table) == 61
-    rows = table.set_index("day")
-    assert rows.loc[date(1954, 5, 16)].tolist() == [0, 1]
-    assert rows.loc[date(1954, 6, 26)].tolist() == [2, 0]
-    assert rows.loc[date(1954, 6, 27)].tolist() == [0, 0]
-    with pytest.raises(ValueError, match="empty"):
-        events_per_day(atlas, date(1954, 6, 2), date(1954, 6, 1))
-
-
 def test_date_range_of_events(atlas):
     assert date_range_of(atlas) == (date(1954, 5, 1), date(1954, 6, 26))
-
-
-spans = st.tuples(st.integers(0, 80), st.integers(0, 40), st.sampled_from(["day", "month", "span"]))
-
-
-def _written(offset, length, kind):
-    start = date(1954, 4, 1) + timedelta(days=offset)
-    if kind == "month":
-        return {"start": start.strftime("%Y-%m")}
-    if kind == "span":
-        return {"start": start.isoformat(), "end": (start + timedelta(days=length)).isoformat()}
-    return {"start": start.isoformat()}
-
-
-@settings(max_examples=25, deadline=None)
-@given(st.lists(spans, min_size=1, max_size=12), st.integers(0, 120))
-def test_state_and_daily_counts_agree(tmp_path_factory, written, offset):
-    """Two implementations of the same rule (masks per day, difference arrays) must agree."""
-    root = write_geodata(tmp_path_factory.mktemp("g"))
-    raid = event("e-raid", start="1954-06-26")  # the factory's chapter highlights it
-    events = collection(raid, *(event(f"e{i}", **_written(*w)) for i, w in enumerate(written)))
-    (root / "layers" / "events.geojson").write_text(json.dumps(events))
-    atlas = load_atlas(root)
-    day = date(1954, 4, 1) + timedelta(days=offset)
-    state = state_at(atlas, day, ["events"])["events"]
-    counts = events_per_day(atlas, day, day).iloc[0]
-    assert len(state.sure) == counts["sure"]
-    assert len(state.maybe) == counts["possible"]
-    assert len(state) <= len(written) + 1
 
 
 def test_state_at_on_a_large_layer_is_vectorised(tmp_path):

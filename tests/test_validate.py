@@ -7,7 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import collection, event, feature, write_geodata
-from kengir_geo.data.validate import check_feature_collection, check_layer_file, validate_geodata
+from kengir_geo.data.validate import (
+    check_feature_collection,
+    check_layer_file,
+    feature_label,
+    validate_geodata,
+)
 
 SQUARE = [[67.61, 47.838], [67.62, 47.838], [67.62, 47.842], [67.61, 47.842], [67.61, 47.838]]
 
@@ -233,5 +238,8 @@ def test_validator_never_raises_and_always_locates(doc):
     )
 )
 def test_validator_survives_feature_shaped_garbage(features):
+    located = {""} | {feature_label(f, i) for i, f in enumerate(features)}
     for problem in check_feature_collection(collection(*features), "fuzz.geojson", "events"):
-        assert problem.feature == "" or problem.feature.startswith("#") or problem.feature
+        assert problem.file == "fuzz.geojson"
+        assert problem.feature in located  # the whole file, or one of the features given
+        assert problem.message and problem.level in ("error", "warning")

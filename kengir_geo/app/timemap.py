@@ -1,7 +1,7 @@
 """The map widget of Explore and Story: the browser's time map as a Streamlit component.
 
 Why a component of our own: the day must change in the browser, with no server round trip
-(a step through the server cost ~260 ms; in the browser it is a frame), and Python must still
+(benchmarks/RESULTS.md measures both ways), and Python must still
 learn the settled day and what was clicked. streamlit-folium rebuilds or replays Leaflet code
 on every run and returns no custom values; a components.v1 bidirectional component is a plain
 HTML/JS folder with a public protocol. The folder is written once per process (Leaflet from

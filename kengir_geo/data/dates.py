@@ -91,8 +91,8 @@ def parse_date(text: object) -> DateSpan:
 
 def _plain_bounds(text: str) -> tuple[date, date, str] | None:
     """The bounds of a plain 1954, 1954-05 or 1954-05-16, as EDTF gives them, without its
-    grammar: pyparsing takes about 5 ms a date, which made loading a few hundred features slow
-    (benchmarks/RESULTS.md, figure 3). None when the text is anything else or not a real day."""
+    grammar, whose parser is slow enough to dominate loading an atlas (benchmarks/, atlas
+    load). None when the text is anything else or not a real day."""
     match = _PLAIN_DATE.match(text)
     if not match:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import geopandas as gpd
 import numpy as np
@@ -122,46 +122,6 @@ def state_at(
 
 def _event_frames(atlas: Atlas) -> list[pd.DataFrame]:
     return [layer.frame for layer in atlas.layers.values() if layer.type == "events"]
-
-
-def _count_per_day(starts: np.ndarray, ends: np.ndarray, first: int, days: int) -> np.ndarray:
-    """How many of the inclusive day ranges [starts, ends] cover each of `days` days."""
-    starts = np.clip(starts - first, 0, days)
-    ends = np.clip(ends - first + 1, 0, days)
-    keep = starts < ends
-    diff = np.zeros(days + 1, dtype=np.int64)
-    np.add.at(diff, starts[keep], 1)
-    np.add.at(diff, ends[keep], -1)
-    return np.cumsum(diff)[:days]
-
-
-def events_per_day(atlas: Atlas, first: date, last: date) -> pd.DataFrame:
-    """Per day from `first` to `last`: `sure` events certainly that day, `possible` fuzzy ones.
-
-    `possible` counts events that may have happened that day but are not certain to have
-    (e.g. an event dated "1954-05" adds one to every day of May), so sure + possible is the
-    most that can have happened.
-    """
-    days = (last - first).days + 1
-    if days <= 0:
-        raise ValueError(f"the range {first}..{last} is empty")
-    origin = first.toordinal()
-    sure = np.zeros(days, dtype=np.int64)
-    anywhere = np.zeros(days, dtype=np.int64)
-    for frame in _event_frames(atlas):
-        sure += _count_per_day(
-            frame["sure_from"].to_numpy(), frame["sure_until"].to_numpy(), origin, days
-        )
-        anywhere += _count_per_day(
-            frame["first_day"].to_numpy(), frame["last_day"].to_numpy(), origin, days
-        )
-    return pd.DataFrame(
-        {
-            "day": [first + timedelta(days=i) for i in range(days)],
-            "sure": sure,
-            "possible": anywhere - sure,
-        }
-    )
 
 
 def date_range_of(atlas: Atlas) -> tuple[date, date]:

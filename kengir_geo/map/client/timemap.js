@@ -783,8 +783,8 @@
       for (var i = 0; i < layer.ids.length; i += 1) {
         var lo = Math.max(a, d[4 * i]), hi = Math.min(b, d[4 * i + 3]);
         for (var t = lo; t <= hi; t += 1) {
-          if (d[4 * i + 1] <= t && t <= d[4 * i + 2]) { sure[t - a] += 1; }
-          else { maybe[t - a] += 1; }
+          var phase = phaseOf(d, i, t, true);
+          if (phase === SURE) { sure[t - a] += 1; } else if (phase === MAYBE) { maybe[t - a] += 1; }
         }
       }
     });
