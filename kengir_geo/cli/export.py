@@ -15,6 +15,7 @@ from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.export.data import export_data
 from kengir_geo.export.html import ExportError, export_html, export_summary
+from kengir_geo.export.picture import export_picture
 
 geodata_option = click.option(
     "--geodata",
@@ -51,23 +52,47 @@ def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a day written YYYY-MM-DD") from None
 
 
+def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT, like 1920x1080") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise click.BadParameter(f"{value!r}: choose a size from 320x240 to 7680x4320")
+    return width, height
+
+
 @click.command("export")
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The HTML file to write.",
+    help="The file to write: .html (the offline map) or .png (a picture for a slide).",
 )
 @click.option("--chapter", default=None, help="Open on this story chapter (its id).")
+@click.option(
+    "--size",
+    default="1920x1080",
+    show_default=True,
+    callback=parse_size,
+    help="A picture's size in pixels, WIDTHxHEIGHT (.png only).",
+)
 @click.option(
     "--date", "day", default=None, callback=parse_day, help="Open on this day, YYYY-MM-DD."
 )
 @geodata_option
-def export_command(out: Path, chapter: str | None, day: date | None, geodata: Path | None) -> None:
-    """Write the map as ONE offline HTML file: every layer, a day slider and the story."""
+def export_command(
+    out: Path, chapter: str | None, size: tuple[int, int], day: date | None, geodata: Path | None
+) -> None:
+    """Write the map as ONE offline HTML file (every layer, a day slider and the story), or a
+    picture of a chapter or a day for slides and handouts (.png)."""
     atlas = load(geodata)
     progress(f"drawing {len(atlas.layers)} layers and {len(atlas.chapters)} chapters…")
     try:
+        if out.suffix.lower() == ".png":
+            path = export_picture(atlas, out, chapter=chapter, day=day, size=size)
+            progress(f"{path}: a {size[0]}×{size[1]} picture")
+            return
         path = export_html(atlas, out, chapter=chapter, day=day)
     except ExportError as error:
         progress(f"nothing written: {error}")

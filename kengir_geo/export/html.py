@@ -85,12 +85,26 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "zoom": chapter.zoom,
                 "layers": list(chapter.layers) or None,
                 "highlight": list(chapter.highlight),
+                "sources": sources_line(atlas, chapter.highlight),
             }
         )
     return entries
 
 
-def story_config(atlas: Atlas, chapter: str | None, day: date | None) -> dict[str, Any]:
+def sources_line(atlas: Atlas, feature_ids: tuple[str, ...]) -> str:
+    """'Sources: Dunn (2021); English Wikipedia…' for the features a chapter names."""
+    cited: list[str] = []
+    for layer in atlas.layers.values():
+        rows = layer.frame[layer.frame["id"].isin(feature_ids)]
+        for sources in rows["sources"]:
+            cited += [s for s in sources if s not in cited]
+    names = [atlas.sources[s].name for s in cited if s in atlas.sources]
+    return esc("Sources: " + "; ".join(names)) if names else ""
+
+
+def story_config(
+    atlas: Atlas, chapter: str | None, day: date | None, slide: bool = False
+) -> dict[str, Any]:
     chapters = chapter_entries(atlas)
     start = -1  # the opening card
     if chapter is not None:
@@ -112,11 +126,14 @@ def story_config(atlas: Atlas, chapter: str | None, day: date | None) -> dict[st
         "zoom": view.zoom,
         "intro": esc(atlas.settings.intro),
         "title": esc(atlas.settings.title),
+        "slide": slide,
     }
 
 
-def export_page(atlas: Atlas, chapter: str | None = None, day: date | None = None) -> str:
-    """The export's HTML, self-contained."""
+def export_page(
+    atlas: Atlas, chapter: str | None = None, day: date | None = None, slide: bool = False
+) -> str:
+    """The export's HTML, self-contained. `slide`: a still for a picture (picture.py)."""
     payload = map_payload(atlas, Options(popups=True))
     return PAGE.format(
         title=esc(atlas.settings.title),
@@ -127,7 +144,7 @@ def export_page(atlas: Atlas, chapter: str | None = None, day: date | None = Non
         + POPUP_CSS
         + PAGE_CSS,
         payload=script_json(payload),
-        story=script_json(story_config(atlas, chapter, day)),
+        story=script_json(story_config(atlas, chapter, day, slide)),
         leaflet_js=leaflet_js(),
         timemap_js=client_text("timemap.js"),
         story_js=client_text("story.js"),

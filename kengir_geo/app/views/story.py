@@ -148,7 +148,9 @@ def page() -> None:
     index = _index(ids)
     chapter = chapters[index]
     _sidebar(atlas, ids, index)
-    st.html(NAV_CSS + (PRESENTATION_CSS if st.session_state.get("present") else ""))
+    # the toggle is drawn further down; on arrival, the link says whether to present
+    presenting = st.session_state.get("present", st.query_params.get("present") == "true")
+    st.html(NAV_CSS + (PRESENTATION_CSS if presenting else ""))
     warned = st.session_state.setdefault("story_warned", set())
     warning = chapter.content_note and chapter.id not in warned
     room = st.session_state.setdefault("story_room", new_room())
@@ -183,7 +185,7 @@ def page() -> None:
             zoom=chapter.zoom,
             height=620,
             clickable=False,  # popups open inside the map; nothing comes back to Python
-            present=bool(st.session_state.get("present")),
+            present=bool(presenting),
         )
     bind_keys("story_prev", "story_next", "story_first", "story_last")
 

@@ -49,7 +49,22 @@
     this.blank.addEventListener("click", function () { self.toggleBlank(false); });
     document.addEventListener("keydown", function (event) { self.key(event); }, true);
     this.go(config.start, config.day === null);
+    if (config.slide) { this.slideMode(); }
   }
+
+  /* A still for a slide or a handout: no buttons, the legend open, the sources named. */
+  Story.prototype.slideMode = function () {
+    var chapter = this.index >= 0 ? this.chapters[this.index] : null;
+    this.tm.root.classList.add("kg-slide");
+    this.tm.toggleLegend(true);
+    if (chapter) {
+      this.warned[this.index] = true;
+      this.atWarning = false;
+      this.go(this.index);
+      var line = el("div", "kg-slide-sources", this.tm.mapBox);
+      line.innerHTML = chapter.sources;  // escaped in Python
+    }
+  };
 
   Story.prototype.key = function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }

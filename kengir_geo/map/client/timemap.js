@@ -328,7 +328,7 @@
     var d = g.layer.days, t = this.day, open = this.payload.open[0];
     if (g.layer.type === "events" || d[4 * i] <= open) { return false; }
     if (g.layer.kinds && g.layer.kinds[i] === "movement") { return false; }  // arrows are news
-    return d[4 * i] === t || d[4 * i + 1] === t;
+    return d[4 * i + 1] === t;  // its first certain day, as the Timeline words it
   };
 
   /* ----------------------------------------------------------------- the day ---- */
