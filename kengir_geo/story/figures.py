@@ -12,11 +12,16 @@ COLUMNS = ["id", "name", "value", "certainty", "sources", "note"]
 
 def layer_figure_rows(atlas: Atlas, figure: Figure) -> pd.DataFrame:
     """The features of `figure.layer` with their `figure.value_property` as `value` (NaN where
-    a feature gives none), their certainty, sources and note, in the layer's order."""
+    a feature of the same kind as those counted gives none), their certainty, sources and note,
+    in the layer's order."""
     layer = atlas.layers.get(figure.layer)
     if layer is None or figure.value_property not in layer.frame:
         return pd.DataFrame(columns=COLUMNS)
     frame = layer.frame
+    values = pd.to_numeric(frame[figure.value_property], errors="coerce")
+    counted_kinds = set(frame.loc[values.notna(), "kind"].dropna())
+    if counted_kinds:  # the same kind of thing as those counted (divisions, not the HQ)
+        frame = frame[frame["kind"].isin(counted_kinds)]
     return pd.DataFrame(
         {
             "id": frame["id"],

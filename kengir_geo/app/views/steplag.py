@@ -6,7 +6,7 @@ import altair as alt
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
-from kengir_geo.app.text import source_line, source_names
+from kengir_geo.app.text import cited_md, source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
 from kengir_geo.map.escape import md
@@ -23,10 +23,11 @@ CERTAINTY_COLORS = alt.Scale(
 
 
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
-    lines = [
-        source_line(atlas.sources[s], atlas.sources) if s in atlas.sources else md(s) for s in ids
-    ]
-    st.caption("Source: " + "; ".join(lines))
+    if ids:
+        st.caption(
+            "Sources: " + cited_md(list(ids), atlas.sources) + " (full entries on the "
+            "Sources page)."
+        )
 
 
 def _flags(atlas: Atlas, figure: Figure) -> None:
@@ -50,7 +51,12 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
     label = alt.Y if horizontal else alt.X
     value = alt.X if horizontal else alt.Y
     base = alt.Chart(frame).encode(
-        label("label:N", title=None, sort=label_sort or list(frame["label"])),
+        label(
+            "label:N",
+            title=None,
+            sort=label_sort or list(frame["label"]),
+            axis=alt.Axis(labelOverlap=False, labelLimit=240),  # every bar named
+        ),
         value("value:Q", title=figure.unit),
         tooltip=["label", alt.Tooltip("value:Q", format=","), "status", "sources", "note"],
     )
