@@ -19,6 +19,7 @@ from benchmarks._table import Row, markdown
 
 FIGURES = (
     "slider_step",
+    "play",
     "cold_start",
     "atlas_load",
     "step_work",

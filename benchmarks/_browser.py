@@ -16,7 +16,8 @@ ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+FOLIUM_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'  # streamlit-folium's map
+TIMEMAP_IFRAME = 'iframe[title*="timemap"]'  # the app's time map component
 
 
 def launch(playwright_chromium):

@@ -40,11 +40,13 @@ def _seconds(fields: list[str]) -> float:
     return sum(int(x) for x in fields[11:15]) / TICKS  # utime stime cutime cstime
 
 
-def cpu_split(server_group: int) -> tuple[float, float]:
-    """(CPU seconds of the server's process group, of every other process this one started:
-    the browsers and playwright's driver). Read twice and subtract to time a stretch."""
+def cpu_split(server_group: int, *other_servers: int) -> tuple[float, float]:
+    """(CPU seconds of the server's process group, of every other process this one started
+    except `other_servers`' groups: the browsers and playwright's driver). Read twice and
+    subtract to time a stretch."""
     stats = _stats()
     mine = _descendants(os.getpid(), stats)
+    servers = {server_group, *other_servers}
     server = sum(_seconds(f) for pid, f in stats.items() if int(f[2]) == server_group)
-    others = sum(_seconds(stats[pid]) for pid in mine if int(stats[pid][2]) != server_group)
+    others = sum(_seconds(stats[pid]) for pid in mine if int(stats[pid][2]) not in servers)
     return server, others

@@ -46,7 +46,7 @@ async def _time_page(chromium, path: Path, script: str, timeout_s: float, read: 
         # A page busy for minutes cannot run a JS timer, so the cap is kept out here; closing
         # the browser ends the busy renderer too.
         took = await asyncio.wait_for(page.evaluate(script), timeout_s)
-        return (await page.evaluate(read) if read else took) / 1000
+        return await page.evaluate(read) if read else took
     except TimeoutError:
         return None
     finally:
@@ -64,13 +64,20 @@ async def _block_outside(route) -> None:
 def parsed_offline(path: Path, script: str, timeout_s: float) -> float | None:
     """Like open_offline, but the seconds until the HTML was parsed and its inline scripts
     had run (DOMContentLoaded): the part of the wait that is not drawing."""
-    return asyncio.run(_once(path, script, timeout_s, PARSED_JS))
+    took = asyncio.run(_once(path, script, timeout_s, PARSED_JS))
+    return None if took is None else took / 1000
 
 
 def open_offline(path: Path, script: str, timeout_s: float) -> float | None:
     """Seconds from navigation start until `script` resolves in a fresh Chromium that may
     load nothing but the file; None when that takes longer than `timeout_s`."""
-    return asyncio.run(_once(path, script, timeout_s, None))
+    took = asyncio.run(_once(path, script, timeout_s, None))
+    return None if took is None else took / 1000
+
+
+def read_offline(path: Path, script: str, timeout_s: float, read: str):
+    """Like open_offline, then what `read` returns in the page (None when capped)."""
+    return asyncio.run(_once(path, script, timeout_s, read))
 
 
 async def _once(path: Path, script: str, timeout_s: float, read: str | None):

@@ -1,8 +1,11 @@
-"""Figure 2: cold start — from starting `streamlit run` to the map drawn in Chromium.
+"""Figure 2: cold start — from starting the server process to the map drawn in Chromium.
 
 The browser is already running (a user's is); each repetition starts a new server process
-and opens the page in a new browser context (empty cache). Ours: the app's first page.
-Baseline: a one-marker streamlit-folium page served the same way (apps/minimal_app.py).
+and opens the page in a new browser context (empty cache). Ours: `kengir-geo serve` and the
+app's first page, done when the time map component's iframe says it is ready
+(body[data-ready='1']) and its layers hold drawn features. Baseline: a one-marker
+streamlit-folium page served the same way (apps/minimal_app.py), done when its Leaflet map has
+the marker. Both are polled every animation frame, in the map's frame.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks._browser import MAP_IFRAME, VIEWPORT, launch
-from benchmarks._mapwatch import INSTALL_JS, WAIT_MAP_JS
+from benchmarks._browser import FOLIUM_IFRAME, TIMEMAP_IFRAME, VIEWPORT, launch
+from benchmarks._mapwatch import FOLIUM_INSTALL_JS, FOLIUM_WAIT_MAP_JS, TIMEMAP_WAIT_MAP_JS
 from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread
 from benchmarks._wstap import INIT_JS
 
 APPS = Path(__file__).resolve().parent / "apps"
-TARGET_RATIO = 1.2
+TARGET_RATIO = 1.1
 
 
 # In the page once the map is drawn: when the first script run's last message came and when
@@ -35,13 +38,17 @@ SPLIT_JS = """() => {
 }"""
 
 
+FRAME_BYTES_JS = """() => performance.getEntriesByType('resource')
+  .reduce((sum, r) => sum + (r.transferSize || 0), 0)"""
+
+
 @dataclass
 class ColdStart:
     total: float  # seconds from process start to map drawn
     healthy: float  # of which until /_stcore/health answered
     last_message: float  # seconds after navigation: the first script run's last message
-    drawn: float  # seconds after navigation: map drawn
-    bytes: int  # what the browser downloaded
+    drawn: float  # seconds after navigation: map drawn (as the top page saw it)
+    bytes: int  # what the browser downloaded (the top page and the map's iframe)
 
 
 def time_to_map(browser, script: Path | None) -> ColdStart:
@@ -54,11 +61,18 @@ def time_to_map(browser, script: Path | None) -> ColdStart:
             context.add_init_script(INIT_JS)
             page = context.new_page()
             page.goto(server.url + "/")
-            page.wait_for_selector(MAP_IFRAME, state="attached", timeout=120_000)
-            page.evaluate(INSTALL_JS)
-            page.wait_for_function(WAIT_MAP_JS, timeout=120_000, polling="raf")
+            if script is None:
+                handle = page.wait_for_selector(TIMEMAP_IFRAME, state="attached", timeout=120_000)
+                frame = handle.content_frame()
+                frame.wait_for_function(TIMEMAP_WAIT_MAP_JS, timeout=120_000, polling="raf")
+            else:
+                handle = page.wait_for_selector(FOLIUM_IFRAME, state="attached", timeout=120_000)
+                page.evaluate(FOLIUM_INSTALL_JS)
+                page.wait_for_function(FOLIUM_WAIT_MAP_JS, timeout=120_000, polling="raf")
+                frame = handle.content_frame()
             total = time.monotonic() - server.started
             split = page.evaluate(SPLIT_JS)
+            split["bytes"] += frame.evaluate(FRAME_BYTES_JS) if frame else 0
             return ColdStart(
                 total, healthy, (split["lastIn"] or 0) / 1000, split["drawn"] / 1000, split["bytes"]
             )
@@ -99,7 +113,7 @@ def run(quick: bool = False) -> list[Row]:
             spread(Summary.of(r.total for r in ours)),
             spread(Summary.of(r.total for r in base)),
             ratio_text(ratios),
-            "≤1.2× minimal page",
+            f"≤{TARGET_RATIO}× minimal page",
             ratios.median <= TARGET_RATIO,
             f"medians — {split_note('ours', ours)}; {split_note('minimal', base)}",
         )

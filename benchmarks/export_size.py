@@ -1,10 +1,13 @@
 """Figure 6: the single-file offline export — its size, and its time to the first drawn
 feature from file:// with every other request blocked (a school with no internet).
 
-Ours: `kengir-geo export --out F.html` run as a command, as a teacher would. Baseline: the
-same layers as a plain folium page (one `folium.GeoJson` per layer, folium's defaults, no
-popups, slider or story) with Leaflet inlined the same way — what "just save the folium map"
-would give, made able to open offline.
+Ours: `kengir-geo export --out F.html` run as a command, as a teacher would: the time map
+(timemap.js) and the story panel over the whole atlas's payload. Baseline: the same layers as a
+plain folium page (one `folium.GeoJson` per layer, folium's defaults, no popups, slider or
+story, at the atlas's start view) with Leaflet inlined the same way — what "just save the
+folium map" would give, made able to open offline. "First drawn feature": the first animation
+frame with an interactive SVG shape or a marker on the map (ours draws the country outlines
+underneath on a canvas, which does not count).
 """
 
 from __future__ import annotations
@@ -18,15 +21,38 @@ from pathlib import Path
 import folium
 
 from benchmarks._server import ROOT
-from benchmarks._settle import FIRST_DRAWN_JS, open_offline
+from benchmarks._settle import FIRST_DRAWN_JS, open_offline, read_offline
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, spread, times
 from kengir_geo import load_atlas
 from kengir_geo.map.assets import inline_html
-from kengir_geo.map.render import DEFAULT_CENTER
 
-TARGET_BYTES = 3 * 1024 * 1024
+TARGET_BYTES = int(1.5 * 1024 * 1024)
+TARGET_FIRST = 0.5
 CAP_S = 60.0
+FEATURE_DRAWN_JS = FIRST_DRAWN_JS.replace(
+    "'.leaflet-overlay-pane path, .leaflet-overlay-pane canvas, .leaflet-marker-pane > *'",
+    "'.leaflet-overlay-pane path.leaflet-interactive, .leaflet-marker-pane > *'",
+)
+assert FEATURE_DRAWN_JS != FIRST_DRAWN_JS
+# Where the time to the first feature goes (ms since navigation start): the file read, the
+# HTML parsed up to the first script, every inline script run (Leaflet, timemap.js, the
+# payload and story parsed, the time map built: all synchronous), and the first drawn frame.
+TIMING_JS = """() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  return {response: n.responseEnd, interactive: n.domInteractive,
+          scripts: n.domContentLoadedEventStart};
+}"""
+
+
+def timing_note(timing: dict | None, first: float) -> str:
+    if not timing:
+        return ""
+    return (
+        f"; in one more run of ours: file read by {timing['response']:.0f} ms, scripts done "
+        f"(Leaflet, timemap.js, payload parsed, the time map built) at "
+        f"{timing['scripts']:.0f} ms; first feature at {first * 1000:.0f} ms median"
+    )
 
 
 def export_with_cli(out: Path) -> Path:
@@ -43,7 +69,10 @@ def export_with_cli(out: Path) -> Path:
 
 def plain_folium(out: Path) -> Path:
     atlas = load_atlas()
-    fmap = folium.Map(location=list(DEFAULT_CENTER), zoom_start=6, tiles=None)
+    view = atlas.settings.start_view
+    fmap = folium.Map(
+        location=list(view.center or (47.84, 67.615)), zoom_start=view.zoom or 6, tiles=None
+    )
     for layer in atlas.layers.values():
         frame = layer.frame[["id", "geometry"]]
         folium.GeoJson(frame.to_json(), name=layer.title).add_to(fmap)
@@ -62,27 +91,31 @@ def run(quick: bool = False) -> list[Row]:
         base_file = plain_folium(Path(folder) / "plain.html")
         ours, base = [], []
         for _ in range(repeats):  # alternated
-            ours.append(open_offline(ours_file, FIRST_DRAWN_JS, CAP_S))
-            base.append(open_offline(base_file, FIRST_DRAWN_JS, CAP_S))
+            ours.append(open_offline(ours_file, FEATURE_DRAWN_JS, CAP_S))
+            base.append(open_offline(base_file, FEATURE_DRAWN_JS, CAP_S))
+        timing = read_offline(ours_file, FEATURE_DRAWN_JS, CAP_S, TIMING_JS)
         size, base_size = ours_file.stat().st_size, base_file.stat().st_size
     if None in ours or None in base:
         raise RuntimeError(f"an export did not draw within {CAP_S:.0f} s offline")
+    first = Summary.of(ours)
     return [
         Row(
             "6 export: size of the single HTML file",
             mebibytes(size),
             mebibytes(base_size),
             times(size / base_size),
-            "≤3 MB",
+            "≤1.5 MB",
             size <= TARGET_BYTES,
         ),
         Row(
             "6 export: file:// offline → first drawn feature",
-            spread(Summary.of(ours)),
+            spread(first),
             spread(Summary.of(base)),
             ratio_text(paired_ratios(ours, base)),
-            "–",
-            None,
-            "all requests other than the file itself blocked",
+            f"≤{TARGET_FIRST} s",
+            first.median <= TARGET_FIRST,
+            "milliseconds since navigation start, in the page; all requests other than the "
+            "file itself blocked; a fresh Chromium each time, ours and the baseline alternated"
+            + timing_note(timing, first.median),
         ),
     ]

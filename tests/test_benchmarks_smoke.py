@@ -25,11 +25,12 @@ def test_atlas_load_measures_ours_and_the_baseline_in_fresh_processes():
     assert all(value > 0 for value in ours + baseline)
 
 
-def test_step_work_measures_1k_events_on_every_sampled_day():
+def test_step_work_measures_the_payload_and_every_sampled_folium_day_for_1k_events():
     got = step_work.measure(1_000, rounds=1)
-    days = len(step_work.DAYS)
-    assert len(got["ours"]) == len(got["baseline"]) == len(got["bytes"]) == days
+    assert len(got["ours"]) == len(got["baseline"]) == len(got["bytes"]) == 1
+    assert len(got["day_bytes"]) == len(step_work.DAYS)
     assert all(value > 0 for value in got["ours"] + got["baseline"] + got["bytes"])
+    assert got["bytes"][0] > max(got["day_bytes"])  # every day's features, with day bounds
     assert got["load"] > 0
 
 

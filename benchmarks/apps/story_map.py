@@ -1,7 +1,7 @@
 """What the slider pages share: the atlas, the uprising's days, and static Leaflet files.
 
-Both pages draw with the engine's own functions (state_at, feature_groups, base_map), so they
-differ from the app only in how the map reaches the browser.
+The rebuild baseline draws with the engine's own functions (state_at, styles, base_map)
+through folium_day.py, so it differs from the app only in how the map reaches the browser.
 """
 
 from __future__ import annotations
