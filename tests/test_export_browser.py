@@ -209,7 +209,7 @@ def test_a_large_layer_draws_on_canvas_from_flat_numbers(page, tmp_path):
         """() => { const tm = window.kgStory.tm;
             const g = tm.groups.find(x => x.layer.id === "big");
             const first = g.made[0];
-            first.openPopup();
+            first.fire("click", {latlng: first.getLatLng()}, true);  // to the group's popup
             return [g.group.getLayers().length, document.querySelector(".leaflet-popup-content").innerText]; }"""
     )
     assert text[0] == 3 * LARGE_LAYER

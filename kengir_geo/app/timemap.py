@@ -80,9 +80,19 @@ def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool) -> str:
     return f"data/{name}"
 
 
+# atlas id -> (the atlas, its payload path per popups flag): an atlas is loaded once per version
+# of its folder, so its identity is its version; holding it keeps its id from being reused
+_PATHS: dict[tuple[int, bool], tuple[Atlas, str]] = {}
+
+
 def payload_path(atlas: Atlas, popups: bool) -> str:
-    """The payload's path inside the component's folder, written once per atlas version."""
-    return _payload_file(atlas, fingerprint(atlas.root), popups)
+    """The payload's path inside the component's folder, written once per atlas version. A
+    rerun for a settled day costs a dictionary lookup, not a scan of the folder."""
+    known = _PATHS.get((id(atlas), popups))
+    if known is None or known[0] is not atlas:
+        known = (atlas, _payload_file(atlas, fingerprint(atlas.root), popups))
+        _PATHS[(id(atlas), popups)] = known
+    return known[1]
 
 
 def time_map(

@@ -88,6 +88,8 @@ def _style_set(layer: Layer, row: dict[str, Any], large: bool) -> tuple:
                 layer.style, where or "unknown", category, phase, lit, is_events, state, kind
             )
             style["radius"] = point_radius(phase, lit, large, is_events)
+            if large and not lit:
+                style["stroke"] = False  # thousands of dots: one fill each, no outline to paint
             looks.append(json.dumps(style, sort_keys=True))
     return tuple(looks)
 

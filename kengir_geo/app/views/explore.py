@@ -197,17 +197,18 @@ def _map_and_details(atlas: Atlas, options: list[Period]) -> None:
                 "Click a place, a building or an event on the map, or one in the day's "
                 "list, to read what the sources say about it."
             )
-        _about_the_count(atlas)
     _write_link(atlas)
 
 
 def _intro(atlas: Atlas) -> None:
-    if not atlas.settings.intro:
-        return
+    """What this is, in a line or two, the way into the story, and what the day count counts
+    (drawn once per page run, not on every day the map settles on)."""
     with st.container(key="x_intro", horizontal=True, vertical_alignment="center"):
-        st.markdown(rich_md(atlas.settings.intro, atlas.sources))
+        if atlas.settings.intro:
+            st.markdown(rich_md(atlas.settings.intro, atlas.sources))
         if atlas.chapters:
             st.page_link(story_page(), label="Start the story", icon=":material/auto_stories:")
+        _about_the_count(atlas)
 
 
 def page() -> None:

@@ -87,11 +87,14 @@
     this.selected = null;
     this.build(container);
     this.setRange(this.options.range || this.defaultRange());
-    this.setLayers(this.options.layers || null);
+    // the view first, so every feature is placed and painted once, where it will stay
+    if (!(this.options.frame && this.options.frame.length && this.frame(this.options.frame)) &&
+        this.options.center) {
+      this.map.setView(this.options.center, this.options.zoom || 5);
+    }
     this.setHighlight(this.options.highlight || []);
+    this.setLayers(this.options.layers || null);
     this.setDay(this.options.day || this.range[0], false);
-    if (this.options.frame && this.options.frame.length) { this.frame(this.options.frame); }
-    else if (this.options.center) { this.map.setView(this.options.center, this.options.zoom || 5); }
     this.settled();
   }
 
@@ -173,9 +176,23 @@
 
   /* One Leaflet group per layer; a feature's Leaflet layer is made the first time it shows. */
   P.makeGroup = function (layer, index) {
-    var n = layer.ids.length;
-    return {layer: layer, index: index, group: L.layerGroup(), made: new Array(n),
+    var self = this, n = layer.ids.length;
+    var g = {layer: layer, index: index, group: L.featureGroup(), made: new Array(n),
       phase: new Uint8Array(n), lit: new Uint8Array(n), shown: false};
+    if (layer.large) {
+      // thousands of points: one tooltip, popup and click for the group, filled in for the
+      // point under the pointer (one each per point costs seconds)
+      g.group.bindTooltip(function (made) { return self.tooltipOf(g, made.kgIndex); },
+        {sticky: true});
+      if (layer.parts) {
+        g.group.bindPopup(function (made) { return self.popupOf(g, made.kgIndex); },
+          {maxWidth: 360, maxHeight: 380});
+      }
+      g.group.on("click", function (event) {
+        self.select(layer.id, layer.ids[event.layer.kgIndex], false);
+      });
+    }
+    return g;
   };
 
   P.lookOf = function (g, i, phase) {
@@ -215,6 +232,8 @@
     }
     made.kgGroup = g;
     made.kgIndex = i;
+    g.made[i] = made;
+    if (layer.large) { return made; }  // its group binds them once
     // tooltips and popups go on each drawn shape: Leaflet's tooltip cannot sit on a group
     // that holds groups (a MultiPoint, a GeometryCollection)
     this.leaves(made).forEach(function (leaf) {
@@ -225,7 +244,6 @@
       leaf.on("click", function () { self.select(layer.id, layer.ids[i], false); });
     });
     made.on("add", function () { self.decorate(made, g, i); });
-    g.made[i] = made;
     return made;
   };
 
@@ -387,6 +405,7 @@
     });
     this.visible = wanted;
     if (this.day !== null) { this.setDay(this.day, false); }
+    this.updatePlan();
   };
 
   P.setHighlight = function (ids) {
@@ -748,7 +767,7 @@
       if (!self.playing) { return; }
       if (last === null) { last = now; }
       if (now - last >= 1000 / self.speed) {
-        last = now;
+        last = Math.max(last + 1000 / self.speed, now - 1000 / self.speed);  // keep the pace
         if (self.day >= self.range[1]) { self.stop(); return; }
         self.setDay(self.day + 1);
       }
