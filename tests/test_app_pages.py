@@ -230,7 +230,7 @@ def test_steplag_charts_cite_and_flag(monkeypatch, geodata):
     assert "1954: 21,090** is disputed" in words
     assert "21,000 according to A popular history article" in words
     assert "1955: 10,481** is derived" in words
-    assert "Source:" in words and "Kengir uprising" in words
+    assert "Sources: [Kengir uprising](<https://en.wikipedia.org/wiki/Kengir_uprising>)" in words
 
 
 def test_sources_lists_the_bibliography_and_every_claim_value(monkeypatch, geodata):

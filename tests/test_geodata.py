@@ -7,6 +7,7 @@ import shapely
 
 from kengir_geo.data.dates import parse_date
 from kengir_geo.data.folder import bundled_geodata
+from kengir_geo.data.schema import CATEGORIES
 from kengir_geo.data.validate import validate_geodata
 
 FIRST_DAY, LAST_DAY = date(1954, 5, 16), date(1954, 6, 26)
@@ -68,16 +69,7 @@ def test_events_span_1947_to_1960_with_the_uprising_day_by_day(atlas):
         assert date(1947, 1, 1) <= first and last <= date(1960, 12, 31), fid
     during = [parse_date(s).earliest for s in events["start"]]
     assert sum(FIRST_DAY <= d <= LAST_DAY for d in during) >= 30
-    assert set(events["category"]) <= {
-        "violence",
-        "negotiation",
-        "self-government",
-        "daily-life",
-        "propaganda",
-        "defence",
-        "context",
-        "aftermath",
-    }
+    assert set(events["category"]) <= set(CATEGORIES)
 
 
 def test_unknown_locations_are_never_bare_points(atlas):

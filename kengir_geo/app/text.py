@@ -25,12 +25,6 @@ def source_line(source: Source, sources: Mapping[str, Source] | None = None) -> 
     return f"{author}{title}{year}{where}{md(reported_by(source, sources or {}))}"
 
 
-def cited_md(ids: tuple[str, ...] | list[str], sources: Mapping[str, Source]) -> str:
-    """'Dunn (2021); English Wikipedia, …' as Markdown, each linked to the work where it can be;
-    the full entries are on the Sources page."""
-    return rich_md(" ".join(f"{{cite:{s}}}" for s in ids), sources).strip("\\()")
-
-
 def source_names(ids: tuple[str, ...] | list[str], sources: Mapping[str, Source]) -> str:
     """Plain text: the works' short names."""
     return "; ".join(

@@ -82,39 +82,29 @@ def map_geometry(geometry: Any, func: Callable[[Position], Position]) -> Any:
     return out
 
 
-def paths(geometry: Any) -> Iterator[list[Any]]:
-    """The position arrays of every line and ring (also inside a GeometryCollection)."""
+def paths(geometry: Any, rings_only: bool = False) -> Iterator[list[Any]]:
+    """The position arrays of every line and ring (also inside a GeometryCollection); with
+    `rings_only`, the rings of polygons alone."""
     stack = [geometry]
     while stack:
         node = stack.pop()
         if not isinstance(node, dict):
             continue
         kind, coords = node.get("type"), node.get("coordinates")
+        if not isinstance(coords, list):
+            coords = []
         if kind == "GeometryCollection" and isinstance(node.get("geometries"), list):
             stack.extend(node["geometries"])
-        elif kind == "LineString" and isinstance(coords, list):
+        elif kind == "LineString" and not rings_only:
             yield coords
-        elif kind in ("MultiLineString", "Polygon") and isinstance(coords, list):
+        elif kind == "Polygon" or (kind == "MultiLineString" and not rings_only):
             yield from (c for c in coords if isinstance(c, list))
-        elif kind == "MultiPolygon" and isinstance(coords, list):
+        elif kind == "MultiPolygon":
             for polygon in coords:
                 if isinstance(polygon, list):
                     yield from (c for c in polygon if isinstance(c, list))
 
 
-def polygon_rings(geometry: Any) -> Iterator[Any]:
+def polygon_rings(geometry: Any) -> Iterator[list[Any]]:
     """The rings of a Polygon or MultiPolygon (also inside a GeometryCollection)."""
-    stack = [geometry]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, dict):
-            continue
-        kind, coords = node.get("type"), node.get("coordinates")
-        if kind == "GeometryCollection" and isinstance(node.get("geometries"), list):
-            stack.extend(node["geometries"])
-        elif kind == "Polygon" and isinstance(coords, list):
-            yield from coords
-        elif kind == "MultiPolygon" and isinstance(coords, list):
-            for polygon in coords:
-                if isinstance(polygon, list):
-                    yield from polygon
+    return paths(geometry, rings_only=True)

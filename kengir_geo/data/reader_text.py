@@ -62,6 +62,23 @@ def _feature_texts(raw: RawGeodata, user: bool) -> Iterator[Text]:
                 yield file, label, key, text
 
 
+def _table_texts(
+    file: str, tables: list[dict], keys: tuple[str, ...], value_keys: tuple[str, ...]
+) -> Iterator[Text]:
+    """The texts of claims or figures and of their [[….value]] tables."""
+    for table in tables:
+        label = str(table.get("id", ""))
+        for key in keys:
+            for text in _strings(table.get(key)):
+                yield file, label, key, text
+        values = table.get("value")
+        for n, value in enumerate(values if isinstance(values, list) else []):
+            if isinstance(value, dict):
+                for key in value_keys:
+                    for text in _strings(value.get(key)):
+                        yield file, label, f"value[{n}].{key}", text
+
+
 def reader_texts(raw: RawGeodata) -> Iterator[Text]:
     """Every reader-facing string of a geodata folder, except those of user layers."""
     for entry in raw.manifest:
@@ -79,33 +96,13 @@ def reader_texts(raw: RawGeodata) -> Iterator[Text]:
         for key in ("short", "note"):
             for text in _strings(source.get(key)):
                 yield SOURCES, str(source.get("id", "")), key, text
-    for claim in raw.claims:
-        label = str(claim.get("id", ""))
-        for key in ("item", "note"):
-            for text in _strings(claim.get(key)):
-                yield CLAIMS, label, key, text
-        values = claim.get("value")
-        for n, value in enumerate(values if isinstance(values, list) else []):
-            if isinstance(value, dict):
-                for key in ("value", "note"):
-                    for text in _strings(value.get(key)):
-                        yield CLAIMS, label, f"value[{n}].{key}", text
+    yield from _table_texts(CLAIMS, raw.claims, ("item", "note"), ("value", "note"))
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
         for key in ("title", "narrative", "notes", "content_note"):
             for text in _strings(chapter.get(key)):
                 yield STORY, label, key, text
-    for figure in raw.figures:
-        label = str(figure.get("id", ""))
-        for key in ("title", "unit", "note"):
-            for text in _strings(figure.get(key)):
-                yield FIGURES, label, key, text
-        values = figure.get("value")
-        for n, value in enumerate(values if isinstance(values, list) else []):
-            if isinstance(value, dict):
-                for key in ("label", "note"):
-                    for text in _strings(value.get(key)):
-                        yield FIGURES, label, f"value[{n}].{key}", text
+    yield from _table_texts(FIGURES, raw.figures, ("title", "unit", "note"), ("label", "note"))
     for key in ("title", "intro"):
         for text in _strings(raw.settings.get(key)):
             yield SETTINGS, "", key, text

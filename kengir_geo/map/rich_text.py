@@ -44,6 +44,11 @@ def _group_md(group: CiteGroup, sources: Mapping[str, Source]) -> str:
     return f"\\({text}\\)" if group.bracketed else text
 
 
+def cite_md(source_ids: list[str], sources: Mapping[str, Source]) -> str:
+    """'Dunn (2021); English Wikipedia, …' as Markdown, each name linked where it can be."""
+    return _group_md(CiteGroup(tuple(source_ids), bracketed=False), sources)
+
+
 def rich_html(text: object, sources: Mapping[str, Source]) -> str:
     """One paragraph of reader text as HTML."""
     return "".join(

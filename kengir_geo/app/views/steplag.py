@@ -6,11 +6,11 @@ import altair as alt
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
-from kengir_geo.app.text import cited_md, source_names
+from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
 from kengir_geo.map.escape import md
-from kengir_geo.map.rich_text import rich_md
+from kengir_geo.map.rich_text import cite_md, rich_md
 from kengir_geo.story.figures import layer_figure_rows
 
 STATUS_COLORS = alt.Scale(
@@ -25,7 +25,7 @@ CERTAINTY_COLORS = alt.Scale(
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
     if ids:
         st.caption(
-            "Sources: " + cited_md(list(ids), atlas.sources) + " (full entries on the "
+            "Sources: " + cite_md(list(ids), atlas.sources) + " (full entries on the "
             "Sources page)."
         )
 
