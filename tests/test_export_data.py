@@ -4,11 +4,14 @@ import sys
 
 import geopandas as gpd
 import pytest
+from click.testing import CliRunner
 from hostile import write_hostile_geodata
+from PIL import Image
 from test_export import write_export_geodata
 
 from factories import write_geodata
 from kengir_geo import load_atlas
+from kengir_geo.cli import cli
 from kengir_geo.export.bibliography import csl_json, markdown
 from kengir_geo.export.data import export_data
 from kengir_geo.export.linked_places import linked_places
@@ -102,3 +105,19 @@ def test_cli_refuses_bad_requests_clearly(tmp_path):
     result = run("export", "--out", out, "--geodata", geodata)
     assert result.returncode == 1 and "layers/events.geojson" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.browser
+def test_a_chapter_as_a_picture_for_a_slide(tmp_path, browser):
+    """`kengir-geo export --out x.png` draws the chapter with Chromium (the `browser` fixture
+    makes sure Chromium is there, or fails under CI)."""
+    out = tmp_path / "raid.png"
+    result = CliRunner().invoke(
+        cli, ["export", "--out", str(out), "--chapter", "raid", "--size", "1280x720"]
+    )
+    assert result.exit_code == 0, result.output
+    image = Image.open(out)
+    assert image.size == (1280, 720)
+    assert len(set(image.convert("RGB").resize((64, 36)).getdata())) > 20  # a map, not a blank
+    refused = CliRunner().invoke(cli, ["export", "--out", str(out), "--size", "12x9"])
+    assert refused.exit_code == 2 and "choose a size" in refused.output

@@ -25,8 +25,7 @@ CERTAINTY_COLORS = alt.Scale(
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
     if ids:
         st.caption(
-            "Sources: " + cite_md(list(ids), atlas.sources) + " (full entries on the "
-            "Sources page)."
+            "Sources: " + cite_md(list(ids), atlas.sources) + " (full entries on the Sources page)."
         )
 
 
@@ -69,7 +68,14 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
         fontWeight="bold",
     ).encode(text="flag:N")
     height = max(220, 18 * len(frame)) if horizontal else 300
-    return (bars + flags).properties(height=height)
+    # the chart's name for screen readers: what it shows, and its values in words
+    values = "; ".join(
+        f"{label}: {value:,.0f}"
+        for label, value in zip(frame["label"], frame["value"], strict=True)
+    )
+    return (bars + flags).properties(
+        height=height, description=f"Bar chart, {figure.title}, in {figure.unit}. {values}"
+    )
 
 
 def _layer_figure(atlas: Atlas, figure: Figure) -> None:
@@ -88,7 +94,13 @@ def _layer_figure(atlas: Atlas, figure: Figure) -> None:
                 color=alt.Color("certainty:N", scale=CERTAINTY_COLORS, title="how sure"),
                 tooltip=["name", alt.Tooltip("value:Q", format=","), "certainty", "note"],
             )
-            .properties(height=36 * len(known))
+            .properties(
+                height=36 * len(known),
+                description=f"Bar chart, {figure.title}: "
+                + "; ".join(
+                    f"{n}: {v:,.0f}" for n, v in zip(known["name"], known["value"], strict=True)
+                ),
+            )
         )
         st.altair_chart(chart, width="stretch")
     missing = rows[rows["value"].isna()]

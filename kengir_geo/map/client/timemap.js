@@ -383,6 +383,15 @@
       if (g.lit[i] && made.bringToFront) { made.bringToFront(); }
     }
     g.dirty = false;
+    if (!layer.large && !layer.xy) {
+      // points above lines and areas, so a click on the gate picks the gate, not the fence
+      for (var k = 0; k < n; k += 1) {
+        if (g.phase[k] !== NONE && g.made[k] && layer.shapes[k] &&
+            layer.shapes[k].type === "Point" && g.made[k].bringToFront) {
+          g.made[k].bringToFront();
+        }
+      }
+    }
   };
 
   P.setRange = function (range) {
