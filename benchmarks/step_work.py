@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import folium
-from streamlit_folium import _get_feature_group_string  # what st_folium sends per group
+from streamlit_folium import generate_leaflet_string  # what st_folium sends per group
 
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread
@@ -47,7 +47,8 @@ def baseline(atlas, day, fmap) -> str:
             shown[["id", "name", "geometry"]].to_json(),
             tooltip=folium.GeoJsonTooltip(["name"]),
         ).add_to(group)
-    return _get_feature_group_string(group, fmap, 0)
+    group.add_to(fmap)
+    return generate_leaflet_string(group, base_id="feature_group_0")
 
 
 def timed(work, *args) -> tuple[float, int]:

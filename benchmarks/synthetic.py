@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.features import event
+
 FIRST = date(1954, 5, 16)
 DAYS = 42
 CENTER = (67.615, 47.84)  # lon, lat
@@ -61,27 +63,23 @@ def events(count: int, seed: int = 1954) -> list[dict[str, Any]]:
     out = []
     for index in range(count):
         day = FIRST + timedelta(days=rng.randrange(DAYS))
-        props: dict[str, Any] = {
-            "id": f"e{index}",
-            "name": f"Event {index}",
-            "certainty": rng.choice(("documented", "approximate")),
-            "sources": ["synthetic"],
-            "category": rng.choice(CATEGORIES),
-            "start": day.isoformat(),
-        }
+        dates: dict[str, Any] = {"start": day.isoformat()}
         kind = index % 10
         if kind < 3:  # lasts a few days
-            props["end"] = (day + timedelta(days=rng.randrange(1, 6))).isoformat()
+            dates["end"] = (day + timedelta(days=rng.randrange(1, 6))).isoformat()
         elif kind == 3:  # some day in that month
-            props["start"] = day.strftime("%Y-%m")
+            dates["start"] = day.strftime("%Y-%m")
         lon = CENTER[0] + rng.uniform(-0.03, 0.03)
         lat = CENTER[1] + rng.uniform(-0.02, 0.02)
         out.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-                "properties": props,
-            }
+            event(
+                f"e{index}",
+                geometry={"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+                certainty=rng.choice(("documented", "approximate")),
+                sources=["synthetic"],
+                category=rng.choice(CATEGORIES),
+                **dates,
+            )
         )
     return out
 

@@ -13,9 +13,9 @@ import folium
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.ingest.normalize import positions
 from kengir_geo.map.escape import esc, safe_url
+from kengir_geo.map.payload import LARGE_LAYER
 from kengir_geo.map.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
 
-LARGE = 1000  # above this, draw on a canvas: thousands of SVG nodes take seconds to settle
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
 STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
 FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
@@ -85,7 +85,7 @@ def preview_map(
         fmap = folium.Map(tiles=None, control_scale=True)
         fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
     features = preview_features(collection, limit)
-    if len(features) > LARGE:
+    if len(features) > LARGE_LAYER:  # the time map's threshold: canvas above it
         # Many features: this map's own canvas. (render.point_js's canvas is one per window,
         # which st_folium's re-runs of the map script leave attached to a map that is gone.)
         fmap.options["preferCanvas"] = True
