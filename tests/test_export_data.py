@@ -70,7 +70,8 @@ def test_bibliography_as_csl_and_markdown(atlas):
     assert items["w-en"]["author"] == [{"literal": "Wikipedia contributors"}]
     assert items["w-en"]["URL"].startswith("https://")
     text = markdown(atlas)
-    assert "**w\\-en**: Wikipedia contributors, *Kengir uprising*." in text
+    assert "**Kengir uprising**: Wikipedia contributors, *Kengir uprising*." in text
+    assert "w\\-en" not in text and "Read for this atlas." in text
     assert "Cited by 5 feature(s)." in text
 
 

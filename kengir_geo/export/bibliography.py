@@ -9,7 +9,7 @@ from typing import Any
 
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.map.escape import md, safe_url
-from kengir_geo.map.rich_text import rich_md, rich_plain
+from kengir_geo.map.rich_text import reported_by, rich_md, rich_plain
 
 # Our source kinds -> CSL item types.
 CSL_TYPES = {
@@ -62,21 +62,32 @@ def citation_counts(atlas: Atlas) -> Counter:
 
 
 def markdown(atlas: Atlas) -> str:
+    """The bibliography to read: each work as it is cited, its full entry, whether we read it
+    (or who reports it), and how many map features cite it."""
     counts = citation_counts(atlas)
+    title = md(atlas.settings.title)
     lines = [
         "# Sources",
         "",
-        "Every work the Kengir atlas cites, with how many map features cite it.",
+        f"Every work the atlas {title} cites, with how many map features cite it. Works we did "
+        "not read ourselves are cited only as another work reports them.",
         "",
     ]
     ordered = sorted(atlas.sources.values(), key=lambda s: (str(s.author).lower(), s.title.lower()))
     for source in ordered:
         parts = [md(source.author)] if source.author else []
         parts.append(f"*{md(source.title)}*")
-        year = f" ({md(source.year)})" if source.year else ""
+        year = f" ({md(source.year)})" if source.year not in (None, "", "n.d.") else ""
+        where = f", {md(source.published)}" if source.published else ""
         link = safe_url(source.url)
         url = f" <{link}>" if link and not re.search(r"[<>]", link) else ""
-        lines.append(f"- **{md(source.id)}**: {', '.join(parts)}{year}.{url}")
+        lines.append(f"- **{md(source.name)}**: {', '.join(parts)}{year}{where}.{url}")
+        read = (
+            "Read for this atlas."
+            if source.read
+            else md("Not read by us" + reported_by(source, atlas.sources) + ".")
+        )
+        lines.append(f"  {read}")
         if source.note:
             lines.append(f"  {rich_md(source.note, atlas.sources)}")
         lines.append(f"  Cited by {counts.get(source.id, 0)} feature(s).")
