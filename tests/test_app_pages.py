@@ -110,6 +110,7 @@ def test_a_partial_date_chapter_link_opens(monkeypatch, geodata):
     at = app(monkeypatch, geodata, chapter="after").run()
     no_errors(at)
     assert state(at).day == date(1954, 7, 1)
+    assert state(at).day_label == "July 1954"  # the clock says the month, not 1 July
 
 
 def test_layer_toggles_follow_into_the_url(monkeypatch, geodata):

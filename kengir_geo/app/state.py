@@ -17,7 +17,7 @@ from datetime import date
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.basemaps import OFFLINE
-from kengir_geo.story.chapters import chapter_day
+from kengir_geo.story.chapters import chapter_day, day_label
 from kengir_geo.story.links import read_link, write_link
 from kengir_geo.story.periods import Period, period_for
 from kengir_geo.story.search import find_place
@@ -36,6 +36,7 @@ class ExploreState:
     center: tuple[float, float] | None = None
     zoom: int | None = None
     command: int = 0
+    day_label: str = ""  # a chapter's partial date in words ("1948"), until the day moves
 
 
 def toggle_layers(atlas: Atlas) -> list[str]:
@@ -75,6 +76,7 @@ def with_period(
         period=period.id,
         day=_first_day(atlas, period),
         command=state.command + 1,
+        day_label="",
         **_view_of(atlas, period, options),
     )
 
@@ -88,6 +90,7 @@ def with_day(state: ExploreState, day: date, options: list[Period], move: bool) 
         period=period.id,
         day=period.clamp(day),
         command=state.command + 1 if move else state.command,
+        day_label="",
     )
 
 
@@ -125,6 +128,7 @@ def state_from_link(
             frame=chapter.frame,
             center=chapter.center,
             zoom=chapter.zoom,
+            day_label=day_label(chapter),
         )
     if link.day is not None:
         state = with_day(state, link.day, options, move=True)

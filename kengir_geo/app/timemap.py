@@ -26,6 +26,7 @@ from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js
 from kengir_geo.map.basemaps import basemap_spec
+from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.popups import POPUP_CSS
@@ -111,6 +112,7 @@ def time_map(
     height: int = 600,
     clickable: bool = True,
     present: bool = False,
+    day_label: str = "",
 ) -> dict[str, Any] | None:
     """Draw the time map; return what the browser last reported: {"day": ordinal,
     "selected": {"layer", "id"} or None, "clicks": n, "command": n}, or None before it has.
@@ -135,4 +137,5 @@ def time_map(
         height=height,
         clickable=clickable,
         present=present,
+        day_label=esc(day_label),  # a partial date in words, shown until the day is moved
     )

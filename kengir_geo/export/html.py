@@ -18,7 +18,7 @@ from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.popups import POPUP_CSS
 from kengir_geo.map.rich_text import rich_html
-from kengir_geo.story.chapters import chapter_day, chapter_when
+from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
 from kengir_geo.story.periods import periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
@@ -80,6 +80,7 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "html": paragraphs,
                 "warning": esc(chapter.content_note),
                 "day": chapter_day(chapter).toordinal(),
+                "day_label": esc(day_label(chapter)),
                 "frame": list(chapter.frame),
                 "center": list(chapter.center),
                 "zoom": chapter.zoom,

@@ -32,3 +32,12 @@ def chapter_when(chapter: Chapter, focus: Focus | None) -> str:
     if chapter.until and (until := try_parse_date(chapter.until)):
         when += f" to {format_span(until)}"
     return when
+
+
+def day_label(chapter: Chapter) -> str:
+    """For a chapter with a partial date ("1948", "1954-05"), what the map's clock says instead
+    of the day it must show ("1948", "May 1954"); "" for an exact day."""
+    span = try_parse_date(chapter.date)
+    if span is None or span.is_exact_day:
+        return ""
+    return format_span(span)

@@ -179,6 +179,7 @@ def _map_and_details(atlas: Atlas, options: list[Period]) -> None:
             zoom=s.zoom,
             basemap=s.basemap,
             height=MAP_HEIGHT,
+            day_label=s.day_label,
         )
     if reply and reply.get("command") == s.command:
         day = date.fromordinal(int(reply["day"]))

@@ -16,7 +16,7 @@ from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.chapters import chapter_day, chapter_when
+from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
 from kengir_geo.story.periods import period_for, periods
 
 # Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room
@@ -186,6 +186,7 @@ def page() -> None:
             height=620,
             clickable=False,  # popups open inside the map; nothing comes back to Python
             present=bool(presenting),
+            day_label=day_label(chapter),
         )
     bind_keys("story_prev", "story_next", "story_first", "story_last")
 

@@ -114,7 +114,7 @@
     tm.stop();
     tm.setLayers(chapter.layers);
     tm.setHighlight(chapter.highlight);
-    if (moveDay !== false) { tm.setDay(chapter.day); }
+    if (moveDay !== false) { tm.setDay(chapter.day, true, chapter.day_label); }
     if (!(chapter.frame.length && tm.frame(chapter.frame, true))) {
       tm.map.setView(chapter.center, chapter.zoom);
     }

@@ -94,7 +94,7 @@
     }
     this.setHighlight(this.options.highlight || []);
     this.setLayers(this.options.layers || null);
-    this.setDay(this.options.day || this.range[0], false);
+    this.setDay(this.options.day || this.range[0], false, this.options.dayLabel);
     this.settled();
   }
 
@@ -351,8 +351,11 @@
 
   /* ----------------------------------------------------------------- the day ---- */
 
-  P.setDay = function (t, notify) {
+  /* `label` words a day that stands for a partial date ("1948", "January 1954"): the map must
+   * show some day, but the clock says what the date really is until the reader moves on. */
+  P.setDay = function (t, notify, label) {
     t = Math.round(t);
+    this.dayLabel = label ? unescapeText(label) : null;
     var changed = t !== this.day;
     this.day = t;
     this.groups.forEach(this.drawGroup, this);
@@ -679,7 +682,7 @@
 
   /* What a screen reader hears once the day settles: the Timeline page's kind of words. */
   P.settled = function () {
-    var clock = clockText(this.day, this.payload);
+    var clock = this.dayLabel || clockText(this.day, this.payload);
     var items = this.todayItems();
     var words = items.map(function (item) {
       var layer = item.g.layer;
@@ -747,7 +750,7 @@
   };
 
   P.updateBar = function () {
-    var clock = clockText(this.day, this.payload);
+    var clock = this.dayLabel || clockText(this.day, this.payload);
     this.slider.value = String(Math.max(this.range[0], Math.min(this.range[1], this.day)));
     this.slider.setAttribute("aria-valuetext", clock);
     this.clock.textContent = clock;

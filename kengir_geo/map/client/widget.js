@@ -54,7 +54,7 @@
     tm = new KengirTimeMap.TimeMap(root, payload, {
       day: args.day, range: args.range, layers: args.layers, highlight: args.highlight,
       frame: args.frame, center: args.center, zoom: args.zoom, basemap: args.basemap,
-      present: args.present, onDay: onDay, onSelect: onSelect
+      present: args.present, dayLabel: args.day_label, onDay: onDay, onSelect: onSelect
     });
     command = args.command;
     shown = {layers: args.layers, highlight: args.highlight, range: args.range,
@@ -80,7 +80,7 @@
     if (args.command !== command) {  // Python moves the map: a link, a chapter, a period
       command = args.command;
       tm.stop();
-      tm.setDay(args.day, false);
+      tm.setDay(args.day, false, args.day_label);
       view(args);
       tm.settled();
     }
