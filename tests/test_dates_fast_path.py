@@ -33,7 +33,22 @@ def test_impossible_plain_dates_are_left_to_edtf_and_rejected(text: str):
         parse_date(text)
 
 
+@settings(deadline=None)
+@given(
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)),
+    st.integers(0, 4000),
+    st.sampled_from(["%Y-%m-%d", "%Y-%m", "%Y"]),
+    st.sampled_from(["%Y-%m-%d", "%Y-%m", "%Y"]),
+)
+def test_plain_intervals_match_edtf(start: date, length: int, first_form: str, last_form: str):
+    end = date.fromordinal(min(start.toordinal() + length, date(2100, 12, 31).toordinal()))
+    text = f"{start.strftime(first_form)}/{end.strftime(last_form)}"
+    span = parse_date(text)
+    assert (span.earliest, span.latest) == edtf_bounds(text)
+
+
 def test_other_forms_do_not_take_the_fast_path():
-    for text in ("1954-05~", "1954-05-16/1954-05-18", "1954-05-16T03:30:00", "1954?"):
+    assert _plain_bounds("1954-06/1954-05") is None  # backwards: EDTF decides
+    for text in ("1954-05~", "1954-05-16/1954-05~", "1954-05-16T03:30:00", "1954?", "../1954"):
         assert _plain_bounds(text) is None
     assert parse_date("1954-05~").qualifier == "~"

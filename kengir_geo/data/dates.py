@@ -90,9 +90,15 @@ def parse_date(text: object) -> DateSpan:
 
 
 def _plain_bounds(text: str) -> tuple[date, date, str] | None:
-    """The bounds of a plain 1954, 1954-05 or 1954-05-16, as EDTF gives them, without its
-    grammar, whose parser is slow enough to dominate loading an atlas (benchmarks/, atlas
-    load). None when the text is anything else or not a real day."""
+    """The bounds of a plain 1954, 1954-05 or 1954-05-16, or an interval of two of them
+    (1954-05-24/1954-06-25), as EDTF gives them, without its grammar, whose parser is slow
+    enough to dominate loading an atlas (benchmarks/, atlas load). None when the text is
+    anything else or not a real day (EDTF then decides, and words the error)."""
+    if text.count("/") == 1:
+        first, last = (_plain_bounds(part) for part in text.split("/"))
+        if first is None or last is None or last[1] < first[0]:
+            return None
+        return first[0], last[1], ""
     match = _PLAIN_DATE.match(text)
     if not match:
         return None
