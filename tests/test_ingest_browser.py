@@ -130,18 +130,30 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
     found = markers(page)
     assert found.count() == 2
     frame = page.frame_locator(MAP)
-    for index in range(2):
-        found.nth(index).hover()
-        tooltip = frame.locator(".leaflet-tooltip").last
-        tooltip.wait_for(timeout=10_000)  # checked on hover: opening a popup may close it
-        assert IMG in tooltip.inner_text() or SCRIPT in tooltip.inner_text()
-        found.nth(index).click()
-        popup = frame.locator(".leaflet-popup-content").last
-        popup.wait_for(timeout=10_000)
-        text = popup.inner_text()
-        assert SCRIPT in text or IMG in text  # the payload is visible as plain text
-    found.nth(0).click()  # the first feature's popup: a safe link stays a link
-    assert frame.locator("a[href='https://example.org/kengir']").count() == 1
+    # Each feature's tooltip and popup, opened through Leaflet itself: a pointer click can land
+    # on the map instead when the first popup's pan moves the second point (flaky in CI).
+    texts, links = (
+        page.frame_locator(MAP)
+        .locator("body")
+        .evaluate(
+            """() => {
+            const map = Object.values(window).find(v => v instanceof L.Map);
+            const texts = [], links = [];
+            map.eachLayer(layer => {
+                if (!layer.feature || !layer.getTooltip() || !layer.getPopup()) { return; }
+                layer.openTooltip();
+                texts.push(layer.getTooltip().getElement().innerText);
+                layer.openPopup();
+                const popup = layer.getPopup().getElement();
+                texts.push(popup.innerText);
+                popup.querySelectorAll("a").forEach(a => links.push(a.getAttribute("href")));
+            });
+            return [texts, links]; }"""
+        )
+    )
+    assert sum(SCRIPT in text or IMG in text for text in texts) >= 4  # shown as plain text
+    assert "https://example.org/kengir" in links  # a safe link stays a link
+    assert all(href in ("#close", "https://example.org/kengir") for href in links), links
     for where in (page, frame):
         assert where.locator("img[src='x']").count() == 0
         assert where.locator("a[href^='javascript']").count() == 0
