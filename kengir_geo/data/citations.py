@@ -37,14 +37,6 @@ def cited_ids(text: str) -> list[str]:
     return [m.group(1) for m in CITE.finditer(text)]
 
 
-def plain_citations(text: str, names: dict[str, str]) -> str:
-    """Text with every mark replaced by the source's short name (for plain text and tests)."""
-    return "".join(
-        piece if isinstance(piece, str) else names.get(piece.source_id, piece.source_id)
-        for piece in split_citations(text)
-    )
-
-
 @dataclass(frozen=True)
 class CiteGroup:
     """Marks that stand together ("{cite:a} {cite:b}."): one citation, in brackets when it

@@ -20,7 +20,6 @@ CLAIMS = "claims.toml"
 STORY = "story.toml"
 FIGURES = "figures.toml"
 SETTINGS = "atlas.toml"
-OPTIONAL_FILES = (FIGURES, SETTINGS)  # an atlas may have no charts and take the defaults
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 

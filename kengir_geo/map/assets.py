@@ -1,7 +1,8 @@
 """Leaflet and plugin files without a CDN: taken from the installed `folium-offline` package.
 
 folium-offline maps each CDN URL folium uses to the file's text. The app serves them from its
-own static folder (write_static_assets + localize_links); the export inlines them (inline_html).
+own static folder (write_static_assets + localize_links) for the upload preview; the time map
+serves them from its component folder and the export inlines them (leaflet_js, leaflet_css).
 """
 
 from __future__ import annotations
