@@ -11,6 +11,7 @@ from typing import Any
 import shapely
 from shapely.geometry import shape
 
+from kengir_geo.data.consistency import check_consistency
 from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.evidence import check_evidence
 from kengir_geo.data.figures import parse_figures
@@ -466,7 +467,7 @@ def _types(
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
-    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
+    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note", "provenance")
     for source in raw.sources:
         label = str(source.get("id", ""))
         _types(
@@ -612,6 +613,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     _check_settings(raw, claim_ids, problems)
     problems += check_evidence(raw)
     problems += check_reader_text(raw, source_ids)
+    problems += check_consistency(raw)  # prose numbers and days agree with their evidence
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids
