@@ -2,8 +2,8 @@
 
 A chapter retells its highlighted events; an event that names disputes retells their values. So
 every number and every day written in a chapter (title, narrative, notes) must also be found in
-the chapter's own dates, its highlighted events (their texts and dates) or the claims those
-events name; and every number and day in the description of an event that names claims must be
+the chapter's own dates, its highlighted events or the features it frames (their texts and
+dates), or the claims those name; and every number and day in the description of an event that names claims must be
 found in its own texts, dates or those claims' items, values and notes. An event without claims
 is the evidence itself: its figures rest on the works it cites.
 
@@ -97,11 +97,11 @@ def _numbers(text: str) -> list[str]:
     return [n.replace(",", "") for n in NUMBER.findall(rest)]
 
 
-def _events(raw: RawGeodata) -> dict[str, tuple[str, dict[str, Any]]]:
-    """Event id -> (its layer's file, its properties)."""
+def _features(raw: RawGeodata, events_only: bool) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Feature id -> (its layer's file, its properties), user layers left out."""
     events: dict[str, tuple[str, dict[str, Any]]] = {}
     for entry in raw.manifest:
-        if entry.get("type") != "events" or entry.get("group") == "user":
+        if entry.get("group") == "user" or (events_only and entry.get("type") != "events"):
             continue
         doc = raw.layers.get(entry.get("id")) if isinstance(entry.get("id"), str) else None
         for feature in doc.get("features", []) if isinstance(doc, dict) else []:
@@ -181,7 +181,8 @@ def _check_citations(raw: RawGeodata, report: Report) -> None:
 
 def consistency_report(raw: RawGeodata) -> Report:
     report = Report()
-    events = _events(raw)
+    events = _features(raw, events_only=True)
+    features = _features(raw, events_only=False)
     claims = {c["id"]: c for c in raw.claims if isinstance(c.get("id"), str)}
     for chapter in raw.chapters:
         evidence = Evidence()
@@ -190,6 +191,9 @@ def consistency_report(raw: RawGeodata) -> Report:
         for event_id in as_list(chapter.get("highlight")):
             if event_id in events:
                 _event_evidence(events[event_id][1], claims, evidence)
+        for feature_id in as_list(chapter.get("frame")):  # what the map shows the chapter with
+            if feature_id in features:
+                _event_evidence(features[feature_id][1], claims, evidence)
         texts = [
             (k, chapter[k])
             for k in ("title", "narrative", "notes")
