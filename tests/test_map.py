@@ -223,10 +223,12 @@ def test_a_zone_is_coloured_by_who_holds_it():
 
 
 def test_legend_lists_the_compound_states_under_the_compound():
-    html = legend_html(load_atlas())
-    compound = load_atlas().layers["compound"]
+    atlas = load_atlas()
+    html = legend_html(atlas)
+    compound = atlas.layers["compound"]
     heading = f'<div class="kg-legend-head">{compound.title}</div>'
     assert heading in html
     after = html.split(heading, 1)[1]
-    for state in compound.style["state_colors"]:
-        assert f"<span>{state}</span>" in after
+    for state in compound.style["state_colors"]:  # each under its reader label from atlas.toml
+        label = atlas.settings.labels["state"][state]
+        assert f"<span>{label}</span>" in after

@@ -106,6 +106,11 @@ def reader_texts(raw: RawGeodata) -> Iterator[Text]:
     for key in ("title", "intro"):
         for text in _strings(raw.settings.get(key)):
             yield SETTINGS, "", key, text
+    labels = raw.settings.get("labels")
+    for group, table in labels.items() if isinstance(labels, dict) else []:
+        for value, text in table.items() if isinstance(table, dict) else []:
+            for label in _strings(text):
+                yield SETTINGS, "labels", f"{group}.{value}", label
 
 
 def known_ids(raw: RawGeodata) -> set[str]:

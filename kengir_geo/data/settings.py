@@ -7,7 +7,7 @@ another year. A folder without atlas.toml gets neutral defaults: no day counter,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -52,6 +52,15 @@ class Settings:
     focus: Focus | None = None
     start_view: View = View()  # the focus period's view
     wide_view: View = View()  # a whole year's view
+    # reader labels of kinds, categories and states: {"category": {"daily-life": "Daily life"}}
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def label(self, group: str, value: str) -> str:
+        """A kind, category or state as readers see it: the atlas's label, else as written
+        with its hyphens as spaces (a user layer's own words)."""
+        if not value:
+            return ""
+        return self.labels.get(group, {}).get(value) or value.replace("-", " ")
 
 
 def _text(doc: dict, key: str, where: str, problems: list[Problem]) -> str:
@@ -146,6 +155,30 @@ def _view(doc: Any, where: str, problems: list[Problem]) -> View:
     )
 
 
+LABEL_GROUPS = ("kind", "category", "state")
+
+
+def _labels(doc: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        problems.append(Problem(SETTINGS, "labels", "", "[labels] must be a table"))
+        return {}
+    labels: dict[str, dict[str, str]] = {}
+    for group, table in doc.items():
+        if group not in LABEL_GROUPS:
+            problems.append(
+                Problem(SETTINGS, "labels", group, f"labels are for {', '.join(LABEL_GROUPS)}")
+            )
+        elif not isinstance(table, dict) or not all(
+            isinstance(v, str) and v.strip() for v in table.values()
+        ):
+            problems.append(Problem(SETTINGS, "labels", group, "labels must be a table of text"))
+        else:
+            labels[group] = {str(k): v.strip() for k, v in table.items()}
+    return labels
+
+
 def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
     """Settings from a parsed atlas.toml; what is wrong is added to `problems`."""
     views = doc.get("views", {})
@@ -160,4 +193,5 @@ def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
         focus=_focus(doc.get("focus"), problems),
         start_view=_view(views.get("start"), "views.start", problems),
         wide_view=_view(views.get("wide"), "views.wide", problems),
+        labels=_labels(doc.get("labels"), problems),
     )

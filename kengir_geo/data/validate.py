@@ -467,7 +467,8 @@ def _types(
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
-    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note", "provenance")
+    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
+    text_keys += ("provenance",)  # how the project read it: kept, never printed
     for source in raw.sources:
         label = str(source.get("id", ""))
         _types(

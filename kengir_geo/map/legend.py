@@ -68,10 +68,11 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
                     if pattern == "dashes"
                     else area_swatch(color, pattern)
                 )
-                rows.append(_row(swatch, state))
+                rows.append(_row(swatch, atlas.settings.label("state", state)))
     rows.append('<div class="kg-legend-head">Events</div>')
     for category, color in CATEGORY_COLORS.items():
-        rows.append(_row(line_swatch(color, width=6), category.replace("-", " ")))
+        shown = atlas.settings.label("category", category) if atlas else category.replace("-", " ")
+        rows.append(_row(line_swatch(color, width=6), shown))
     rows.append('<div class="kg-legend-head">Where it is drawn</div>')
     for mark in CERTAINTY_MARKS.values():
         rows.append(_row(line_swatch("#333", mark.dash), mark.label))
