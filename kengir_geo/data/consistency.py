@@ -61,12 +61,11 @@ class Evidence:
         self.numbers.update(_numbers(text))
 
     def add_date(self, value: Any) -> None:
-        """An ISO date or EDTF interval: its year, month and day count as written numbers."""
+        """An ISO date or EDTF interval: its year and day count as written numbers, and the day
+        with its month as a written day."""
         for match in ISO_DAY.finditer(str(value or "")):
             year, month, day = match.groups()
             self.numbers.add(year)
-            if month:
-                self.numbers.add(str(int(month)))
             if month and day:
                 self.numbers.add(str(int(day)))
                 self.days.add((int(day), int(month)))
