@@ -43,7 +43,8 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
             *(frame[c] for c in columns), strict=True
         ):
             if first_day > OPEN_START:
-                started[int(sure_from)].append(_phrase(_text(name), _text(state)))
+                state_label = atlas.settings.label("state", _text(state))
+                started[int(sure_from)].append(_phrase(_text(name), state_label))
                 started_kinds[int(sure_from)].add(_text(kind))
             if last_day < OPEN_END:
                 ended[int(last_day) + 1].append((_text(name), _text(kind)))

@@ -71,7 +71,7 @@ def page() -> None:
                 + (f" · {md(clock_label(atlas.settings.focus, day))}" if exact else "")
             )
             st.markdown(f"##### {md(row.name)}")
-            category = str(row.category or "no category").replace("-", " ")
+            category = atlas.settings.label("category", str(row.category or "")) or "no category"
             st.caption(md(f"{category} · {row.certainty}"))
             if row.description:
                 st.markdown(rich_md(row.description, atlas.sources))
