@@ -51,7 +51,13 @@ def page() -> None:
     categories = _options(events.get("category", pd.Series(dtype=str)), CATEGORIES)
     certainties = _options(events.get("certainty", pd.Series(dtype=str)), CERTAINTIES)
     left, right = st.columns(2)
-    chosen_categories = left.multiselect("Category", categories, default=categories, key="t_cat")
+    chosen_categories = left.multiselect(
+        "Category",
+        categories,
+        default=categories,
+        key="t_cat",
+        format_func=lambda c: atlas.settings.label("category", c),
+    )
     chosen_certainties = right.multiselect(
         "How sure", certainties, default=certainties, key="t_cert"
     )
