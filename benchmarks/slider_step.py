@@ -23,7 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks._browser import FOLIUM_IFRAME, TIMEMAP_IFRAME, VIEWPORT, launch
+from harness.chromium import FOLIUM_IFRAME, TIMEMAP_IFRAME, VIEWPORT, launch
 from benchmarks._cpu import cpu_split
 from benchmarks._mapwatch import (
     FOLIUM_INSTALL_JS,
@@ -31,7 +31,7 @@ from benchmarks._mapwatch import (
     TIMEMAP_INSTALL_JS,
     TIMEMAP_WAIT_MAP_JS,
 )
-from benchmarks._server import StreamlitServer
+from harness.server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread, times
 from benchmarks._wstap import (

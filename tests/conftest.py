@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 # One way to start Chromium and a streamlit server, shared with the benchmarks.
-from benchmarks._browser import ARGS as CHROMIUM_ARGS
-from benchmarks._browser import CHROMIUM
-from benchmarks._server import StreamlitServer
+from harness.chromium import ARGS as CHROMIUM_ARGS
+from harness.chromium import CHROMIUM
+from harness.server import StreamlitServer
 
 __all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 

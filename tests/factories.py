@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 # The feature builders are shared with the benchmarks' synthetic atlases (one copy).
-from benchmarks.features import KENGIR, collection, event, feature, feature_name  # noqa: F401
+from harness.features import KENGIR, collection, event, feature, feature_name  # noqa: F401
 
 SOURCES = """
 [[source]]

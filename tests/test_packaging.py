@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._server import free_port
+from harness.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
