@@ -9,11 +9,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # One way to start Chromium and a streamlit server, shared with the benchmarks.
 from harness.chromium import ARGS as CHROMIUM_ARGS
 from harness.chromium import CHROMIUM
 from harness.server import StreamlitServer
+
+# CI draws the same cases on every run and keeps no database between runs, so a red run means
+# the code changed, not the dice; elsewhere Hypothesis explores (and remembers what failed).
+# No deadlines anywhere: a shared, busy machine must not turn a slow example into a failure.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 __all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 
