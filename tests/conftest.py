@@ -33,6 +33,23 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 __all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 
 
+# Whole files whose tests each start processes (the console script, a worker bounded in time
+# and memory, a wheel build, the benchmarks' fresh interpreters): `make test-fast` leaves them
+# out, `make test` runs them. The Hypothesis sweeps carry @pytest.mark.slow themselves.
+PROCESS_HEAVY = {
+    "test_hostile_input.py",
+    "test_ingest_write.py",
+    "test_packaging.py",
+    "test_benchmarks_smoke.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in PROCESS_HEAVY:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def atlas():
     from kengir_geo import load_atlas

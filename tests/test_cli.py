@@ -6,10 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from command_line import run
 from factories import collection, feature, write_geodata
 
 
+@pytest.mark.slow  # starts a Python
 def test_the_console_script_is_installed_and_runs_the_same_cli(tmp_path):
     script = Path(sys.executable).parent / "kengir-geo"
     result = subprocess.run(

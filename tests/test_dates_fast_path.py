@@ -17,6 +17,7 @@ def edtf_bounds(text: str) -> tuple[date, date]:
     return _struct_to_date(parsed.lower_strict()), _struct_to_date(parsed.upper_strict())
 
 
+@pytest.mark.slow  # a Hypothesis sweep against the EDTF parser
 @settings(deadline=None)  # a shared, busy machine: no timings in a pass/fail test
 @given(st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)))
 def test_plain_day_month_and_year_match_edtf(day: date):
@@ -33,6 +34,7 @@ def test_impossible_plain_dates_are_left_to_edtf_and_rejected(text: str):
         parse_date(text)
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @given(
     st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)),

@@ -126,6 +126,7 @@ def test_every_chapter_opens_as_a_deep_link_on_every_page_that_takes_one(monkeyp
             assert not at.exception, (chapter.id, url_path, [e.value for e in at.exception])
 
 
+@pytest.mark.slow  # every chapter of the bundled story, one AppTest run each
 def test_every_bundled_chapter_opens_as_a_deep_link(monkeypatch):
     monkeypatch.delenv("KENGIR_GEODATA", raising=False)
     for chapter in load_atlas().chapters:

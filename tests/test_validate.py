@@ -201,6 +201,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(json_values)
 def test_validator_never_raises_and_always_locates(doc):
@@ -210,6 +211,7 @@ def test_validator_never_raises_and_always_locates(doc):
         assert problem.message
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
