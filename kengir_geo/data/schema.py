@@ -59,6 +59,13 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+def is_texts(value: object) -> bool:
+    """A list property as written: one text ("a; b") or a list of texts."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+
+
 def as_list(value: object) -> list[str]:
     """Normalise a list property: JSON array, "a; b" string, or missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

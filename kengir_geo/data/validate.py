@@ -34,6 +34,7 @@ from kengir_geo.data.schema import (
     LIST_PROPERTIES,
     Problem,
     as_list,
+    is_texts,
 )
 from kengir_geo.data.settings import parse_settings
 
@@ -440,9 +441,7 @@ def _types(
             continue
         value = table[key]
         if kind == "texts":
-            ok = isinstance(value, str) or (
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
-            )
+            ok = is_texts(value)
             what = "a list of texts"
         elif kind == "number":
             ok = (
@@ -466,7 +465,7 @@ def _types(
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
-    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
+    text_keys = ("id", "title", "short", "author", "published", "language", "kind", "seed", "note")
     for source in raw.sources:
         label = str(source.get("id", ""))
         _types(
@@ -545,7 +544,14 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
     layer_ids = raw.layer_ids
     event_ids = _feature_ids(raw.layers.get("events"))
-    expected = {"date": "day", "until": "day", "notes": str, "layers": list, "highlight": list}
+    expected = {
+        "date": "day",
+        "until": "day",
+        "notes": str,
+        "content_note": str,
+        "layers": list,
+        "highlight": list,
+    }
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
 
