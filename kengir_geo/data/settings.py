@@ -13,7 +13,7 @@ from typing import Any
 
 from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.folder import SETTINGS
-from kengir_geo.data.schema import Problem
+from kengir_geo.data.schema import CENTER_RULE, ZOOM_RULE, Problem, is_center, is_zoom
 
 
 @dataclass(frozen=True)
@@ -122,22 +122,12 @@ def _view(doc: Any, where: str, problems: list[Problem]) -> View:
         problems.append(Problem(SETTINGS, where, "", f"[{where}] must be a table"))
         return View()
     center = doc.get("center")
-    if center is not None and not (
-        isinstance(center, list)
-        and len(center) == 2
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
-        and -90 <= center[0] <= 90
-        and -180 <= center[1] <= 180
-    ):
-        problems.append(Problem(SETTINGS, where, "center", "center must be [latitude, longitude]"))
+    if center is not None and not is_center(center):
+        problems.append(Problem(SETTINGS, where, "center", CENTER_RULE))
         center = None
     zoom = doc.get("zoom")
-    if zoom is not None and (
-        isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19
-    ):
-        problems.append(
-            Problem(SETTINGS, where, "zoom", "zoom must be a whole number from 1 to 19")
-        )
+    if zoom is not None and not is_zoom(zoom):
+        problems.append(Problem(SETTINGS, where, "zoom", ZOOM_RULE))
         zoom = None
     return View(
         frame=_ids(doc, "frame", where, problems),

@@ -27,14 +27,18 @@ from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
     CATEGORIES,
+    CENTER_RULE,
     CERTAINTIES,
     LAYER_GROUPS,
     LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
+    ZOOM_RULE,
     Problem,
     as_list,
+    is_center,
     is_texts,
+    is_zoom,
 )
 from kengir_geo.data.settings import parse_settings
 
@@ -577,18 +581,10 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
                     parse_date(str(chapter[key]))
                 except DateError as exc:
                     error(key, str(exc))
-        center = chapter.get("center")
-        if not (
-            isinstance(center, list)
-            and len(center) == 2
-            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
-            and -90 <= center[0] <= 90
-            and -180 <= center[1] <= 180
-        ):
-            error("center", "center must be [latitude, longitude]")
-        zoom = chapter.get("zoom")
-        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19:
-            error("zoom", "zoom must be a whole number from 1 to 19")
+        if not is_center(chapter.get("center")):
+            error("center", CENTER_RULE)
+        if not is_zoom(chapter.get("zoom")):
+            error("zoom", ZOOM_RULE)
         for layer in chapter.get("layers", []):
             if layer not in layer_ids:
                 error("layers", f"unknown layer {layer!r}")
