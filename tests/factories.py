@@ -61,8 +61,9 @@ narrative = "Tanks enter the camp."
 """
 
 
-SETTINGS = """
+SETTINGS = r"""
 title = "Test atlas"
+hidden_codes = ['\bS00\d\b', '(?i)\bW-(?:en|ru|uk)\b', '\bATI\b']
 [focus]
 name = "the uprising"
 first = "1954-05-16"

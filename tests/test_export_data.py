@@ -32,6 +32,8 @@ def test_export_data_writes_layers_lpf_and_bibliography(atlas, tmp_path):
     ]
     events = gpd.read_file(tmp_path / "out" / "layers" / "events.geojson")
     assert sorted(events["id"]) == ["e-may", "e-raid", "e-span"]
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert readme.startswith(f"# {atlas.settings.title}: data export")  # the atlas's, not ours
 
 
 def test_linked_places_carry_timespans_certainty_and_citations(atlas):

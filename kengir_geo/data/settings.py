@@ -7,6 +7,7 @@ another year. A folder without atlas.toml gets neutral defaults: no day counter,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -52,6 +53,9 @@ class Settings:
     focus: Focus | None = None
     start_view: View = View()  # the focus period's view
     wide_view: View = View()  # a whole year's view
+    # this atlas's own codes (of its research notes) that reader text must never show
+    hidden_codes: tuple[re.Pattern[str], ...] = ()
+    figures_url: str = "figures"  # the charts page's address: /figures
 
 
 def _text(doc: dict, key: str, where: str, problems: list[Problem]) -> str:
@@ -136,6 +140,32 @@ def _view(doc: Any, where: str, problems: list[Problem]) -> View:
     )
 
 
+def _patterns(doc: dict, key: str, problems: list[Problem]) -> tuple[re.Pattern[str], ...]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(Problem(SETTINGS, "", key, f"{key} must be a list of regular expressions"))
+        return ()
+    patterns = []
+    for text in value:
+        try:
+            patterns.append(re.compile(text))
+        except re.error as exc:
+            problems.append(
+                Problem(SETTINGS, "", key, f"{text!r} is not a regular expression: {exc}")
+            )
+    return tuple(patterns)
+
+
+def _url_path(doc: dict, key: str, problems: list[Problem]) -> str:
+    value = _text(doc, key, "", problems)
+    if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", value):
+        problems.append(
+            Problem(SETTINGS, "", key, f"{key} must be lower-case letters, digits and -")
+        )
+        return ""
+    return value
+
+
 def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
     """Settings from a parsed atlas.toml; what is wrong is added to `problems`."""
     views = doc.get("views", {})
@@ -150,4 +180,6 @@ def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
         focus=_focus(doc.get("focus"), problems),
         start_view=_view(views.get("start"), "views.start", problems),
         wide_view=_view(views.get("wide"), "views.wide", problems),
+        hidden_codes=_patterns(doc, "hidden_codes", problems),
+        figures_url=_url_path(doc, "figures_url", problems) or Settings.figures_url,
     )

@@ -40,7 +40,7 @@ from kengir_geo.data.schema import (
     is_texts,
     is_zoom,
 )
-from kengir_geo.data.settings import parse_settings
+from kengir_geo.data.settings import Settings, parse_settings
 
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -611,9 +611,9 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
                 strict_sources=entry.get("group") != "user",
             )
     _check_chapters(raw, problems)
-    _check_settings(raw, claim_ids, problems)
+    settings = _check_settings(raw, claim_ids, problems)
     problems += check_evidence(raw)
-    problems += check_reader_text(raw, source_ids)
+    problems += check_reader_text(raw, source_ids, settings.hidden_codes)
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids
@@ -623,12 +623,13 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     return problems
 
 
-def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> None:
+def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> Settings:
     settings = parse_settings(raw.settings, problems)
     if settings.focus is not None:
         for claim in settings.focus.claims:
             if claim not in claim_ids:
                 problems.append(Problem(SETTINGS, "focus", "claims", f"unknown claim id {claim!r}"))
+    return settings
 
 
 def validate_geodata(root: Path) -> list[Problem]:
