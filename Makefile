@@ -5,13 +5,26 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: run test lint bench browser clean
+LOCK   := requirements.lock
 
-$(STAMP): pyproject.toml
+.PHONY: run test test-fast test-floors lock lint bench browser clean
+
+# The versions every run uses come from requirements.lock (`make lock` writes it);
+# the package itself is installed editable, without resolving again.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing dependencies in pyproject.toml: one command pins them all again.
+lock:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --extra test \
+		--no-header --output-file $(LOCK) pyproject.toml
+	@echo "$(LOCK) written; make test installs from it"
 
 run: $(STAMP)
 	$(VENV)/bin/kengir-geo serve --host $(HOST) --port $(PORT)
@@ -21,6 +34,21 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	-@sh scripts/ensure_chromium.sh
 	$(VENV)/bin/pytest
+
+# The edit loop: no browser, no minute-long page sweeps, no wheel builds (about 30 s).
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "not browser and not slow" -q
+
+# The lowest versions pyproject.toml allows, in a scratch venv: are the floors true?
+FLOORS := $(or $(TMPDIR),/tmp)/kengir-geo-floors
+test-floors: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	rm -rf $(FLOORS) && python3 -m venv $(FLOORS)
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --resolution lowest-direct \
+		--extra test --output-file $(FLOORS)/lowest.txt pyproject.toml
+	$(VENV)/bin/uv pip sync --quiet --python $(FLOORS)/bin/python $(FLOORS)/lowest.txt
+	$(VENV)/bin/uv pip install --quiet --python $(FLOORS)/bin/python --no-deps -e .
+	$(FLOORS)/bin/pytest -m "not browser and not slow" -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

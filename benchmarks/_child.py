@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 
-from benchmarks._server import ROOT
+from harness.server import ROOT
 
 TEMPLATE = """
 import time

@@ -8,8 +8,8 @@ import subprocess
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 
-from benchmarks._browser import chromium_version
-from benchmarks._server import ROOT
+from harness.chromium import chromium_version
+from harness.server import ROOT
 
 PACKAGES = ("streamlit", "folium", "streamlit-folium", "geopandas", "shapely", "playwright")
 

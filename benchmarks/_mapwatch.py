@@ -23,7 +23,7 @@ frames, unchanged}.
 
 from __future__ import annotations
 
-from benchmarks._browser import FOLIUM_IFRAME
+from harness.chromium import FOLIUM_IFRAME
 
 SETTLE_MS = 300
 QUIET_MS = 5000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from benchmarks._browser import VIEWPORT, launch
+from harness.chromium import VIEWPORT, launch
 
 # Settled: the map has features in the DOM (SVG paths, pins or a canvas) and two animation
 # frames have passed since, so the frame holding them has been painted. Milliseconds since

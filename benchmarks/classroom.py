@@ -27,13 +27,13 @@ import time
 
 from playwright.async_api import async_playwright
 
-from benchmarks._browser import TIMEMAP_IFRAME, VIEWPORT, launch
 from benchmarks._cpu import cpu_split
 from benchmarks._mapwatch import TIMEMAP_INSTALL_JS, TIMEMAP_WAIT_MAP_JS
-from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary
 from benchmarks._table import Row, seconds, spread, times
 from benchmarks._wstap import INIT_JS, SETTLED_RERUN_JS, STEP_BYTES_JS
+from harness.chromium import TIMEMAP_IFRAME, VIEWPORT, launch
+from harness.server import StreamlitServer
 
 TIMEMAP_SLIDER = "input.kg-slider"
 QUIET_MS = 400

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks._browser import FOLIUM_IFRAME, TIMEMAP_IFRAME, VIEWPORT, launch
 from benchmarks._mapwatch import FOLIUM_INSTALL_JS, FOLIUM_WAIT_MAP_JS, TIMEMAP_WAIT_MAP_JS
-from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, seconds, spread
 from benchmarks._wstap import INIT_JS
+from harness.chromium import FOLIUM_IFRAME, TIMEMAP_IFRAME, VIEWPORT, launch
+from harness.server import StreamlitServer
 
 APPS = Path(__file__).resolve().parent / "apps"
 TARGET_RATIO = 1.1

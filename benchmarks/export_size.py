@@ -20,10 +20,10 @@ from pathlib import Path
 
 import folium
 
-from benchmarks._server import ROOT
 from benchmarks._settle import FIRST_DRAWN_JS, open_offline, read_offline
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text, spread, times
+from harness.server import ROOT
 from kengir_geo import load_atlas
 from kengir_geo.map.assets import inline_html
 

@@ -18,13 +18,13 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks._browser import TIMEMAP_IFRAME, VIEWPORT, launch
 from benchmarks._cpu import cpu_split
 from benchmarks._mapwatch import TIMEMAP_WAIT_MAP_JS
-from benchmarks._server import StreamlitServer
 from benchmarks._stats import Summary, paired_ratios
 from benchmarks._table import Row, ratio_text
 from benchmarks._wstap import INIT_JS
+from harness.chromium import TIMEMAP_IFRAME, VIEWPORT, launch
+from harness.server import StreamlitServer
 
 SPEED = "10"
 TARGET_FPS = 30.0

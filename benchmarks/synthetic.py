@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.features import event
+from harness.features import event
 
 FIRST = date(1954, 5, 16)
 DAYS = 42

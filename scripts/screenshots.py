@@ -19,8 +19,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._browser import ARGS, CHROMIUM  # noqa: E402
-from benchmarks._server import StreamlitServer  # noqa: E402
+from harness.chromium import ARGS, CHROMIUM  # noqa: E402
+from harness.server import StreamlitServer  # noqa: E402
 from kengir_geo import load_atlas  # noqa: E402
 from kengir_geo.export.html import export_html  # noqa: E402
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 # The feature builders are shared with the benchmarks' synthetic atlases (one copy).
-from benchmarks.features import KENGIR, collection, event, feature, feature_name  # noqa: F401
+from harness.features import KENGIR, collection, event, feature, feature_name  # noqa: F401
 
 SOURCES = """
 [[source]]
@@ -61,8 +61,9 @@ narrative = "Tanks enter the camp."
 """
 
 
-SETTINGS = """
+SETTINGS = r"""
 title = "Test atlas"
+hidden_codes = ['\bS00\d\b', '(?i)\bW-(?:en|ru|uk)\b', '\bATI\b']
 [focus]
 name = "the uprising"
 first = "1954-05-16"

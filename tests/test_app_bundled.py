@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest_support import APP, open_page
 
-PAGES = ["explore", "story", "timeline", "steplag", "sources", "add-layer"]
+PAGES = ["explore", "story", "timeline", "figures", "sources", "add-layer"]
 
 
 @pytest.mark.parametrize("url_path", PAGES)
@@ -36,7 +36,7 @@ def test_the_bundled_story_runs_from_first_to_last_chapter(monkeypatch, atlas):
 
 def test_the_bundled_figures_chart_three_ways(monkeypatch):
     monkeypatch.delenv("KENGIR_GEODATA", raising=False)
-    at = open_page(AppTest.from_file(str(APP), default_timeout=120), "steplag")
+    at = open_page(AppTest.from_file(str(APP), default_timeout=120), "figures")
     assert len(at.get("vega_lite_chart")) == 3  # divisions, prisoners by year, nationalities
 
 

@@ -224,7 +224,7 @@ def test_timeline_says_what_changed_and_links_to_the_map(monkeypatch, geodata):
 
 
 def test_steplag_charts_cite_and_flag(monkeypatch, geodata):
-    at = open_page(app(monkeypatch, geodata), "steplag")
+    at = open_page(app(monkeypatch, geodata), "figures")
     no_errors(at)
     assert len(at.get("vega_lite_chart")) == 2  # the divisions and the one figure
     words = " ".join(texts(at)).replace("\\", "")

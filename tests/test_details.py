@@ -63,3 +63,21 @@ def test_unknown_feature_or_layer_says_which(atlas):
         feature_details(atlas, "places", "nope")
     with pytest.raises(KeyError, match="no layer 'roads'"):
         feature_details(atlas, "roads", "x")
+
+
+def test_the_popup_lays_out_the_details_in_the_one_order(atlas):
+    """The popup and the panel beside the app's map both follow details_layout."""
+    import re
+
+    from kengir_geo.map.popups import popup_body
+    from kengir_geo.story.details import details_layout
+
+    d = feature_details(atlas, "places", "div3")
+    kinds = [part.kind for part in details_layout(d)]
+    assert kinds == ["names", "what", "fact", "text", "fact", "fact", "fact", "claim", "sources"]
+    labels = [part.label for part in details_layout(d) if part.kind == "fact"]
+    assert labels == ["When", "What and when", "Where", "Inmates"]
+    html = popup_body(d, atlas.sources)
+    assert re.findall(r"<b>([^<]+):</b>", html) == labels
+    assert html.index("kg-names") < html.index("kg-what") < html.index("kg-claim")
+    assert html.index("kg-claim") < html.index("kg-sources")

@@ -1,26 +1,17 @@
 import json
-import subprocess
-import sys
 
 import geopandas as gpd
 import pytest
-from click.testing import CliRunner
 from hostile import write_hostile_geodata
 from PIL import Image
 from test_export import write_export_geodata
 
+from command_line import run
 from factories import write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.cli import cli
 from kengir_geo.export.bibliography import csl_json, markdown
 from kengir_geo.export.data import export_data
 from kengir_geo.export.linked_places import linked_places
-
-CLI = [sys.executable, "-m", "kengir_geo.cli"]
-
-
-def run(*args):
-    return subprocess.run(CLI + [str(a) for a in args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
@@ -41,6 +32,8 @@ def test_export_data_writes_layers_lpf_and_bibliography(atlas, tmp_path):
     ]
     events = gpd.read_file(tmp_path / "out" / "layers" / "events.geojson")
     assert sorted(events["id"]) == ["e-may", "e-raid", "e-span"]
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert readme.startswith(f"# {atlas.settings.title}: data export")  # the atlas's, not ours
 
 
 def test_linked_places_carry_timespans_certainty_and_citations(atlas):
@@ -86,11 +79,11 @@ def test_cli_export_and_export_data(tmp_path):
     result = run(
         "export", "--out", tmp_path / "map.html", "--date", "1954-05-24", "--geodata", geodata
     )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "map.html" in result.stderr and "MB" in result.stderr
     assert (tmp_path / "map.html").stat().st_size > 100_000
     result = run("export-data", "--out", tmp_path / "data", "--geodata", geodata)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     lpf = json.loads((tmp_path / "data" / "linked-places.json").read_text())
     assert len(lpf["features"]) == 5  # places and events, not the country outlines
 
@@ -99,12 +92,12 @@ def test_cli_refuses_bad_requests_clearly(tmp_path):
     geodata = write_export_geodata(tmp_path / "geodata")
     out = tmp_path / "map.html"
     result = run("export", "--out", out, "--date", "24 May 1954", "--geodata", geodata)
-    assert result.returncode == 2 and "is not a day written YYYY-MM-DD" in result.stderr
+    assert result.exit_code == 2 and "is not a day written YYYY-MM-DD" in result.stderr
     result = run("export", "--out", out, "--chapter", "nope", "--geodata", geodata)
-    assert result.returncode == 2 and "no chapter 'nope'; chapters are raid" in result.stderr
+    assert result.exit_code == 2 and "no chapter 'nope'; chapters are raid" in result.stderr
     (geodata / "layers" / "events.geojson").write_text("{")
     result = run("export", "--out", out, "--geodata", geodata)
-    assert result.returncode == 1 and "layers/events.geojson" in result.stderr
+    assert result.exit_code == 1 and "layers/events.geojson" in result.stderr
     assert not out.exists()
 
 
@@ -113,12 +106,10 @@ def test_a_chapter_as_a_picture_for_a_slide(tmp_path, browser):
     """`kengir-geo export --out x.png` draws the chapter with Chromium (the `browser` fixture
     makes sure Chromium is there, or fails under CI)."""
     out = tmp_path / "raid.png"
-    result = CliRunner().invoke(
-        cli, ["export", "--out", str(out), "--chapter", "raid", "--size", "1280x720"]
-    )
-    assert result.exit_code == 0, result.output
+    result = run("export", "--out", out, "--chapter", "raid", "--size", "1280x720")
+    assert result.exit_code == 0, result.stderr
     image = Image.open(out)
     assert image.size == (1280, 720)
     assert len(image.convert("RGB").resize((64, 36)).getcolors(4096)) > 20  # a map, not a blank
-    refused = CliRunner().invoke(cli, ["export", "--out", str(out), "--size", "12x9"])
-    assert refused.exit_code == 2 and "choose a size" in refused.output
+    refused = run("export", "--out", out, "--size", "12x9")
+    assert refused.exit_code == 2 and "choose a size" in refused.stderr

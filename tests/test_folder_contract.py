@@ -130,6 +130,7 @@ def test_the_test_atlas_itself_passes(pristine):
     assert not has_errors(validate_geodata(pristine))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

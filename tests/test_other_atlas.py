@@ -10,14 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from apptest_support import APP, open_page, write_app_geodata
-from factories import collection, event, feature
+from factories import collection, event, feature, write_geodata
 from kengir_geo import load_atlas
 from kengir_geo.data.validate import validate_geodata
 from kengir_geo.export.data import export_data
 from kengir_geo.export.html import export_html
 from kengir_geo.story.timeline import clock_label
 
-PAGES = ("map", "story", "presenter", "timeline", "steplag", "sources", "add-layer")
+PAGES = ("map", "story", "presenter", "timeline", "figures", "sources", "add-layer")
 
 NORILSK = {
     "atlas.toml": """
@@ -126,6 +126,7 @@ def test_every_chapter_opens_as_a_deep_link_on_every_page_that_takes_one(monkeyp
             assert not at.exception, (chapter.id, url_path, [e.value for e in at.exception])
 
 
+@pytest.mark.slow  # every chapter of the bundled story, one AppTest run each
 def test_every_bundled_chapter_opens_as_a_deep_link(monkeypatch):
     monkeypatch.delenv("KENGIR_GEODATA", raising=False)
     for chapter in load_atlas().chapters:
@@ -134,3 +135,27 @@ def test_every_bundled_chapter_opens_as_a_deep_link(monkeypatch):
             at.query_params["chapter"] = chapter.id
             at = open_page(at, url_path)
             assert not at.exception, (chapter.id, url_path, [e.value for e in at.exception])
+
+
+def test_the_atlas_names_its_own_codes_and_figures_address(tmp_path):
+    """What is Kengir's (its research notes' codes, the /steplag address) is atlas.toml's."""
+    from kengir_geo.data.settings import parse_settings
+    from kengir_geo.data.validate import validate_geodata
+
+    problems = []
+    settings = parse_settings(
+        {"figures_url": "norilsk-figures", "hidden_codes": ["N-\\d+"]}, problems
+    )
+    assert problems == [] and settings.figures_url == "norilsk-figures"
+    assert parse_settings({}, problems).figures_url == "figures" and problems == []
+    parse_settings({"figures_url": "Bad Path", "hidden_codes": ["("]}, problems)
+    assert sorted(p.field for p in problems) == ["figures_url", "hidden_codes"]
+
+    root = write_geodata(tmp_path / "geodata")
+    atlas_toml = root / "atlas.toml"
+    kept = [line for line in atlas_toml.read_text().splitlines() if "hidden_codes" not in line]
+    atlas_toml.write_text("\n".join(["hidden_codes = ['\\bN-\\d+\\b']", *kept]) + "\n")
+    places = root / "layers" / "places.geojson"
+    places.write_text(places.read_text().replace('"Feature ', '"See N-7 ', 1))
+    shown = [p.message for p in validate_geodata(root) if "reader text shows" in p.message]
+    assert shown == ["reader text shows a source code: 'N-7'"]

@@ -201,6 +201,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(json_values)
 def test_validator_never_raises_and_always_locates(doc):
@@ -210,6 +211,7 @@ def test_validator_never_raises_and_always_locates(doc):
         assert problem.message
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -243,3 +245,36 @@ def test_validator_survives_feature_shaped_garbage(features):
         assert problem.file == "fuzz.geojson"
         assert problem.feature in located  # the whole file, or one of the features given
         assert problem.message and problem.level in ("error", "warning")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a mistyped field is one problem, said once
+        ('read = "no"', [("s002", "read", "read must be true or false")]),
+        ("via = 5", [("s002", "via", "via must be a list of texts")]),
+        ('content_note = ["x"]', []),  # not a chapter field: sources.toml ignores it
+        # `via` as one text or as a list means the same
+        ('read = false\nvia = "w-en"', []),
+        ('read = false\nvia = ["w-en"]', []),
+        ('read = false\nvia = "nobody"', [("s002", "via", "unknown source id 'nobody'")]),
+        (
+            "read = false",
+            [("s002", "via", "a work we have not read needs `via`: the read works that report it")],
+        ),
+    ],
+)
+def test_a_source_field_is_checked_once_and_via_reads_one_way(tmp_path, lines, expected):
+    root = write_geodata(tmp_path / "geodata")
+    sources = root / "sources.toml"
+    sources.write_text(sources.read_text() + lines + "\n")
+    found = [(p.feature, p.field, p.message) for p in validate_geodata(root) if p.feature == "s002"]
+    assert found == expected
+
+
+def test_a_chapter_note_of_the_wrong_type_is_one_problem(tmp_path):
+    root = write_geodata(tmp_path / "geodata")
+    story = root / "story.toml"
+    story.write_text(story.read_text().replace("[[chapter]]", "[[chapter]]\ncontent_note = 5", 1))
+    found = [(p.field, p.message) for p in validate_geodata(root) if p.file == "story.toml"]
+    assert found == [("content_note", "content_note must be text")]

@@ -1,4 +1,5 @@
-"""The panel beside the map: one feature's details, sources and disputed values."""
+"""The panel beside the map: one feature's details, sources and disputed values, laid out as
+the map's popup is (story.details.details_layout)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import streamlit as st
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
-from kengir_geo.map.popups import doubt_text
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.details import feature_details
+from kengir_geo.story.details import FeatureDetails, details_layout, feature_details
 
 
 def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
@@ -19,30 +19,24 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
         st.info("The feature chosen earlier is not in the data any more.")
         return
     st.subheader(md(d.name), anchor=False)
-    if d.names:
-        st.caption("Also: " + md(" · ".join(d.names)))
-    facts = [f"**Layer:** {md(d.layer_title)}"]
-    if d.when:
-        facts.append(f"**When:** {md(d.when)}")
-    if d.state:
-        facts.append(f"**State:** {md(d.state)}")
-    if d.category:
-        facts.append(f"**Category:** {md(d.category.replace('-', ' '))}")
-    st.markdown("  \n".join(facts))
-    if d.description:
-        st.markdown(rich_md(d.description, atlas.sources))
-    st.markdown(f"**What and when:** {md(d.certainty_explained)}")
-    where = d.location_explained
-    if d.location_certainty != "schematic":
-        where = " ".join(filter(None, [where, doubt_text(d.uncertainty_m)]))
-    st.markdown(f"**Where:** {md(where)}")
-    if d.note:
-        st.caption(rich_md(d.note, atlas.sources))
-    for label, value in d.extra.items():
-        st.markdown(f"**{md(label)}:** {md(value)}")
-    for claim in d.claims:
-        show_claim(claim, atlas.sources)
-    st.markdown("**Sources**")
+    for part in details_layout(d):
+        if part.kind == "names":
+            st.caption("Also: " + md(part.text))
+        elif part.kind == "what":
+            st.caption(md(part.text))
+        elif part.kind == "fact":
+            st.markdown(f"**{md(part.label)}:** {md(part.text)}")
+        elif part.kind == "text":
+            st.markdown(rich_md(part.text, atlas.sources))
+        elif part.kind == "note":
+            st.caption(rich_md(part.text, atlas.sources))
+        elif part.kind == "claim" and part.claim is not None:
+            show_claim(part.claim, atlas.sources)
+        elif part.kind == "sources":
+            _show_sources(atlas, d)
+
+
+def _show_sources(atlas: Atlas, d: FeatureDetails) -> None:
     lines = [f"- {source_line(s, atlas.sources)}" for s in d.sources]
     lines += [f"- {md(s)}: source not in the bibliography" for s in d.unknown_sources]
-    st.markdown("\n".join(lines) if lines else "No source cited.")
+    st.markdown("**Sources**\n\n" + "\n".join(lines) if lines else "**Sources:** no source cited")

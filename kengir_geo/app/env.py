@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kengir_geo.data.folder import bundled_geodata
+from kengir_geo.data.folder import GEODATA_ENV, bundled_geodata
 
-GEODATA_ENV = "KENGIR_GEODATA"
+__all__ = ["ALLOW_SAVE_ENV", "GEODATA_ENV", "geodata_root", "saving_allowed"]
+
 ALLOW_SAVE_ENV = "KENGIR_ALLOW_SAVE"
 
 

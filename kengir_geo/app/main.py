@@ -1,4 +1,9 @@
-"""Streamlit entry point: page setup and navigation, nothing else. `kengir-geo serve` runs it."""
+"""The app: page setup and navigation, nothing else.
+
+Two doors lead here: `kengir-geo serve` runs this file with `streamlit run`, and the checkout's
+top-level `streamlit_app.py` (what `streamlit run streamlit_app.py` and Streamlit Community Cloud
+expect) calls `run()` with its own folder, where Streamlit serves that script's `static/`.
+"""
 
 from pathlib import Path
 
@@ -7,6 +12,19 @@ import streamlit as st
 from kengir_geo.app.common import atlas_title, prepare_static_assets
 from kengir_geo.app.nav import all_pages
 
-st.set_page_config(page_title=atlas_title(), page_icon="🗺️", layout="wide")
-prepare_static_assets(Path(__file__).resolve().parent)
-st.navigation(all_pages()).run()
+APP_DIR = Path(__file__).resolve().parent
+
+
+def run(script_dir: Path = APP_DIR) -> None:
+    """Set up the page and run the page the visitor asked for.
+
+    `script_dir` is the folder of the script `streamlit run` was given: Streamlit serves its
+    `static/` folder, where Leaflet and its plugins are written for offline use.
+    """
+    st.set_page_config(page_title=atlas_title(), page_icon="🗺️", layout="wide")
+    prepare_static_assets(script_dir)
+    st.navigation(all_pages()).run()
+
+
+if __name__ == "__main__":  # `streamlit run` runs its script as __main__
+    run()

@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_none
+from kengir_geo.data.settings import Settings
 
 # Not "pages/": Streamlit would also treat a folder of that name as old-style pages and say
 # "Page not found" for a URL like /add-layer before st.navigation resolves it.
@@ -33,9 +34,16 @@ def story_page() -> st.Page:
     )
 
 
-def figures_title() -> str:
+def figures_page() -> st.Page:
+    """The charts page; its name and address are the atlas's (atlas.toml)."""
     atlas = atlas_or_none()
-    return atlas.settings.figures_title if atlas else "In figures"
+    settings = atlas.settings if atlas else Settings()
+    return st.Page(
+        PAGES / "figures.py",
+        title=settings.figures_title,
+        icon=":material/bar_chart:",
+        url_path=settings.figures_url,
+    )
 
 
 def all_pages() -> list[st.Page]:
@@ -50,12 +58,7 @@ def all_pages() -> list[st.Page]:
             icon=":material/event_note:",
             url_path="timeline",
         ),
-        st.Page(
-            PAGES / "steplag.py",
-            title=figures_title(),
-            icon=":material/bar_chart:",
-            url_path="steplag",
-        ),
+        figures_page(),
         st.Page(
             PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"
         ),

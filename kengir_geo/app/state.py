@@ -17,7 +17,7 @@ from datetime import date
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.basemaps import OFFLINE
-from kengir_geo.story.chapters import chapter_day, day_label
+from kengir_geo.story.chapters import chapter_day, chapter_layers, day_label
 from kengir_geo.story.links import read_link, write_link
 from kengir_geo.story.periods import Period, period_for
 from kengir_geo.story.search import find_place
@@ -123,7 +123,7 @@ def state_from_link(
         state = with_day(state, chapter_day(chapter), options, move=True)
         state = replace(
             state,
-            layers=tuple(lid for lid in chapter.layers if lid in switchable) or state.layers,
+            layers=tuple(lid for lid in chapter_layers(atlas, chapter) if lid in switchable),
             highlight=chapter.highlight,
             frame=chapter.frame,
             center=chapter.center,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from kengir_geo.cli.options import geodata_option
 from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE, printable, report
 from kengir_geo.data.folder import bundled_geodata
 from kengir_geo.ingest import (
@@ -58,19 +59,12 @@ def _say(message: str) -> None:
 @click.option(
     "--max-features", type=click.IntRange(min=1, max=10_000_000), default=Limits.max_features
 )
-@click.option(
-    "--geodata",
-    "root",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="KENGIR_GEODATA",
-    help="The geodata folder to add to (default: the bundled one).",
-)
+@geodata_option("to add to")
 def add_command(file: Path, layer_id: str, title: str, **options) -> None:
     """Add FILE (GeoJSON, GeoPackage, zipped Shapefile, KML, CSV) as a layer of the atlas."""
-    root = options["root"] or bundled_geodata()
+    root = options["geodata"] or bundled_geodata()
     for ok, message in [
         (file.is_file(), f"{file}: no such file (or not an ordinary file)"),
-        ((root / "layers.toml").is_file(), f"{root}: not a geodata folder (no layers.toml)"),
         (
             bool(LAYER_ID.fullmatch(layer_id)),
             f"--id {layer_id!r}: use 1-63 lower-case letters, digits, - and _",

@@ -11,18 +11,12 @@ from pathlib import Path
 
 import click
 
+from kengir_geo.cli.options import geodata_option
 from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.export.data import export_data
 from kengir_geo.export.html import ExportError, export_html, export_summary
 from kengir_geo.export.picture import export_picture
-
-geodata_option = click.option(
-    "--geodata",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A geodata folder (default: the bundled one).",
-)
 
 
 def progress(message: str) -> None:
@@ -30,9 +24,6 @@ def progress(message: str) -> None:
 
 
 def load(geodata: Path | None) -> Atlas:
-    if geodata is not None and not (geodata / "layers.toml").is_file():
-        progress(f"{geodata}: not a geodata folder (no layers.toml)")
-        sys.exit(EXIT_USAGE)
     progress(f"reading {geodata or 'the bundled geodata'}…")
     try:
         return load_atlas(geodata)
@@ -80,7 +71,7 @@ def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
 @click.option(
     "--date", "day", default=None, callback=parse_day, help="Open on this day, YYYY-MM-DD."
 )
-@geodata_option
+@geodata_option()
 def export_command(
     out: Path, chapter: str | None, size: tuple[int, int], day: date | None, geodata: Path | None
 ) -> None:
@@ -110,7 +101,7 @@ def export_command(
     type=click.Path(path_type=Path, file_okay=False),
     help="The folder to write into.",
 )
-@geodata_option
+@geodata_option()
 def export_data_command(out: Path, geodata: Path | None) -> None:
     """Write every layer as GeoJSON, a Linked Places file and the bibliography into a folder."""
     atlas = load(geodata)

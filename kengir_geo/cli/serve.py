@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from kengir_geo.app.env import ALLOW_SAVE_ENV, GEODATA_ENV
-from kengir_geo.cli.report import EXIT_USAGE
-from kengir_geo.data.folder import MANIFEST, bundled_geodata
+from kengir_geo.cli.options import geodata_option
+from kengir_geo.data.folder import bundled_geodata
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
 
@@ -47,12 +47,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
 
 
 @click.command("serve")
-@click.option(
-    "--geodata",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A geodata folder to show (default: the bundled one).",
-)
+@geodata_option("to show")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
 @click.option(
@@ -65,9 +60,6 @@ def serve_command(geodata: Path | None, host: str, port: int, allow_save: bool) 
     """Start the app in a browser-reachable server (stop it with Ctrl+C)."""
     env = dict(os.environ)
     if geodata is not None:
-        if not (geodata / MANIFEST).is_file():
-            click.echo(f"{geodata}: not a geodata folder (no {MANIFEST})", err=True)
-            sys.exit(EXIT_USAGE)
         env[GEODATA_ENV] = str(geodata.resolve())
     env[ALLOW_SAVE_ENV] = "1" if allow_save else "0"
     where = env.get(GEODATA_ENV) or str(bundled_geodata())

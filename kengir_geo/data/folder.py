@@ -21,13 +21,23 @@ STORY = "story.toml"
 FIGURES = "figures.toml"
 SETTINGS = "atlas.toml"
 
+# Every command and the app show this folder instead of the bundled one when it is set.
+GEODATA_ENV = "KENGIR_GEODATA"
+
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def not_geodata_reason(path: Path) -> str | None:
+    """Why `path` is not a geodata folder, or None when it is one (it has a manifest)."""
+    if (Path(path) / MANIFEST).is_file():
+        return None
+    return f"{path}: not a geodata folder (no {MANIFEST})"
 
 
 def bundled_geodata() -> Path:
     """The geodata folder: inside the package when installed from a wheel, else the repo's."""
     for candidate in (_PACKAGE / "geodata", _PACKAGE.parent / "geodata"):
-        if (candidate / MANIFEST).is_file():
+        if not_geodata_reason(candidate) is None:
             return candidate
     raise FileNotFoundError(
         "no geodata/ folder with layers.toml found next to the kengir_geo package"

@@ -16,12 +16,10 @@ from kengir_geo.data.citations import CITE, cited_ids
 from kengir_geo.data.folder import CLAIMS, FIGURES, MANIFEST, SETTINGS, SOURCES, STORY, RawGeodata
 from kengir_geo.data.schema import Problem
 
-# Codes a reader must never meet, whatever the atlas: the short names of the research notes,
-# "(claim …)" references, field names written with underscores, the notes themselves.
+# Codes a reader must never meet, whatever the atlas: "(claim …)" references, field names
+# written with underscores, the research notes themselves. An atlas names its own research
+# notes' codes in atlas.toml (`hidden_codes`).
 CODES = (
-    (re.compile(r"\bS00\d\b"), "a source code"),
-    (re.compile(r"\bW-(?:en|ru|uk)\b", re.IGNORECASE), "a source code"),
-    (re.compile(r"\bATI\b"), "a source code"),
     (re.compile(r"\(claim [\w-]+\)", re.IGNORECASE), "a claim reference"),
     (re.compile(r"research notes", re.IGNORECASE), "a reference to our research notes"),
     (re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"), "a field name"),
@@ -125,14 +123,18 @@ def known_ids(raw: RawGeodata) -> set[str]:
     return {i for i in ids if re.search(r"[-\d]", i) and not i.isdigit()}
 
 
-def check_reader_text(raw: RawGeodata, source_ids: set[str]) -> list[Problem]:
-    """Internal codes in reader text, and citations of works not in the bibliography."""
+def check_reader_text(
+    raw: RawGeodata, source_ids: set[str], hidden_codes: tuple[re.Pattern[str], ...] = ()
+) -> list[Problem]:
+    """Internal codes in reader text (`hidden_codes`: the atlas's own, from atlas.toml), and
+    citations of works not in the bibliography."""
     problems: list[Problem] = []
     ids = known_ids(raw)
     checked = list(reader_texts(raw))
+    codes = [*CODES, *((pattern, "a source code") for pattern in hidden_codes)]
     for file, label, field, text in checked:
         prose = CITE.sub(" ", text)
-        for pattern, what in CODES:
+        for pattern, what in codes:
             if match := pattern.search(prose):
                 problems.append(
                     Problem(file, label, field, f"reader text shows {what}: {match.group(0)!r}")

@@ -59,6 +59,32 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+# A map camera (a chapter's, a view's): where the map is centred and how close it is.
+CENTER_RULE = "center must be [latitude, longitude]"
+ZOOM_RULE = "zoom must be a whole number from 1 to 19"
+
+
+def is_center(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+        and -90 <= value[0] <= 90
+        and -180 <= value[1] <= 180
+    )
+
+
+def is_zoom(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 19
+
+
+def is_texts(value: object) -> bool:
+    """A list property as written: one text ("a; b") or a list of texts."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+
+
 def as_list(value: object) -> list[str]:
     """Normalise a list property: JSON array, "a; b" string, or missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -7,13 +7,14 @@ another year. A folder without atlas.toml gets neutral defaults: no day counter,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.folder import SETTINGS
-from kengir_geo.data.schema import Problem
+from kengir_geo.data.schema import CENTER_RULE, ZOOM_RULE, Problem, is_center, is_zoom
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Settings:
     wide_view: View = View()  # a whole year's view
     # reader labels of kinds, categories and states: {"category": {"daily-life": "Daily life"}}
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # this atlas's own codes (of its research notes) that reader text must never show
+    hidden_codes: tuple[re.Pattern[str], ...] = ()
+    figures_url: str = "figures"  # the charts page's address: /figures
 
     def label(self, group: str, value: str) -> str:
         """A kind, category or state as readers see it: the atlas's label, else as written
@@ -131,22 +135,12 @@ def _view(doc: Any, where: str, problems: list[Problem]) -> View:
         problems.append(Problem(SETTINGS, where, "", f"[{where}] must be a table"))
         return View()
     center = doc.get("center")
-    if center is not None and not (
-        isinstance(center, list)
-        and len(center) == 2
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
-        and -90 <= center[0] <= 90
-        and -180 <= center[1] <= 180
-    ):
-        problems.append(Problem(SETTINGS, where, "center", "center must be [latitude, longitude]"))
+    if center is not None and not is_center(center):
+        problems.append(Problem(SETTINGS, where, "center", CENTER_RULE))
         center = None
     zoom = doc.get("zoom")
-    if zoom is not None and (
-        isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19
-    ):
-        problems.append(
-            Problem(SETTINGS, where, "zoom", "zoom must be a whole number from 1 to 19")
-        )
+    if zoom is not None and not is_zoom(zoom):
+        problems.append(Problem(SETTINGS, where, "zoom", ZOOM_RULE))
         zoom = None
     return View(
         frame=_ids(doc, "frame", where, problems),
@@ -177,6 +171,30 @@ def _labels(doc: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:
         else:
             labels[group] = {str(k): v.strip() for k, v in table.items()}
     return labels
+def _patterns(doc: dict, key: str, problems: list[Problem]) -> tuple[re.Pattern[str], ...]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(Problem(SETTINGS, "", key, f"{key} must be a list of regular expressions"))
+        return ()
+    patterns = []
+    for text in value:
+        try:
+            patterns.append(re.compile(text))
+        except re.error as exc:
+            problems.append(
+                Problem(SETTINGS, "", key, f"{text!r} is not a regular expression: {exc}")
+            )
+    return tuple(patterns)
+
+
+def _url_path(doc: dict, key: str, problems: list[Problem]) -> str:
+    value = _text(doc, key, "", problems)
+    if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", value):
+        problems.append(
+            Problem(SETTINGS, "", key, f"{key} must be lower-case letters, digits and -")
+        )
+        return ""
+    return value
 
 
 def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
@@ -194,4 +212,6 @@ def parse_settings(doc: dict[str, Any], problems: list[Problem]) -> Settings:
         start_view=_view(views.get("start"), "views.start", problems),
         wide_view=_view(views.get("wide"), "views.wide", problems),
         labels=_labels(doc.get("labels"), problems),
+        hidden_codes=_patterns(doc, "hidden_codes", problems),
+        figures_url=_url_path(doc, "figures_url", problems) or Settings.figures_url,
     )

@@ -28,15 +28,20 @@ from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
     CATEGORIES,
+    CENTER_RULE,
     CERTAINTIES,
     LAYER_GROUPS,
     LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
+    ZOOM_RULE,
     Problem,
     as_list,
+    is_center,
+    is_texts,
+    is_zoom,
 )
-from kengir_geo.data.settings import parse_settings
+from kengir_geo.data.settings import Settings, parse_settings
 
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -441,9 +446,7 @@ def _types(
             continue
         value = table[key]
         if kind == "texts":
-            ok = isinstance(value, str) or (
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
-            )
+            ok = is_texts(value)
             what = "a list of texts"
         elif kind == "number":
             ok = (
@@ -467,7 +470,7 @@ def _types(
 
 def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
     ids = _ids(raw.sources, "sources.toml", "source", problems)
-    text_keys = ("id", "title", "author", "published", "language", "kind", "seed", "note")
+    text_keys = ("id", "title", "short", "author", "published", "language", "kind", "seed", "note")
     text_keys += ("provenance",)  # how the project read it: kept, never printed
     for source in raw.sources:
         label = str(source.get("id", ""))
@@ -547,7 +550,14 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
     layer_ids = raw.layer_ids
     event_ids = _feature_ids(raw.layers.get("events"))
-    expected = {"date": "day", "until": "day", "notes": str, "layers": list, "highlight": list}
+    expected = {
+        "date": "day",
+        "until": "day",
+        "notes": str,
+        "content_note": str,
+        "layers": list,
+        "highlight": list,
+    }
     for chapter in raw.chapters:
         label = str(chapter.get("id", ""))
 
@@ -573,18 +583,10 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
                     parse_date(str(chapter[key]))
                 except DateError as exc:
                     error(key, str(exc))
-        center = chapter.get("center")
-        if not (
-            isinstance(center, list)
-            and len(center) == 2
-            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in center)
-            and -90 <= center[0] <= 90
-            and -180 <= center[1] <= 180
-        ):
-            error("center", "center must be [latitude, longitude]")
-        zoom = chapter.get("zoom")
-        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 19:
-            error("zoom", "zoom must be a whole number from 1 to 19")
+        if not is_center(chapter.get("center")):
+            error("center", CENTER_RULE)
+        if not is_zoom(chapter.get("zoom")):
+            error("zoom", ZOOM_RULE)
         for layer in chapter.get("layers", []):
             if layer not in layer_ids:
                 error("layers", f"unknown layer {layer!r}")
@@ -611,9 +613,9 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
                 strict_sources=entry.get("group") != "user",
             )
     _check_chapters(raw, problems)
-    _check_settings(raw, claim_ids, problems)
+    settings = _check_settings(raw, claim_ids, problems)
     problems += check_evidence(raw)
-    problems += check_reader_text(raw, source_ids)
+    problems += check_reader_text(raw, source_ids, settings.hidden_codes)
     problems += check_consistency(raw)  # prose numbers and days agree with their evidence
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
@@ -624,12 +626,13 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     return problems
 
 
-def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> None:
+def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> Settings:
     settings = parse_settings(raw.settings, problems)
     if settings.focus is not None:
         for claim in settings.focus.claims:
             if claim not in claim_ids:
                 problems.append(Problem(SETTINGS, "focus", "claims", f"unknown claim id {claim!r}"))
+    return settings
 
 
 def validate_geodata(root: Path) -> list[Problem]:

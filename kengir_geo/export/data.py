@@ -11,7 +11,7 @@ from kengir_geo.export.bibliography import csl_json, markdown
 from kengir_geo.export.html import write_atomically
 from kengir_geo.export.linked_places import linked_places
 
-DATA_README = """# Kengir atlas: data export
+DATA_README = """# {title}: data export
 
 - `layers/*.geojson`: every layer as RFC 7946 GeoJSON, exactly as the atlas holds it
   (the properties are described in geodata/README.md of the project).
@@ -41,5 +41,6 @@ def export_data(atlas: Atlas, out_dir: Path) -> list[Path]:
     written.append(write_atomically(out_dir / "linked-places.json", dump(linked_places(atlas))))
     written.append(write_atomically(out_dir / "sources.json", dump(csl_json(atlas))))
     written.append(write_atomically(out_dir / "sources.md", markdown(atlas)))
-    written.append(write_atomically(out_dir / "README.md", DATA_README))
+    readme = DATA_README.format(title=atlas.settings.title)
+    written.append(write_atomically(out_dir / "README.md", readme))
     return written

@@ -17,8 +17,8 @@ from kengir_geo.map.escape import esc, script_json
 from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.popups import POPUP_CSS
-from kengir_geo.map.rich_text import rich_html
-from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
+from kengir_geo.map.rich_text import rich_html, sources_html
+from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.periods import periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
@@ -84,7 +84,7 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "frame": list(chapter.frame),
                 "center": list(chapter.center),
                 "zoom": chapter.zoom,
-                "layers": list(chapter.layers) or None,
+                "layers": list(chapter_layers(atlas, chapter)),
                 "highlight": list(chapter.highlight),
                 "sources": sources_line(atlas, chapter.highlight),
             }
@@ -99,8 +99,7 @@ def sources_line(atlas: Atlas, feature_ids: tuple[str, ...]) -> str:
         rows = layer.frame[layer.frame["id"].isin(feature_ids)]
         for sources in rows["sources"]:
             cited += [s for s in sources if s not in cited]
-    names = [atlas.sources[s].name for s in cited if s in atlas.sources]
-    return esc("Sources: " + "; ".join(names)) if names else ""
+    return sources_html(cited, atlas.sources)
 
 
 def story_config(

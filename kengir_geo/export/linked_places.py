@@ -96,9 +96,9 @@ def lpf_feature(
     return feature
 
 
-def linked_places(atlas: Atlas, layer_ids: list[str] | None = None) -> dict[str, Any]:
-    """An LPF FeatureCollection of the given layers (all but basemap layers by default)."""
-    wanted = layer_ids or [lid for lid, layer in atlas.layers.items() if layer.group != "basemap"]
+def linked_places(atlas: Atlas) -> dict[str, Any]:
+    """An LPF FeatureCollection of every layer but the basemap's."""
+    wanted = [lid for lid, layer in atlas.layers.items() if layer.group != "basemap"]
     features = []
     for layer_id in wanted:
         layer = atlas.layers[layer_id]

@@ -86,14 +86,14 @@ def preview_map(
         fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
     features = preview_features(collection, limit)
     if len(features) > LARGE_LAYER:  # the time map's threshold: canvas above it
-        # Many features: this map's own canvas. (render.point_js's canvas is one per window,
-        # which st_folium's re-runs of the map script leave attached to a map that is gone.)
+        # Many features: this map's own canvas (one shared by every map of the window would
+        # stay attached to a map that st_folium's re-runs have removed).
         fmap.options["preferCanvas"] = True
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="Your layer",
         on_each_feature=BIND_JS,
-        point_to_layer=point_js(canvas=False),
+        point_to_layer=point_js(),
         style=folium.utilities.JsCode("function (f) { return f.properties.style; }"),
     ).add_to(fmap)
     box = bounds(features)

@@ -16,6 +16,7 @@ from kengir_geo.story.details import (
     CERTAINTY_EXPLAINED,
     FeatureDetails,
     describe_when,
+    details_layout,
     plain_text,
     string_list,
 )
@@ -59,41 +60,28 @@ def _line(label: str, text: str) -> str:
     return f"<div><b>{esc(label)}:</b> {esc(text)}</div>" if text else ""
 
 
-def doubt_text(metres: float | None) -> str:
-    """'It lay within about 12 km of the point drawn.'"""
-    if not metres:
-        return ""
-    distance = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-    return f"It lay within about {distance} of the point drawn."
-
-
-def _doubt(d: FeatureDetails) -> str:
-    return doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
-
-
 def popup_body(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
-    """Everything about one feature but its name, as escaped HTML: other names, dates,
-    description, how sure we are of what and when and of where, disputed values side by side,
-    and the citations."""
+    """Everything about one feature but its name, as escaped HTML, laid out as
+    story.details.details_layout says (the panel beside the app's map follows it too)."""
     d = details
     all_sources = all_sources or {}
-    what = " · ".join(esc(x) for x in (d.layer_title, d.kind, d.state, d.category) if x)
-    parts = []
-    if d.names:
-        parts.append(f'<div class="kg-names">{esc(" · ".join(d.names))}</div>')
-    parts.append(f'<div class="kg-what">{what}</div>')
-    parts.append(_line("When", d.when or "no date given"))
-    if d.description:
-        parts.append(f'<p class="kg-description">{rich_html(d.description, all_sources)}</p>')
-    parts.append(_line("What and when", d.certainty_explained))
-    parts.append(_line("Where", " ".join(filter(None, [d.location_explained, _doubt(d)]))))
-    if d.note:
-        parts.append(f'<div class="kg-note">{rich_html(d.note, all_sources)}</div>')
-    parts += [claim_html(c, all_sources) for c in d.claims]
-    for key, value in d.extra.items():
-        parts.append(_line(key, str(value)))
-    parts.append(sources_html(d.sources, d.unknown_sources, all_sources))
-    return "".join(p for p in parts if p)
+    html = []
+    for part in details_layout(d):
+        if part.kind == "names":
+            html.append(f'<div class="kg-names">{esc(part.text)}</div>')
+        elif part.kind == "what":
+            html.append(f'<div class="kg-what">{esc(part.text)}</div>')
+        elif part.kind == "fact":
+            html.append(_line(part.label, part.text))
+        elif part.kind == "text":
+            html.append(f'<p class="kg-description">{rich_html(part.text, all_sources)}</p>')
+        elif part.kind == "note":
+            html.append(f'<div class="kg-note">{rich_html(part.text, all_sources)}</div>')
+        elif part.kind == "claim" and part.claim is not None:
+            html.append(claim_html(part.claim, all_sources))
+        elif part.kind == "sources":
+            html.append(sources_html(d.sources, d.unknown_sources, all_sources))
+    return "".join(h for h in html if h)
 
 
 def sources_html(

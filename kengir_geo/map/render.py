@@ -30,16 +30,14 @@ BIND_JS = JsCode(
 )
 
 
-def point_js(canvas: bool) -> JsCode:
+def point_js() -> JsCode:
     """Points become circle markers (never pins)."""
-    renderer = "s.renderer = window.kgCanvas || (window.kgCanvas = L.canvas({padding: 0.5}));"
     return JsCode(
-        f"""function (feature, latlng) {{
-        var p = feature.properties, s = Object.assign({{}}, p.style);
-        {renderer if canvas else ""}
+        """function (feature, latlng) {
+        var p = feature.properties, s = Object.assign({}, p.style);
         s.radius = p.radius;
         return L.circleMarker(latlng, s);
-    }}"""
+    }"""
     )
 
 

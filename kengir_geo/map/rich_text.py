@@ -49,6 +49,19 @@ def cite_md(source_ids: list[str], sources: Mapping[str, Source]) -> str:
     return _group_md(CiteGroup(tuple(source_ids), bracketed=False), sources)
 
 
+def sources_md(source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source]) -> str:
+    """The citation line under a text: 'Sources: Dunn (2021); English Wikipedia' as Markdown,
+    each name linked where it can be; '' when nothing is cited."""
+    return f"Sources: {cite_md(list(source_ids), sources)}" if source_ids else ""
+
+
+def sources_html(source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source]) -> str:
+    """The same citation line as HTML."""
+    if not source_ids:
+        return ""
+    return f"Sources: {_group_html(CiteGroup(tuple(source_ids), bracketed=False), sources)}"
+
+
 def rich_html(text: object, sources: Mapping[str, Source]) -> str:
     """One paragraph of reader text as HTML."""
     return "".join(

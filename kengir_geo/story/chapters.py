@@ -1,4 +1,4 @@
-"""A chapter's day and its dates in words: the one place a chapter's date is read.
+"""A chapter's day, its dates in words and its layers: the one place a chapter is read.
 
 Chapter dates are often partial ("1948", "1954-05"); they go through the dates module, never
 `date.fromisoformat`, and a chapter opens on the earliest day its date can mean.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from kengir_geo.data.atlas import Chapter
+from kengir_geo.data.atlas import Atlas, Chapter
 from kengir_geo.data.dates import format_span, try_parse_date
 from kengir_geo.data.settings import Focus
+from kengir_geo.story.links import default_layers
 from kengir_geo.story.timeline import clock_label
 
 
@@ -41,3 +42,10 @@ def day_label(chapter: Chapter) -> str:
     if span is None or span.is_exact_day:
         return ""
     return format_span(span)
+
+
+def chapter_layers(atlas: Atlas, chapter: Chapter) -> tuple[str, ...]:
+    """The layers a chapter shows: those it names that the atlas has; a chapter that names none
+    shows the atlas's default layers (the same on the Story page, in a link and in the export)."""
+    named = tuple(lid for lid in chapter.layers if lid in atlas.layers)
+    return named or default_layers(atlas)

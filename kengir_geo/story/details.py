@@ -60,6 +60,51 @@ class FeatureDetails:
     extra: dict[str, Any] = field(default_factory=dict)  # reader label -> value
 
 
+@dataclass(frozen=True)
+class Part:
+    """One piece of a feature's details, in reading order; `kind` says how a host shows it:
+    "names" (other names), "what" (layer, kind, state, category), "fact" (label: text),
+    "text" (reader text with citations), "note" (a smaller aside with citations), "claim"
+    (disputed values side by side), "sources" (the works cited, or that none is)."""
+
+    kind: str
+    label: str = ""
+    text: str = ""
+    claim: Claim | None = None
+
+
+def doubt_text(metres: float | None) -> str:
+    """'It lay within about 12 km of the point drawn.'"""
+    if not metres:
+        return ""
+    distance = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+    return f"It lay within about {distance} of the point drawn."
+
+
+def details_layout(d: FeatureDetails) -> list[Part]:
+    """What the popup and the panel beside the map say about a feature, and in what order
+    (everything but its name, which each host shows as its title)."""
+    parts = []
+    if d.names:
+        parts.append(Part("names", text=" · ".join(d.names)))
+    category = d.category.replace("-", " ")
+    parts.append(
+        Part("what", text=" · ".join(x for x in (d.layer_title, d.kind, d.state, category) if x))
+    )
+    parts.append(Part("fact", "When", d.when or "no date given"))
+    if d.description:
+        parts.append(Part("text", text=d.description))
+    parts.append(Part("fact", "What and when", d.certainty_explained))
+    doubt = doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
+    parts.append(Part("fact", "Where", " ".join(filter(None, [d.location_explained, doubt]))))
+    if d.note:
+        parts.append(Part("note", text=d.note))
+    parts += [Part("fact", str(label), str(value)) for label, value in d.extra.items()]
+    parts += [Part("claim", claim=claim) for claim in d.claims]
+    parts.append(Part("sources"))
+    return parts
+
+
 def _span(value: object) -> DateSpan | None:
     return _parsed(value) if isinstance(value, str) and value.strip() else None
 

@@ -107,6 +107,10 @@ def state_at(
 ) -> dict[str, LayerState]:
     """Each requested layer (all by default, manifest order) as it stands on `day`.
 
+    The pages do not call this: the browser's time map applies the same rule on every step.
+    It is the rule in Python, for a notebook or a script, and what the browser tests compare
+    the map with on every day where a feature changes.
+
     Unknown layer ids raise KeyError naming the id and the layers that exist.
     """
     wanted = list(atlas.layers) if layer_ids is None else list(layer_ids)

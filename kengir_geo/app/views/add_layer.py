@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kengir_geo.app.common import atlas_or_none
 from kengir_geo.app.env import geodata_root
 from kengir_geo.app.upload import (
     ENCODINGS,
@@ -17,7 +18,6 @@ from kengir_geo.app.upload import (
     show_result,
     slug,
 )
-from kengir_geo.data.folder import SOURCES, read_toml_tables
 from kengir_geo.ingest import FORMATS, LAYER_ID
 
 log = logging.getLogger(__name__)
@@ -46,9 +46,13 @@ def page() -> None:
         format_func=lambda t: {"features": "Places and things", "events": "Dated events"}[t],
         horizontal=True,
     )
-    source_ids = [str(s.get("id")) for s in read_toml_tables(root / SOURCES, "source", [])]
+    atlas = atlas_or_none()  # the bibliography as loaded once, not sources.toml read again
+    known = atlas.sources if atlas else {}
     sources = right.multiselect(
-        "Cite for features without sources", source_ids, help="Ids from sources.toml"
+        "Cite for features without sources",
+        list(known),
+        format_func=lambda sid: known[sid].name,
+        help="Works of the bibliography (sources.toml)",
     )
     cite = right.text_input(
         "…or a new work for the bibliography",

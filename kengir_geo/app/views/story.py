@@ -16,7 +16,7 @@ from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
+from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.periods import period_for, periods
 
 # Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room
@@ -178,7 +178,7 @@ def page() -> None:
             day=day,
             command=index,  # each chapter moves the map once; the reader may move on from there
             range_=(period.first, period.last),
-            layers=[lid for lid in chapter.layers if lid in atlas.layers],
+            layers=list(chapter_layers(atlas, chapter)),
             highlight=chapter.highlight,
             frame=chapter.frame,
             center=chapter.center,

@@ -9,12 +9,11 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.nav import explore_page
-from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import format_span, try_parse_date
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
 from kengir_geo.map.escape import md
-from kengir_geo.map.rich_text import rich_md
+from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.changes import changes_by_day
 from kengir_geo.story.details import describe_when
 from kengir_geo.story.timeline import clock_label
@@ -85,7 +84,7 @@ def page() -> None:
             if changes and row.sure_from <= row.sure_until:
                 st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
             if row.sources:
-                st.caption("Sources: " + md(source_names(list(row.sources), atlas.sources)))
+                st.caption(sources_md(row.sources, atlas.sources))
             span = try_parse_date(row.start)
             where = (  # a partial date reads as what it is: "in May 1954", never "1 May 1954"
                 f"on {day.day} {day:%B %Y}" if exact or span is None else f"in {format_span(span)}"

@@ -10,7 +10,7 @@ from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
 from kengir_geo.map.escape import md
-from kengir_geo.map.rich_text import cite_md, rich_md
+from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.figures import layer_figure_rows
 
 STATUS_COLORS = alt.Scale(
@@ -24,9 +24,7 @@ CERTAINTY_COLORS = alt.Scale(
 
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
     if ids:
-        st.caption(
-            "Sources: " + cite_md(list(ids), atlas.sources) + " (full entries on the Sources page)."
-        )
+        st.caption(sources_md(ids, atlas.sources) + " (full entries on the Sources page).")
 
 
 def _flags(atlas: Atlas, figure: Figure) -> None:

@@ -1,8 +1,7 @@
 """The app (`kengir-geo serve`) or a `streamlit run` of any script, on a free 127.0.0.1 port
 in its own process group.
 
-The tests start servers the same way (tests/conftest.py imports this), so the benchmarks do not
-import the test suite. `stop()` ends the whole group and nothing else.
+The tests and the benchmarks start servers the same way, and neither imports the other. `stop()` ends the whole group and nothing else.
 """
 
 from __future__ import annotations

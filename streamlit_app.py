@@ -1,0 +1,10 @@
+"""`streamlit run streamlit_app.py`: the packaged app, the same one `kengir-geo serve` starts.
+
+Settings come from .streamlit/config.toml, a link to kengir_geo/app/config.toml (one copy).
+"""
+
+from pathlib import Path
+
+from kengir_geo.app.main import run
+
+run(Path(__file__).resolve().parent)
