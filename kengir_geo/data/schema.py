@@ -68,3 +68,48 @@ def as_list(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v).strip() for v in value if v is not None and str(v).strip()]
     return [str(value)]
+
+
+# Characters no text of ours may hold: C0 and C1 controls (NUL, BEL, ESC…), DEL, the line and
+# paragraph separators U+2028/9, and the bidi controls that reorder what a reader sees. Tab and
+# newline are allowed in text of several lines (descriptions, notes, narratives).
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_IN_LINE = re.compile(f"[\t\n\r{_CONTROLS}]")
+MULTILINE_KEYS = ("description", "note", "notes", "narrative", "intro", "content_note")
+# A name or a title is read in a list or a tooltip: a name longer than this is not a name.
+MAX_NAME_CHARS = 500
+NAME_KEYS = ("id", "name", "names", "title")
+
+
+def control_characters(text: str, multiline: bool = False) -> list[str]:
+    """The control characters in `text`, named for a message: ['U+0007', 'U+001B']."""
+    pattern = _CONTROL if multiline else _CONTROL_IN_LINE
+    return sorted({f"U+{ord(c):04X}" for c in pattern.findall(text)})
+
+
+def without_controls(text: str, multiline: bool = False) -> str:
+    """`text` with its control characters removed (a line break in one-line text: a space)."""
+    if multiline:
+        return _CONTROL.sub("", text)
+    return " ".join(_CONTROL.sub("", text).split("\n")).replace("\t", " ").replace("\r", "")
+
+
+def text_trouble(key: str, value: object) -> str | None:
+    """What is wrong with the text of field `key`, for a message; None when it is fine."""
+    texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        if key in NAME_KEYS and len(text) > MAX_NAME_CHARS:
+            return (
+                f"the {key} is {len(text):,} characters long; a {key} may have at most "
+                f"{MAX_NAME_CHARS} (put longer text into the description)"
+            )
+        found = control_characters(text, multiline=key in MULTILINE_KEYS)
+        if found:
+            return (
+                f"the {key} holds control characters ({', '.join(found[:5])}), which no reader "
+                "can see and some terminals obey: remove them"
+            )
+    return None

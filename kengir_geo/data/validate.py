@@ -34,6 +34,7 @@ from kengir_geo.data.schema import (
     LIST_PROPERTIES,
     Problem,
     as_list,
+    text_trouble,
 )
 from kengir_geo.data.settings import parse_settings
 
@@ -163,6 +164,8 @@ def _check_properties(
             error(str(key).encode("utf-8", "replace").decode(), NOT_TEXT)
         elif not _flat(value):
             error(key, "properties must be flat: text, a number, or a list of texts")
+        elif trouble := text_trouble(str(key), value) or text_trouble("field name", str(key)):
+            error(str(key), trouble)
 
     if props.get("id") in (None, ""):
         error("id", "missing id: every feature needs a unique, stable id")
@@ -418,6 +421,8 @@ def check_layer_entry(entry: dict[str, Any], file: str = MANIFEST, index: int = 
     for key in ("title", "description"):
         if _not_text(entry.get(key)):
             error(key, f"the {key} {NOT_TEXT}")
+        elif trouble := text_trouble(key, entry.get(key)):
+            error(key, trouble)
     if "description" in entry and not isinstance(entry["description"], str):
         error("description", "description must be text")
     if entry.get("type", "features") not in LAYER_TYPES:
@@ -478,6 +483,7 @@ def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
         )
         if not isinstance(source.get("title"), str) or not source["title"].strip():
             problems.append(Problem("sources.toml", label, "title", "a source needs a title"))
+        _check_texts(source, "sources.toml", label, problems)
         url = source.get("url")
         if url is not None and not (
             isinstance(url, str) and url.startswith(("http://", "https://"))
@@ -541,6 +547,13 @@ def _feature_ids(doc: Any) -> set[str]:
     }
 
 
+def _check_texts(table: dict[str, Any], file: str, label: str, problems: list[Problem]) -> None:
+    """Control characters and overlong names in a table's text fields."""
+    for key, value in table.items():
+        if trouble := text_trouble(str(key), value):
+            problems.append(Problem(file, label, str(key), trouble))
+
+
 def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
     layer_ids = raw.layer_ids
@@ -565,6 +578,7 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
         for key in ("title", "narrative"):
             if not isinstance(chapter.get(key), str) or not chapter[key].strip():
                 error(key, f"a chapter needs a {key}")
+        _check_texts(chapter, "story.toml", label, problems)
         for key in ("date", "until"):
             if key in chapter:
                 try:

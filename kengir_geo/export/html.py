@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atomic import atomic_write
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, remote_references
 from kengir_geo.map.escape import esc, script_json
 from kengir_geo.map.legend import LEGEND_CSS
@@ -152,12 +153,7 @@ def export_page(
     )
 
 
-def write_atomically(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
-    return path
+write_atomically = atomic_write  # the one atomic write (data/atomic.py)
 
 
 def export_html(

@@ -25,7 +25,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-_PRELOAD = ["kengir_geo.ingest"]
+_PRELOAD = ["kengir_geo.ingest.pipeline"]
 
 
 @dataclass(frozen=True)

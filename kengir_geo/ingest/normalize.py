@@ -16,7 +16,15 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 
 from kengir_geo.data.geometry import map_geometry, walk_positions
-from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list
+from kengir_geo.data.schema import (
+    LIST_PROPERTIES,
+    MULTILINE_KEYS,
+    NAME_KEYS,
+    Problem,
+    as_list,
+    control_characters,
+    without_controls,
+)
 from kengir_geo.data.validate import check_geometry, feature_label
 
 WGS84 = CRS.from_epsg(4326)
@@ -226,6 +234,54 @@ def _number(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _cleaned(value: Any, key: str, found: set[str]) -> Any:
+    """`value` without control characters; what was removed is added to `found`."""
+    if isinstance(value, list):
+        return [_cleaned(v, key, found) for v in value]
+    if not isinstance(value, str):
+        return value
+    multiline = key in MULTILINE_KEYS or key not in NAME_KEYS
+    seen = control_characters(value, multiline)
+    if not seen:
+        return value
+    found.update(seen)
+    return without_controls(value, multiline)
+
+
+def strip_controls(features: list[Any], file: str) -> list[Problem]:
+    """Remove control characters from every property name and text, with one warning that
+    says which characters, in which fields, of how many features."""
+    found: set[str] = set()
+    fields: set[str] = set()
+    touched = 0
+    for feature in features:
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            continue
+        clean = {}
+        for key, value in props.items():
+            new_key = _cleaned(key, "field name", found) if isinstance(key, str) else key
+            new_value = _cleaned(value, str(new_key), found)
+            if new_key != key or new_value != value:
+                fields.add(str(new_key))
+            clean[new_key] = new_value
+        if clean != props:
+            touched += 1
+            feature["properties"] = clean
+    if not touched:
+        return []
+    return [
+        Problem(
+            file,
+            "",
+            ", ".join(sorted(fields)[:8]),
+            f"removed control characters ({', '.join(sorted(found)[:6])}) from {touched} "
+            "feature(s): no reader can see them and some terminals obey them",
+            "warning",
+        )
+    ]
 
 
 def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]], bool]:
