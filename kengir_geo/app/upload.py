@@ -45,7 +45,7 @@ ENCODINGS = [
     "latin-1 (ISO 8859-1)",
     "utf-16 (Excel's Unicode text)",
 ]
-HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer")  # problems the expander's options solve
+HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")  # problems the expander's options solve
 LIMITS = Limits()
 VENDOR_URL = "/app/static/vendor"
 
@@ -66,7 +66,7 @@ def run_ingest(
     can open the page can upload, so no file may hang or exhaust the server."""
     suffix = Path(name).suffix.lower()
     suffix = suffix if suffix in FORMATS else ""  # the format is then sniffed from the bytes
-    layer_type, sources, cite, encoding, fix, crs, layer = options
+    layer_type, sources, cite, encoding, fix, crs, layer, skip_invalid = options
     with (
         st.spinner(f"Reading and checking the file (stopped after {LIMITS.seconds:g} s)…"),
         tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder,
@@ -84,6 +84,7 @@ def run_ingest(
             cite=cite or None,
             encoding=encoding,
             fix=fix,
+            skip_invalid=skip_invalid,
             crs=crs or None,
             layer=layer or None,
             limits=LIMITS,

@@ -34,6 +34,7 @@ from kengir_geo.ingest.normalize import (
     to_wgs84,
 )
 from kengir_geo.ingest.read import Limits, check_readable, read_layer
+from kengir_geo.ingest.skip import feature_names, leave_out_invalid, renamed
 from kengir_geo.ingest.write import (
     layer_collection_text,
 )
@@ -118,6 +119,7 @@ def ingest_file(
     encoding: str | None = None,
     crs: str | None = None,
     fix: bool = False,
+    skip_invalid: bool = False,
     default_certainty: str | None = "approximate",
     default_sources: list[str] | tuple[str, ...] = (),
     cite: str | None = None,
@@ -130,6 +132,7 @@ def ingest_file(
     With `geodata_root`, source and claim ids are checked against that folder's sources.toml
     and claims.toml, and the layer's position against its story. `cite` ("Author, Title,
     Year, URL") becomes a new bibliography entry cited where a feature cites nothing.
+    `skip_invalid` leaves out the features with errors, each named with its reason.
     `progress(step, fraction)` hears about each step. Never raises on bad input.
     """
     step = progress or (lambda _text, _fraction: None)
@@ -238,6 +241,21 @@ def ingest_file(
     problems += _summarised(checked)
     problems += _with_fix_hint([p for p in checked if p.field != "sources"], fix)
     problems += check_region(features, label, region, REGION_KM)
+    names = feature_names(features, raw.extra.get("rows"))
+    problems = renamed(problems, names)
+    if skip_invalid:
+        kept, problems, left_out = leave_out_invalid(features, problems, names, label)
+        if left_out:
+            noun = "rows" if raw.format == "CSV" else "features"
+            notes.append(f"left out {left_out} of {len(features)} {noun} with errors")
+            collection["features"] = kept
+    elif (bad := {p.feature for p in problems if p.is_error and p.feature}) and not any(
+        p.is_error and not p.feature for p in problems
+    ):
+        notes.append(
+            f"{len(bad)} of {len(features)} features have errors: --skip-invalid (on the "
+            "upload page: 'Add the valid rows…') adds the others and names each one left out"
+        )
     step("Done", 1.0)
     return IngestResult(collection, problems, entry, notes, source=source)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
 
 import shapely.wkt
 from shapely.geometry import mapping
@@ -22,12 +23,16 @@ from kengir_geo.ingest.formats.base import (
 
 # Column names a spreadsheet may use for coordinates, compared in lower case.
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitude_dd")
-
-
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitude_dd")
-
-
 WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape")
+
+DELIMITERS = (",", ";", "\t", "|")
+SNIFF_ROWS = 50  # rows read to choose the delimiter
+
+
+def row_label(number: int) -> str:
+    """How a report names a CSV row: its number as a spreadsheet shows it (the header is 1)."""
+    return f"row {number}"
 
 
 def _number(text: str) -> float:
@@ -39,10 +44,36 @@ def _find_column(columns: list[str], names: tuple[str, ...]) -> str | None:
     return next((lowered[n] for n in names if n in lowered), None)
 
 
-def _count_rows(text: str, dialect: Any, limit: int) -> int:
+def _rows(text: str, delimiter: str) -> Iterator[list[str]]:
+    """Records of RFC 4180 CSV (Excel's dialect: quotes doubled inside quoted fields, which
+    may hold the delimiter and line breaks) with the given delimiter."""
+    return csv.reader(io.StringIO(text, newline=""), dialect=csv.excel, delimiter=delimiter)
+
+
+def delimiter_of(text: str, suffix: str) -> str:
+    """The delimiter that splits the first rows into the same number of columns, most of
+    them; only the delimiter is guessed (csv.Sniffer also guesses the quoting, and guesses
+    it wrong on a file with quoted line breaks)."""
+    if suffix == ".tsv":
+        return "\t"
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            widths = [len(row) for row in islice(_rows(text, delimiter), SNIFF_ROWS) if row]
+        except csv.Error:
+            continue
+        if not widths or widths[0] < 2:
+            continue
+        score = (sum(w == widths[0] for w in widths), widths[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _count_rows(text: str, delimiter: str, limit: int) -> int:
     """Rows after the header, counting no further than limit + 1 (nothing is kept)."""
     rows = 0
-    for _ in csv.reader(io.StringIO(text, newline=""), dialect=dialect):
+    for _ in _rows(text, delimiter):
         rows += 1
         if rows > limit + 1:
             break
@@ -57,19 +88,19 @@ def read_csv(
     limits: Limits,
     problems: list[Problem],
 ) -> RawLayer:
+    """Points from lat/lon columns (or shapes from a WKT column), one feature per row; each
+    feature's row number is kept (extra["rows"]) so that reports name rows as people see them."""
     text = decode_text(read_capped(path, label, limits, problems), label, encoding, problems)
+    delimiter = delimiter_of(text, path.suffix.lower())
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    try:
-        rows_found = _count_rows(text, dialect, limits.max_features)
+        rows_found = _count_rows(text, delimiter, limits.max_features)
     except csv.Error as exc:
         raise Refused(f"cannot read the CSV: {exc}") from exc
     if rows_found > limits.max_features:
         raise Refused(too_many(rows_found, limits, rows=True))
-    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    columns = [c for c in (rows.fieldnames or []) if c is not None]
+    reader = _rows(text, delimiter)
+    header = next(reader, [])
+    columns = [c.strip() for c in header]
     lon, lat = _find_column(columns, LON_NAMES), _find_column(columns, LAT_NAMES)
     wkt = _find_column(columns, WKT_NAMES)
     if not ((lon and lat) or wkt):
@@ -78,14 +109,27 @@ def read_csv(
             f"(found columns: {', '.join(columns) or 'none'}), or one column WKT"
         )
     geometry_columns = {lon, lat} if lon and lat else {wkt}
-    features = []
+    features, numbers = [], []
     try:
-        for index, row in enumerate(rows):
-            label_row = str(row.get("id") or f"#{index}")
+        for number, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue  # a blank line, as spreadsheets leave at the end
+            where = row_label(number)
+            if len(values) > len(columns):
+                problems.append(
+                    Problem(
+                        label,
+                        where,
+                        "",
+                        f"{where} has {len(values)} fields, the header {len(columns)}: "
+                        "is a field with the delimiter or a line break not in quotes?",
+                    )
+                )
+            row = dict(zip(columns, values, strict=False))
             props = {
-                k.strip(): v.strip()
+                k: v.strip()
                 for k, v in row.items()
-                if k is not None and k not in geometry_columns and isinstance(v, str) and v.strip()
+                if k and k not in geometry_columns and v.strip()
             }
             geometry = None
             if lon and lat:
@@ -97,9 +141,9 @@ def read_csv(
                         problems.append(
                             Problem(
                                 label,
-                                label_row,
+                                where,
                                 f"{lat}/{lon}",
-                                f"row {index + 2}: {y!r}, {x!r} is not a latitude and longitude "
+                                f"{y!r}, {x!r} is not a latitude and longitude "
                                 "in decimal degrees (like 47.84, 67.61)",
                             )
                         )
@@ -108,14 +152,10 @@ def read_csv(
                     geometry = mapping(shapely.wkt.loads(row[wkt]))
                 except Exception as exc:  # shapely raises GEOSException and others
                     problems.append(
-                        Problem(
-                            label,
-                            label_row,
-                            wkt,
-                            f"row {index + 2}: cannot read the WKT geometry ({exc})",
-                        )
+                        Problem(label, where, wkt, f"cannot read the WKT geometry ({exc})")
                     )
             features.append({"type": "Feature", "geometry": geometry, "properties": props})
+            numbers.append(number)
     except csv.Error as exc:
         raise Refused(f"cannot read the CSV: {exc}") from exc
-    return RawLayer(features, None, "CSV")
+    return RawLayer(features, None, "CSV", extra={"rows": numbers})
