@@ -89,7 +89,7 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
             return [
                 problem(
                     "a line or ring crosses the antimeridian (longitude 180): it would be drawn "
-                    "the long way round the world; cut it in two at longitude 180 (RFC 7946 3.1.9)"
+                    "the long way round the world; cut it at longitude 180 (RFC 7946 3.1.9)"
                 )
             ]
     for ring in polygon_rings(geometry):

@@ -7,15 +7,19 @@ defaults are filled. Everything changed that the author should know about is rep
 
 from __future__ import annotations
 
+import copy
+import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
+import antimeridian
 import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 
-from kengir_geo.data.geometry import map_geometry, walk_positions
+from kengir_geo.data.geometry import map_geometry, paths, walk_positions
 from kengir_geo.data.schema import (
     LIST_PROPERTIES,
     MULTILINE_KEYS,
@@ -162,6 +166,31 @@ def _as_lists(geometry: Any) -> Any:
 _POLYGONAL = ("Polygon", "MultiPolygon", "GeometryCollection")
 
 
+def crosses_antimeridian(geometry: dict[str, Any]) -> bool:
+    """A line or ring that jumps more than 180° of longitude between two positions: it means
+    to cross longitude 180, but would be drawn the long way round the world."""
+    return any(
+        abs(a[0] - b[0]) > 180
+        for line in paths(geometry)
+        for a, b in zip(line, line[1:], strict=False)
+        if len(a) >= 2 and len(b) >= 2 and all(isinstance(v, int | float) for v in (a[0], b[0]))
+    )
+
+
+def cut_at_antimeridian(geometry: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The geometry cut at longitude 180 (the antimeridian package, RFC 7946 §3.1.9), and the
+    number of parts it has now."""
+    cut = _as_lists(
+        antimeridian.fix_geojson(
+            copy.deepcopy(geometry),
+            fix_winding=True,
+            great_circle=False,  # as a flat map draws it
+        )
+    )
+    parts = len(cut["coordinates"]) if cut["type"].startswith("Multi") else 1
+    return cut, parts
+
+
 def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem]:
     """Counter-clockwise outer rings for valid polygons; with `fix`, close rings and make_valid."""
     problems: list[Problem] = []
@@ -175,6 +204,18 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
         if fix and _close_rings(geometry):
             problems.append(
                 Problem(file, label, "geometry", "closed an open polygon ring (--fix)", "warning")
+            )
+        if fix and crosses_antimeridian(geometry):
+            geometry, parts = cut_at_antimeridian(geometry)
+            problems.append(
+                Problem(
+                    file,
+                    label,
+                    "geometry",
+                    f"cut at the antimeridian (longitude 180) into {parts} parts, as RFC 7946 "
+                    "§3.1.9 asks, so that it is not drawn the long way round the world (--fix)",
+                    "warning",
+                )
             )
         errors = [p for p in check_geometry(geometry, file, label) if p.is_error]
         if errors and fix and "invalid geometry" in errors[0].message:
@@ -234,6 +275,81 @@ def _number(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _flat_items(key: str, value: Any) -> Iterator[tuple[str, Any]]:
+    """(dotted key, value) pairs of a nested object; a list holding objects or lists stays
+    whole, as JSON text (a list of plain values is a property of ours already)."""
+    if isinstance(value, dict) and value:
+        for inner, item in value.items():
+            yield from _flat_items(f"{key}.{inner}", item)
+    elif isinstance(value, dict) or (
+        isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+    ):
+        yield key, json.dumps(value, ensure_ascii=False)
+    else:
+        yield key, value
+
+
+MAX_DEPTH = 20  # levels of nesting a property may have: deeper is no record, but an attack
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH + 1) -> int:
+    """How deeply `value` nests, counted no further than `limit`."""
+    if limit <= 0 or not isinstance(value, dict | list):
+        return 0
+    inner = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(v, limit - 1) for v in inner), default=0)
+
+
+def flatten_nested(features: list[Any], file: str) -> list[Problem]:
+    """Nested property values (RFC 7946 allows any JSON) as flat ones that every format can
+    carry: {"place": {"city": "X"}} becomes "place.city" = "X"; one warning names the keys."""
+    nested: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, feature in enumerate(features):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            continue
+        deep = [
+            k
+            for k, v in props.items()
+            if isinstance(v, dict)
+            or (isinstance(v, list) and any(isinstance(i, dict | list) for i in v))
+        ]
+        if not deep:
+            continue
+        too_deep = [k for k in deep if _depth(props[k]) > MAX_DEPTH]
+        if too_deep:
+            problems.append(
+                Problem(
+                    file,
+                    feature_label(feature, index),
+                    str(too_deep[0]),
+                    f"the property {too_deep[0]!r} is nested more than {MAX_DEPTH} levels deep",
+                )
+            )
+            continue
+        flat: dict[str, Any] = {}
+        for key, value in props.items():
+            for flat_key, flat_value in _flat_items(str(key), value):
+                flat.setdefault(flat_key, flat_value)  # a key written both ways: the first wins
+        feature["properties"] = flat
+        for key in deep:
+            nested[key] = nested.get(key, 0) + 1
+    if not nested:
+        return problems
+    return problems + [
+        Problem(
+            file,
+            "",
+            ", ".join(list(nested)[:10]),
+            f"flattened the nested properties {', '.join(list(nested)[:10])} of "
+            f"{max(nested.values())} feature(s): an object to dotted keys (place.city), "
+            "a list of objects to JSON text",
+            "warning",
+        )
+    ]
 
 
 def _cleaned(value: Any, key: str, found: set[str]) -> Any:

@@ -26,6 +26,7 @@ from kengir_geo.ingest.normalize import (
     bbox_center,
     check_region,
     drop_z_and_round,
+    flatten_nested,
     is_wgs84,
     looks_projected,
     normalize_properties,
@@ -40,7 +41,7 @@ from kengir_geo.ingest.write import (
 )
 
 REGION_KM = 1500  # farther than this from every chapter's centre earns a warning
-_FIXABLE = ("invalid geometry", "ring is not closed")
+_FIXABLE = ("invalid geometry", "ring is not closed", "crosses the antimeridian")
 
 
 @dataclass
@@ -220,6 +221,7 @@ def ingest_file(
         problems.append(
             Problem(label, "", "geometry", f"dropped heights (Z) from {with_z} features", "warning")
         )
+    problems += flatten_nested(features, label)
     problems += strip_controls(features, label)
     problems += normalize_properties(
         features, label, layer_id, default_certainty, list(default_sources)
