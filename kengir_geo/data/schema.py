@@ -90,6 +90,7 @@ def control_characters(text: str, multiline: bool = False) -> list[str]:
 
 def without_controls(text: str, multiline: bool = False) -> str:
     """`text` with its control characters removed (a line break in one-line text: a space)."""
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # separators: line breaks
     if multiline:
         return _CONTROL.sub("", text)
     return " ".join(_CONTROL.sub("", text).split("\n")).replace("\t", " ").replace("\r", "")
