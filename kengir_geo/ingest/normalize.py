@@ -19,7 +19,7 @@ import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 
-from kengir_geo.data.geometry import map_geometry, paths, walk_positions
+from kengir_geo.data.geometry import map_geometry, paths, polygon_rings, walk_positions
 from kengir_geo.data.schema import (
     LIST_PROPERTIES,
     MULTILINE_KEYS,
@@ -30,6 +30,7 @@ from kengir_geo.data.schema import (
     without_controls,
 )
 from kengir_geo.data.validate import check_geometry, feature_label
+from kengir_geo.ingest.bounded import doing
 
 WGS84 = CRS.from_epsg(4326)
 _GEOD = Geod(ellps="WGS84")
@@ -164,6 +165,11 @@ def _as_lists(geometry: Any) -> Any:
 
 
 _POLYGONAL = ("Polygon", "MultiPolygon", "GeometryCollection")
+REPAIR_HINT = (
+    "simplify the shape first (QGIS: Vector, "
+    "Geometry Tools, Simplify; or ogr2ogr -simplify 0.0001) or repair it there (Fix "
+    "Geometries), then add the file again"
+)
 
 
 def crosses_antimeridian(geometry: dict[str, Any]) -> bool:
@@ -217,9 +223,18 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
                     "warning",
                 )
             )
+        if not fix:
+            feature["geometry"] = _oriented(geometry)
+            continue
         errors = [p for p in check_geometry(geometry, file, label) if p.is_error]
-        if errors and fix and "invalid geometry" in errors[0].message:
+        if errors and "invalid geometry" in errors[0].message:
             reason = errors[0].message.removeprefix("invalid geometry: ")
+            doing(
+                f"repairing the geometry of feature {label} "
+                f"({sum(1 for _ in walk_positions(geometry)):,} positions) with --fix",
+                feature=label,
+                hint=REPAIR_HINT,
+            )
             repaired = shapely.make_valid(shape(geometry))
             geometry = _as_lists(mapping(repaired))
             problems.append(
@@ -232,10 +247,24 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
                 )
             )
             errors = []
-        if not errors and geometry.get("type") in _POLYGONAL:
-            geometry = _as_lists(mapping(shapely.orient_polygons(shape(geometry))))
-        feature["geometry"] = geometry
+        feature["geometry"] = _oriented(geometry) if not errors else geometry
     return problems
+
+
+def _oriented(geometry: dict[str, Any]) -> dict[str, Any]:
+    """A valid polygon with counter-clockwise outer rings (RFC 7946); anything else as it
+    is, for the validator to judge (it checks every geometry once, later)."""
+    if geometry.get("type") not in _POLYGONAL or crosses_antimeridian(geometry):
+        return geometry
+    if any(not isinstance(r, list) or len(r) < 4 or r[0] != r[-1] for r in polygon_rings(geometry)):
+        return geometry  # shapely would close an open ring without a word
+    try:
+        shaped = shape(geometry)
+    except Exception:  # malformed: shapely raises many types; the validator says how
+        return geometry
+    if shaped.is_empty or not shaped.is_valid:
+        return geometry
+    return _as_lists(mapping(shapely.orient_polygons(shaped)))
 
 
 # --- properties ----------------------------------------------------------------------------

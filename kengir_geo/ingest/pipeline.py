@@ -20,7 +20,7 @@ from pyproj.exceptions import CRSError
 from kengir_geo.data.folder import RawGeodata, read_geodata
 from kengir_geo.data.schema import LAYER_ID, Problem, has_errors
 from kengir_geo.data.validate import check_feature_collection, check_layer_entry
-from kengir_geo.ingest.bounded import Failure, run_bounded
+from kengir_geo.ingest.bounded import Failure, doing, in_worker, run_bounded
 from kengir_geo.ingest.cite import CiteError, parse_citation
 from kengir_geo.ingest.normalize import (
     bbox_center,
@@ -34,7 +34,7 @@ from kengir_geo.ingest.normalize import (
     strip_controls,
     to_wgs84,
 )
-from kengir_geo.ingest.read import Limits, check_readable, read_layer
+from kengir_geo.ingest.read import Limits, check_readable, detect_format, read_layer
 from kengir_geo.ingest.skip import feature_names, leave_out_invalid, renamed
 from kengir_geo.ingest.write import (
     layer_collection_text,
@@ -135,7 +135,31 @@ def ingest_file(
     Year, URL") becomes a new bibliography entry cited where a feature cites nothing.
     `skip_invalid` leaves out the features with errors, each named with its reason.
     `progress(step, fraction)` hears about each step. Never raises on bad input.
+    With `fix`, the work runs in a worker bounded like `ingest_bounded` (a repair can need
+    gigabytes).
     """
+    if fix and not in_worker():
+        bounded = ingest_bounded(
+            path,
+            layer_id,
+            title,
+            layer_type=layer_type,
+            geodata_root=geodata_root,
+            label=label,
+            layer=layer,
+            encoding=encoding,
+            crs=crs,
+            fix=fix,
+            skip_invalid=skip_invalid,
+            default_certainty=default_certainty,
+            default_sources=default_sources,
+            cite=cite,
+            description=description,
+            limits=limits,
+        )
+        if bounded.readable:
+            bounded.layer()  # the collection, as an in-process caller expects it
+        return bounded
     step = progress or (lambda _text, _fraction: None)
     step("Reading the file", 0.05)
     label = label or str(path)
@@ -156,6 +180,7 @@ def ingest_file(
     if has_errors(problems):
         return IngestResult(None, problems, entry, notes)
     hints: dict[str, str] = {}
+    doing(f"reading the {detect_format(path) or 'file'}", hint=_reading_hint(path))
     raw = read_layer(
         path, label, problems, layer=layer, encoding=encoding, limits=limits, hints=hints
     )
@@ -216,6 +241,7 @@ def ingest_file(
         notes.append("dropped the obsolete GeoJSON crs member (the data is WGS84)")
 
     step("Bringing coordinates and properties into shape", 0.45)
+    doing("bringing the coordinates and properties into shape")
     with_z = drop_z_and_round(features)
     if with_z:
         problems.append(
@@ -230,6 +256,7 @@ def ingest_file(
     collection = {"type": "FeatureCollection", "features": features}
 
     step("Checking every feature", 0.7)
+    doing("checking every feature")
     source_ids = claim_ids = None
     region: list[tuple[float, float]] = []
     if geodata is not None:
@@ -292,6 +319,15 @@ def _summarised(checked: list[Problem]) -> list[Problem]:
     return out + unknown
 
 
+def _reading_hint(path: Path) -> str:
+    if detect_format(path) == "GeoPackage":
+        return "is its layer a view whose rows never end?"
+    return (
+        "it may hold far more inside than its size shows (very many coordinates or long "
+        "texts): split it into smaller files, or simplify its shapes first"
+    )
+
+
 def ingest_bounded(
     path: Path, layer_id: str, title: str, *, limits: Limits | None = None, **options: Any
 ) -> IngestResult:
@@ -314,7 +350,8 @@ def ingest_bounded(
         **options,
     )
     if isinstance(result, Failure):
-        return IngestResult(None, [Problem(label, "", "", result.message)], entry)
+        field = "geometry" if result.feature else ""
+        return IngestResult(None, [Problem(label, result.feature, field, result.message)], entry)
     return result
 
 
