@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -67,3 +68,29 @@ def atomic_write(path: Path, text: str, *, unchanged_ok: bool = False) -> Path:
         raise
     _fsync_dir(path.parent)
     return path
+
+
+# atomic_write's temporary files: ".<name>.<8 random characters>.tmp" beside the target
+_PARTIAL = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+# names the layer files a save is writing or removing, until it is done (ingest/write.py)
+PENDING = ".kengir-pending"
+
+
+def partial_writes(folder: Path, targets: re.Pattern[str]) -> list[Path]:
+    """Temporary files that atomic_write left in `folder` when it was killed, for targets
+    whose name matches `targets`."""
+    found = []
+    for path in Path(folder).glob(".*.tmp"):
+        match = _PARTIAL.fullmatch(path.name)
+        if match and targets.fullmatch(match["name"]) and path.is_file():
+            found.append(path)
+    return sorted(found)
+
+
+def pending_files(root: Path) -> list[str]:
+    """The layer files (paths relative to `root`) that an unfinished save named."""
+    try:
+        text = (Path(root) / PENDING).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -19,8 +19,10 @@ from kengir_geo.data.folder import (
     MANIFEST,
     SETTINGS,
     RawGeodata,
+    interrupted_save,
     read_geodata,
     read_json_file,
+    unlisted_layer_files,
 )
 from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
 from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
@@ -644,4 +646,34 @@ def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem
 
 
 def validate_geodata(root: Path) -> list[Problem]:
-    return check_geodata(read_geodata(root))
+    raw = read_geodata(root)
+    return check_geodata(raw) + leftover_problems(raw)
+
+
+def leftover_problems(raw: RawGeodata) -> list[Problem]:
+    """Files in the folder that no layer uses: what an interrupted save left (the next
+    `kengir-geo add` removes it), and layer files nobody listed."""
+    listed = {str(e.get("file")) for e in raw.manifest if isinstance(e, dict)}
+    left = interrupted_save(raw.root, listed)
+    problems = [
+        Problem(
+            str(path.relative_to(raw.root)),
+            "",
+            "",
+            "left by a save that was interrupted; the next `kengir-geo add` removes it",
+            "warning",
+        )
+        for path in left
+    ]
+    problems += [
+        Problem(
+            str(path.relative_to(raw.root)),
+            "",
+            "",
+            f"no layer in {MANIFEST} uses this file: list it there, or delete it",
+            "warning",
+        )
+        for path in unlisted_layer_files(raw.root, listed)
+        if path not in left
+    ]
+    return problems

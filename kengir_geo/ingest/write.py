@@ -15,9 +15,6 @@ import fcntl
 import hashlib
 import json
 import os
-import re
-import sys
-import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,11 +23,8 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT
 
-from kengir_geo.data.atomic import atomic_write
-from kengir_geo.data.folder import MANIFEST, SOURCES
-
-PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes
-PENDING = ".kengir-pending"  # names the layer file being written until the manifest lists it
+from kengir_geo.data.atomic import PENDING, atomic_write
+from kengir_geo.data.folder import MANIFEST, SOURCES, interrupted_save
 
 
 class SaveError(Exception):
@@ -127,40 +121,21 @@ def manifest_with(text: str, entry: dict[str, Any]) -> str:
 
 
 def clean_leftovers(root: Path) -> list[Path]:
-    """Remove what a save killed half-way left behind: its temporary files, and the layer
-    file PENDING names when no manifest entry uses it. Call with the folder lock held (no
-    save of ours is running then); nothing else is touched. The paths removed."""
+    """Remove what a save killed half-way left behind (interrupted_save). Call with the
+    folder lock held (no save of ours is running then); nothing else is touched. The paths
+    removed."""
+    try:
+        listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # leave them for a folder we can read
+    used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
     removed = []
-    ours = {
-        root: re.compile(
-            rf"\.({re.escape(MANIFEST)}|{re.escape(SOURCES)}|{PENDING})\.\w{{8}}\.tmp"
-        ),
-        root / "layers": re.compile(r"\.[a-z0-9][a-z0-9_-]*\.geojson\.\w{8}\.tmp"),
-    }
-    for folder, pattern in ours.items():
-        for leftover in folder.glob(".*.tmp"):
-            if pattern.fullmatch(leftover.name) and leftover.is_file():
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-                    removed.append(leftover)
-    pending = root / PENDING
-    if pending.is_file():
-        try:
-            listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
-            named = pending.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return removed  # leave it for a folder we can read
-        used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
-        orphan = (root / named).resolve()
-        if (
-            named not in used
-            and re.fullmatch(r"layers/[a-z0-9][a-z0-9_-]*\.geojson", named)
-            and orphan.parent == (root / "layers").resolve()
-            and orphan.is_file()
-        ):
-            orphan.unlink()
-            removed.append(orphan)
-        pending.unlink()
+    for leftover in interrupted_save(root, used):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    with contextlib.suppress(FileNotFoundError):
+        (root / PENDING).unlink()
     return removed
 
 
@@ -176,13 +151,6 @@ def _free_layer_path(root: Path, layer_id: str, text: str, manifest: list[dict[s
         if name in used or (path.exists() and path.read_text(encoding="utf-8") != text):
             raise SaveError(f"{name} is already used by another layer")
     return name
-
-
-def _pause_for_tests() -> None:
-    seconds = os.environ.get(PAUSE_HOOK)
-    if seconds:
-        print(f"{PAUSE_HOOK}: layer file written, pausing {seconds}s", file=sys.stderr, flush=True)
-        time.sleep(float(seconds))
 
 
 def existing_layer_ids(root: Path) -> set[str]:
@@ -248,22 +216,21 @@ def save_layer(
         try:
             atomic_write(root / PENDING, entry["file"])
             atomic_write(layer_path, text)
-            _pause_for_tests()
             if sources_text is not None:
                 atomic_write(root / SOURCES, sources_text)
             atomic_write(manifest_path, new_manifest)
-            (root / PENDING).unlink()
+            # the replaced layer's file is no longer listed: named first, so that a kill
+            # before it is gone leaves it for the next save to remove, never for good
+            old_file = previous.get("file") if previous else None
+            if (
+                isinstance(old_file, str)
+                and old_file != entry["file"]
+                and old_file not in {str(t.get("file")) for t in others}
+            ):
+                atomic_write(root / PENDING, old_file)
+                clean_leftovers(root)
+            else:
+                (root / PENDING).unlink()
         except (OSError, UnicodeError) as exc:
             raise SaveError(f"cannot write into {root}: {exc}") from exc
-        # the old file is no longer referenced: remove it (a crash here only leaves it behind)
-        old_file = previous.get("file") if previous else None
-        if (
-            isinstance(old_file, str)
-            and old_file != entry["file"]
-            and old_file not in {str(t.get("file")) for t in others}
-        ):
-            old_path = (root / old_file).resolve()
-            if old_path.parent == (root / "layers").resolve():
-                with contextlib.suppress(OSError):
-                    old_path.unlink()
         return layer_path
