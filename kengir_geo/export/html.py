@@ -20,7 +20,7 @@ from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.popups import POPUP_CSS
 from kengir_geo.map.rich_text import rich_html
 from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
-from kengir_geo.story.periods import periods
+from kengir_geo.story.periods import period_for, periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
 
@@ -114,7 +114,8 @@ def story_config(
         if chapter not in ids:
             raise ExportError(f"no chapter {chapter!r}; chapters are {', '.join(ids) or 'none'}")
         start = ids.index(chapter)
-    first_period = periods(atlas)[0]
+    # the period that holds the day asked for (a camp's 1938), else the first
+    first_period = period_for(day, periods(atlas)) if day else periods(atlas)[0]
     focus = atlas.settings.focus
     view = atlas.settings.start_view
     return {
