@@ -38,7 +38,8 @@ class Problem:
     """One thing wrong with an input, located as precisely as we can.
 
     `feature` is the feature's id, or `#N` (its index) when it has no usable id, or "" when the
-    problem concerns the whole file.
+    problem concerns the whole file. `code` names the kinds a program acts on (PROBLEM_CODES),
+    so that no caller reads the words of a message.
     """
 
     file: str
@@ -46,6 +47,7 @@ class Problem:
     field: str
     message: str
     level: Level = "error"
+    code: str = ""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.feature}:{self.field}: {self.level}: {self.message}"
@@ -53,6 +55,17 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.level == "error"
+
+
+# The kinds of problem that code acts on: `--fix` mends the first three; a user's layer that
+# cites nothing is summed up in one line.
+INVALID_GEOMETRY, OPEN_RING, ACROSS_180, NO_SOURCE = (
+    "invalid-geometry",
+    "open-ring",
+    "antimeridian",
+    "no-source",
+)
+PROBLEM_CODES = (INVALID_GEOMETRY, OPEN_RING, ACROSS_180, NO_SOURCE)
 
 
 def has_errors(problems: list[Problem]) -> bool:

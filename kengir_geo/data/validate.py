@@ -28,12 +28,16 @@ from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
 from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
+    ACROSS_180,
     CATEGORIES,
     CERTAINTIES,
+    INVALID_GEOMETRY,
     LAYER_GROUPS,
     LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
+    NO_SOURCE,
+    OPEN_RING,
     Problem,
     as_list,
     text_trouble,
@@ -59,8 +63,8 @@ def feature_label(feature: Any, index: int) -> str:
 def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
     """Structure, coordinate range, closed rings and validity (with shapely's reason)."""
 
-    def problem(message: str, level: str = "error") -> Problem:
-        return Problem(file, label, "geometry", message, level)  # type: ignore[arg-type]
+    def problem(message: str, level: str = "error", code: str = "") -> Problem:
+        return Problem(file, label, "geometry", message, level, code)  # type: ignore[arg-type]
 
     if geometry is None:
         return [problem("no geometry: the feature is kept as unlocated", "warning")]
@@ -91,12 +95,18 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
             return [
                 problem(
                     "a line or ring crosses the antimeridian (longitude 180): it would be drawn "
-                    "the long way round the world; cut it at longitude 180 (RFC 7946 3.1.9)"
+                    "the long way round the world; cut it at longitude 180 (RFC 7946 3.1.9)",
+                    code=ACROSS_180,
                 )
             ]
     for ring in polygon_rings(geometry):
         if isinstance(ring, list) and len(ring) >= 2 and ring[0] != ring[-1]:
-            return [problem("a polygon ring is not closed: its last point must repeat its first")]
+            return [
+                problem(
+                    "a polygon ring is not closed: its last point must repeat its first",
+                    code=OPEN_RING,
+                )
+            ]
         if isinstance(ring, list) and len(ring) < 4:
             return [
                 problem("a polygon ring needs at least 4 positions (3 corners and the closing one)")
@@ -108,7 +118,8 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
     if shapely_geometry.is_empty:
         return [problem("geometry is empty", "warning")]
     if not shapely_geometry.is_valid:
-        return [problem(f"invalid geometry: {shapely.is_valid_reason(shapely_geometry)}")]
+        reason = shapely.is_valid_reason(shapely_geometry)
+        return [problem(f"invalid geometry: {reason}", code=INVALID_GEOMETRY)]
     return []
 
 
@@ -212,6 +223,7 @@ def _check_properties(
                 "sources",
                 "cite at least one source id" if strict_sources else "no source cited",
                 level,
+                NO_SOURCE,
             )
         )
     elif source_ids is not None:

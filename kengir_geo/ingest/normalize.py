@@ -21,6 +21,7 @@ from shapely.geometry import mapping, shape
 
 from kengir_geo.data.geometry import map_geometry, paths, polygon_rings, walk_positions
 from kengir_geo.data.schema import (
+    INVALID_GEOMETRY,
     LIST_PROPERTIES,
     MULTILINE_KEYS,
     NAME_KEYS,
@@ -240,8 +241,8 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
             feature["geometry"] = _oriented(geometry)
             continue
         errors = [p for p in check_geometry(geometry, file, label) if p.is_error]
-        if errors and "invalid geometry" in errors[0].message:
-            reason = errors[0].message.removeprefix("invalid geometry: ")
+        if errors and errors[0].code == INVALID_GEOMETRY:
+            reason = shapely.is_valid_reason(shape(geometry))
             doing(
                 f"repairing the geometry of feature {label} "
                 f"({sum(1 for _ in walk_positions(geometry)):,} positions) with --fix",

@@ -18,7 +18,15 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from kengir_geo.data.folder import RawGeodata, read_geodata
-from kengir_geo.data.schema import LAYER_ID, Problem, has_errors
+from kengir_geo.data.schema import (
+    ACROSS_180,
+    INVALID_GEOMETRY,
+    LAYER_ID,
+    NO_SOURCE,
+    OPEN_RING,
+    Problem,
+    has_errors,
+)
 from kengir_geo.data.validate import check_feature_collection, check_layer_entry
 from kengir_geo.ingest.bounded import Failure, doing, in_worker, run_bounded
 from kengir_geo.ingest.cite import CiteError, parse_citation
@@ -41,7 +49,7 @@ from kengir_geo.ingest.write import (
 )
 
 REGION_KM = 1500  # farther than this from every chapter's centre earns a warning
-_FIXABLE = ("invalid geometry", "ring is not closed", "crosses the antimeridian")
+_FIXABLE = (INVALID_GEOMETRY, OPEN_RING, ACROSS_180)
 
 
 @dataclass
@@ -102,7 +110,7 @@ def _with_fix_hint(problems: list[Problem], fix: bool) -> list[Problem]:
         return problems
     return [
         dataclasses.replace(p, message=f"{p.message} (the repair option, --fix, can mend this)")
-        if p.is_error and p.field == "geometry" and any(w in p.message for w in _FIXABLE)
+        if p.is_error and p.code in _FIXABLE
         else p
         for p in problems
     ]
@@ -301,8 +309,8 @@ def _summarised(checked: list[Problem]) -> list[Problem]:
     """The source warnings of a user's layer, one line per kind with the count, not one per
     feature: a quick layer of memorial sites may cite nothing and is still added."""
     about_sources = [p for p in checked if p.field == "sources"]
-    uncited = sum(p.message.startswith("no source cited") for p in about_sources)
-    unknown = [p for p in about_sources if not p.message.startswith("no source cited")]
+    uncited = sum(p.code == NO_SOURCE for p in about_sources)
+    unknown = [p for p in about_sources if p.code != NO_SOURCE]
     out = []
     if uncited:
         file = about_sources[0].file
