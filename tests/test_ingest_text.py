@@ -106,3 +106,14 @@ def test_validate_finds_control_characters_in_a_geodata_folder(tmp_path):
     found = {(p.file, p.field) for p in validate_geodata(root) if "control characters" in p.message}
     assert ("story.toml", "title") in found
     assert any(file.endswith("places.geojson") and field == "name" for file, field in found)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_read_not_taken_for_cp1251(tmp_path, encoding):
+    doc = collection(feature("kengir", name="Кенгир"))
+    path = tmp_path / "unicode.geojson"
+    path.write_bytes(json.dumps(doc, ensure_ascii=False).encode(encoding))
+    result = ingest_file(path, "u", "U")
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.layer()["features"][0]["properties"]["name"] == "Кенгир"
+    assert result.encoding_guess is None
