@@ -150,3 +150,21 @@ def test_a_file_wide_error_is_not_skipped(tmp_path):
     path.write_text("name,place\nKengir,Zhezkazgan\n")
     result = ingest_file(path, "x", "X", skip_invalid=True)
     assert not result.ok and not result.readable
+
+
+def test_a_dump_whose_doubled_quotes_follow_a_line_break(tmp_path):
+    """The shape on which csv.Sniffer guesses doublequote=False (every doubled quote comes
+    after a line break inside its field) and a reader that trusts it shifts every column."""
+    rows = [
+        {**r, "description": f'Notes:\nknown as "Lag {n}" to prisoners, women and men\nin 3 parts'}
+        for n, r in enumerate(camps())
+    ]
+    path = tmp_path / "dump.csv"
+    path.write_bytes(csv_text(rows).encode())
+    sniffed = csv.Sniffer().sniff(path.read_text()[:8192], delimiters=",;\t")
+    assert sniffed.doublequote is False  # the trap is there
+    result = ingest_file(path, "dump", "Dump")
+    assert result.ok, [str(p) for p in result.problems if p.is_error][:3]
+    features = result.layer()["features"]
+    assert len(features) == CAMP_COUNT
+    assert features[5]["properties"]["description"] == rows[5]["description"]

@@ -280,17 +280,19 @@ def ingest_file(
     problems += check_region(features, label, region, REGION_KM)
     names = feature_names(features, raw.extra.get("rows"))
     problems = renamed(problems, names)
+    noun = "rows" if raw.format == "CSV" else "features"
     if skip_invalid:
         kept, problems, left_out = leave_out_invalid(features, problems, names, label)
         if left_out:
-            noun = "rows" if raw.format == "CSV" else "features"
             notes.append(f"left out {left_out} of {len(features)} {noun} with errors")
             collection["features"] = kept
-    elif (bad := {p.feature for p in problems if p.is_error and p.feature}) and not any(
-        p.is_error and not p.feature for p in problems
+    elif (
+        (bad := {p.feature for p in problems if p.is_error and p.feature})
+        and len(bad) < len(features)
+        and not any(p.is_error and not p.feature for p in problems)
     ):
         notes.append(
-            f"{len(bad)} of {len(features)} features have errors: --skip-invalid (on the "
+            f"{len(bad)} of {len(features)} {noun} have errors: --skip-invalid (on the "
             "upload page: 'Add the valid rows…') adds the others and names each one left out"
         )
     step("Done", 1.0)
