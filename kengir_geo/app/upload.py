@@ -19,6 +19,7 @@ from streamlit_folium import st_folium
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
 from kengir_geo.data.atlas import load_atlas
+from kengir_geo.data.schema import without_controls
 from kengir_geo.ingest import (
     FORMATS,
     IngestResult,
@@ -77,7 +78,7 @@ def run_ingest(
             path,
             layer_id,
             title,
-            label=name,
+            label=without_controls(name),  # the browser's name, shown in every message
             layer_type=layer_type,
             geodata_root=root,
             default_sources=list(sources),
