@@ -46,7 +46,8 @@ ENCODINGS = [
     "latin-1 (ISO 8859-1)",
     "utf-16 (Excel's Unicode text)",
 ]
-HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")  # problems the expander's options solve
+# words of the problems and notes that the options under "If the file needs help" solve
+HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")
 LIMITS = Limits()
 VENDOR_URL = "/app/static/vendor"
 
