@@ -9,6 +9,8 @@ import tomllib
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factories import collection, feature, write_geodata
 from ingest_files import write_geojson
@@ -117,3 +119,13 @@ def test_utf16_and_utf32_text_is_read_not_taken_for_cp1251(tmp_path, encoding):
     assert result.ok, [str(p) for p in result.problems]
     assert result.layer()["features"][0]["properties"]["name"] == "Кенгир"
     assert result.encoding_guess is None
+
+
+@settings(derandomize=True, database=None, max_examples=200)
+@given(title=st.text(min_size=1, max_size=40), key=st.text(min_size=1, max_size=10))
+def test_any_text_survives_the_toml_writer(title, key):
+    """Whatever a title or a key holds (DEL, NUL, quotes, surrogate-free Unicode), tomlkit
+    writes TOML that reads back as the same value."""
+    entry = {"id": "b", "title": title, key if key not in ("id", "title") else "k": "v"}
+    written = manifest_with('[[layer]]\nid = "a"\ntitle = "A"\n', entry)
+    assert tomllib.loads(written)["layer"][-1] == entry
