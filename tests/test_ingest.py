@@ -378,6 +378,14 @@ def test_validate_cli_reads_other_formats(files):
 # --- never raises ----------------------------------------------------------------------------
 
 
+def assert_consistent(result) -> None:
+    """A result is addable exactly when it was read and has no error; one that could not be
+    read says why, in at least one error."""
+    assert result.ok is (result.readable and not errors(result))
+    if not result.readable:
+        assert errors(result) and all(p.message for p in errors(result))
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -386,7 +394,7 @@ def test_ingest_never_raises_on_arbitrary_json(tmp_path, doc):
     path = tmp_path / "fuzz.geojson"
     path.write_text(json.dumps(doc))
     result = ingest_file(path, "fuzz", "Fuzz")
-    assert result.ok or errors(result)
+    assert_consistent(result)
     for problem in result.problems:
         assert problem.file == str(path) and problem.message
 
@@ -399,4 +407,4 @@ def test_ingest_never_raises_on_arbitrary_bytes(tmp_path, data, suffix):
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
     result = ingest_file(path, "fuzz", "Fuzz")
-    assert result.ok or errors(result)
+    assert_consistent(result)
