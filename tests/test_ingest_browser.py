@@ -226,3 +226,21 @@ def test_broken_files_show_problems_never_a_traceback(page, upload_server, name,
     assert page.get_by_text("Traceback").count() == 0
     assert page.locator(MAP).count() == 0
     assert watch.dialogs == []
+
+
+def test_one_bad_row_can_be_left_out_with_the_checkbox(page, upload_server):
+    """A spreadsheet of camps where one closes before it opens: refused, with the option
+    named; ticking 'leave out' adds the others and names the row left out."""
+    rows = ["name,lat,lon,opened,closed"] + [
+        f"Camp {n},{47 + n / 100},{67 + n / 100},1940,1950" for n in range(1, 21)
+    ]
+    rows[8] = "Ozerlag,47.5,67.5,1951,1943"
+    upload(page, upload_server, "camps.csv", "\n".join(rows).encode())
+    page.get_by_text("1 problem(s) must be fixed").wait_for(timeout=60_000)
+    page.get_by_text("1 of 20 rows have errors").wait_for(timeout=60_000)
+    leave_out = page.get_by_text("Add the valid rows and leave out the ones with errors")
+    leave_out.wait_for(timeout=60_000)  # the options opened by themselves
+    leave_out.click()
+    page.get_by_text("left out 1 of 20 rows with errors").wait_for(timeout=60_000)
+    page.get_by_text("The layer can be added").wait_for(timeout=60_000)
+    assert markers(page).count() == 19

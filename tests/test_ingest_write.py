@@ -16,9 +16,31 @@ from factories import collection, feature, write_geodata
 from ingest_files import CAMPS, camps_frame, write_geojson, zip_shapefile
 from kengir_geo.data.validate import validate_geodata
 from kengir_geo.ingest import LayerExists, SaveError, save_layer
-from kengir_geo.ingest.write import PAUSE_HOOK, PENDING, manifest_with
+from kengir_geo.ingest.write import PENDING, manifest_with
 
 CLI = [str(Path(sys.executable).parent / "kengir-geo")]
+PAUSED = "layer file written, pausing"
+# Fault injection: `kengir-geo` whose save pauses once the layer file is written, so that a
+# test can kill it there (production code has no hook for this).
+PAUSING_CLI = [
+    sys.executable,
+    "-c",
+    f"""
+import sys, time
+from pathlib import Path
+import kengir_geo.ingest.write as write
+real = write.atomic_write
+def pausing(path, text, **options):
+    real(path, text, **options)
+    if Path(path).parent.name == "layers":
+        print("{PAUSED}", file=sys.stderr, flush=True)
+        time.sleep(60)
+write.atomic_write = pausing
+from kengir_geo.cli.main import cli
+sys.argv[0] = "kengir-geo"
+cli()
+""",
+]
 
 
 def run(*args, env=None):
@@ -185,15 +207,14 @@ def test_killed_between_the_writes_keeps_the_old_state(root, tmp_path, replace):
     before = snapshot(root)
     args = ["add", path, "--id", "places" if replace else "mine", "--title", "T", "--geodata", root]
     process = subprocess.Popen(
-        CLI + [str(a) for a in args] + (["--replace"] if replace else []),
+        PAUSING_CLI + [str(a) for a in args] + (["--replace"] if replace else []),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, PAUSE_HOOK: "60"},
     )
     try:
         for line in process.stderr:
-            if PAUSE_HOOK in line:
+            if PAUSED in line:
                 break
         else:
             pytest.fail(f"add ended without reaching the pause: {process.wait()}")
@@ -210,5 +231,22 @@ def test_killed_between_the_writes_keeps_the_old_state(root, tmp_path, replace):
     (layer_file,) = new_files - {PENDING}
     assert layer_file.startswith("layers/") and after[PENDING].decode() == layer_file
     assert {k: v for k, v in after.items() if k in before} == before
-    assert validate_geodata(root) == []
+    [left] = validate_geodata(root)  # validate names the orphan; it is only a warning
+    assert (left.file, left.level) == (layer_file, "warning")
+    assert "interrupted" in left.message and "next `kengir-geo add` removes it" in left.message
     assert run("validate", root).returncode == 0
+    other = write_geojson(collection(feature("z")), tmp_path / "z.geojson")
+    assert run("add", other, "--id", "next", "--title", "N", "--geodata", root).returncode == 0
+    assert not (root / layer_file).exists() and not (root / PENDING).exists()
+    assert validate_geodata(root) == []
+
+
+def test_validate_names_a_layer_file_nobody_lists_and_add_leaves_it(root, tmp_path):
+    stray = root / "layers" / "draft.geojson"
+    stray.write_text(json.dumps(collection(feature("d"))))
+    [problem] = validate_geodata(root)
+    assert (problem.file, problem.level) == ("layers/draft.geojson", "warning")
+    assert "list it there, or delete it" in problem.message
+    path = write_geojson(collection(feature("a")), tmp_path / "a.geojson")
+    assert run("add", path, "--id", "mine", "--title", "Mine", "--geodata", root).returncode == 0
+    assert stray.exists()  # not ours to remove

@@ -98,8 +98,9 @@ def test_state_keeps_manifest_order_and_rejects_unknown_layers(atlas):
         state_at(atlas, FIRST_DAY, ["nope"])
 
 
-def test_date_range_of_events(atlas):
-    assert date_range_of(atlas) == (date(1954, 5, 1), date(1954, 6, 26))
+def test_date_range_spans_every_layers_dates(atlas):
+    # the wall of the places layer stands from 1950 to (some day in) June 1954
+    assert date_range_of(atlas) == (date(1950, 1, 1), date(1954, 6, 30))
 
 
 def test_state_at_on_a_large_layer_is_vectorised(tmp_path):

@@ -18,7 +18,7 @@ from datetime import date
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.basemaps import OFFLINE
 from kengir_geo.story.chapters import chapter_day, chapter_layers, day_label
-from kengir_geo.story.links import read_link, write_link
+from kengir_geo.story.links import read_link, shown, write_link
 from kengir_geo.story.periods import Period, period_for
 from kengir_geo.story.search import find_place
 
@@ -137,7 +137,7 @@ def state_from_link(
     if link.place:
         found = with_place(state, atlas, link.place)
         if found is None:
-            problems.append(f"No place called “{link.place}” was found.")
+            problems.append(f"No place called “{shown(link.place)}” was found.")
         else:
             state = found
     return state, problems

@@ -23,6 +23,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js
 from kengir_geo.map.basemaps import basemap_spec
@@ -54,11 +55,7 @@ def _files() -> dict[str, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)  # atomic: a half-written file is never served
+    atomic_write(path, text, unchanged_ok=True)  # a half-written file is never served
 
 
 @st.cache_resource(show_spinner=False)

@@ -19,6 +19,7 @@ from streamlit_folium import st_folium
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
 from kengir_geo.data.atlas import load_atlas
+from kengir_geo.data.schema import without_controls
 from kengir_geo.ingest import (
     FORMATS,
     IngestResult,
@@ -45,7 +46,8 @@ ENCODINGS = [
     "latin-1 (ISO 8859-1)",
     "utf-16 (Excel's Unicode text)",
 ]
-HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer")  # problems the expander's options solve
+# words of the problems and notes that the options under "If the file needs help" solve
+HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")
 LIMITS = Limits()
 VENDOR_URL = "/app/static/vendor"
 
@@ -66,7 +68,7 @@ def run_ingest(
     can open the page can upload, so no file may hang or exhaust the server."""
     suffix = Path(name).suffix.lower()
     suffix = suffix if suffix in FORMATS else ""  # the format is then sniffed from the bytes
-    layer_type, sources, cite, encoding, fix, crs, layer = options
+    layer_type, sources, cite, encoding, fix, crs, layer, skip_invalid = options
     with (
         st.spinner(f"Reading and checking the file (stopped after {LIMITS.seconds:g} s)…"),
         tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder,
@@ -77,13 +79,14 @@ def run_ingest(
             path,
             layer_id,
             title,
-            label=name,
+            label=without_controls(name),  # the browser's name, shown in every message
             layer_type=layer_type,
             geodata_root=root,
             default_sources=list(sources),
             cite=cite or None,
             encoding=encoding,
             fix=fix,
+            skip_invalid=skip_invalid,
             crs=crs or None,
             layer=layer or None,
             limits=LIMITS,

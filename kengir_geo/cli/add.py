@@ -53,6 +53,11 @@ def _say(message: str) -> None:
 @click.option("--encoding", help="Text encoding when the file is not UTF-8, e.g. cp1251.")
 @click.option("--crs", help="The file's CRS when it does not say, e.g. EPSG:32642.")
 @click.option("--fix", is_flag=True, help="Repair invalid geometries (shapely.make_valid).")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Add the valid features and leave out those with errors, each named with its reason.",
+)
 @click.option("--replace", is_flag=True, help="Replace an existing layer with the same id.")
 @click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
 @click.option("--max-mb", type=float, default=Limits.max_mb, show_default=True, callback=_megabytes)
@@ -86,6 +91,7 @@ def add_command(file: Path, layer_id: str, title: str, **options) -> None:
         encoding=options["encoding"],
         crs=options["crs"],
         fix=options["fix"],
+        skip_invalid=options["skip_invalid"],
         default_sources=options["sources"],
         cite=options["cite"],
         limits=Limits(max_mb=options["max_mb"], max_features=options["max_features"]),

@@ -71,9 +71,21 @@ def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
 @click.option(
     "--date", "day", default=None, callback=parse_day, help="Open on this day, YYYY-MM-DD."
 )
+@click.option(
+    "--frame",
+    "frame",
+    multiple=True,
+    help="A picture of a day: fit the map to this layer (repeat for more); default: what "
+    "exists that day.",
+)
 @geodata_option()
 def export_command(
-    out: Path, chapter: str | None, size: tuple[int, int], day: date | None, geodata: Path | None
+    out: Path,
+    chapter: str | None,
+    size: tuple[int, int],
+    day: date | None,
+    frame: tuple[str, ...],
+    geodata: Path | None,
 ) -> None:
     """Write the map as ONE offline HTML file (every layer, a day slider and the story), or a
     picture of a chapter or a day for slides and handouts (.png)."""
@@ -81,7 +93,7 @@ def export_command(
     progress(f"drawing {len(atlas.layers)} layers and {len(atlas.chapters)} chapters…")
     try:
         if out.suffix.lower() == ".png":
-            path = export_picture(atlas, out, chapter=chapter, day=day, size=size)
+            path = export_picture(atlas, out, chapter=chapter, day=day, size=size, frame=frame)
             progress(f"{path}: a {size[0]}×{size[1]} picture")
             return
         path = export_html(atlas, out, chapter=chapter, day=day)

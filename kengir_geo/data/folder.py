@@ -7,11 +7,13 @@ the files are parsed in one place and every caller reports the same problems in 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kengir_geo.data.atomic import PENDING, partial_writes, pending_files
 from kengir_geo.data.schema import Problem
 
 MANIFEST = "layers.toml"
@@ -166,3 +168,34 @@ def read_geodata(root: Path) -> RawGeodata:
         if doc is not None:
             raw.layers[layer_id] = doc
     return raw
+
+
+# --- what an interrupted save leaves (ingest/write.py saves; validate reports; add cleans) ---
+
+OUR_ROOT_FILES = re.compile(rf"{re.escape(MANIFEST)}|{re.escape(SOURCES)}|{re.escape(PENDING)}")
+LAYER_FILE = re.compile(r"[a-z0-9][a-z0-9_-]*\.geojson")
+
+
+def interrupted_save(root: Path, listed: set[str]) -> list[Path]:
+    """What a save killed half-way left in the folder: its temporary files, and the layer
+    files PENDING names that no manifest entry (`listed`) uses."""
+    found = partial_writes(root, OUR_ROOT_FILES) + partial_writes(root / "layers", LAYER_FILE)
+    for named in pending_files(root):
+        path = root / named
+        if (
+            named not in listed
+            and re.fullmatch(r"layers/[a-z0-9][a-z0-9_-]*\.geojson", named)
+            and path.resolve().parent == (root / "layers").resolve()
+            and path.is_file()
+        ):
+            found.append(path)
+    return found
+
+
+def unlisted_layer_files(root: Path, listed: set[str]) -> list[Path]:
+    """layers/*.geojson files that no [[layer]] entry (`listed`) uses."""
+    return sorted(
+        path
+        for path in (Path(root) / "layers").glob("*.geojson")
+        if f"layers/{path.name}" not in listed and path.is_file()
+    )

@@ -20,26 +20,33 @@ from kengir_geo.data.folder import (
     MANIFEST,
     SETTINGS,
     RawGeodata,
+    interrupted_save,
     read_geodata,
     read_json_file,
+    unlisted_layer_files,
 )
 from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
 from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
+    ACROSS_180,
     CATEGORIES,
     CENTER_RULE,
     CERTAINTIES,
+    INVALID_GEOMETRY,
     LAYER_GROUPS,
     LAYER_ID,
     LAYER_TYPES,
     LIST_PROPERTIES,
+    NO_SOURCE,
+    OPEN_RING,
     ZOOM_RULE,
     Problem,
     as_list,
     is_center,
     is_texts,
     is_zoom,
+    text_trouble,
 )
 from kengir_geo.data.settings import Settings, parse_settings
 
@@ -62,8 +69,8 @@ def feature_label(feature: Any, index: int) -> str:
 def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
     """Structure, coordinate range, closed rings and validity (with shapely's reason)."""
 
-    def problem(message: str, level: str = "error") -> Problem:
-        return Problem(file, label, "geometry", message, level)  # type: ignore[arg-type]
+    def problem(message: str, level: str = "error", code: str = "") -> Problem:
+        return Problem(file, label, "geometry", message, level, code)  # type: ignore[arg-type]
 
     if geometry is None:
         return [problem("no geometry: the feature is kept as unlocated", "warning")]
@@ -94,12 +101,18 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
             return [
                 problem(
                     "a line or ring crosses the antimeridian (longitude 180): it would be drawn "
-                    "the long way round the world; cut it in two at longitude 180 (RFC 7946 3.1.9)"
+                    "the long way round the world; cut it at longitude 180 (RFC 7946 3.1.9)",
+                    code=ACROSS_180,
                 )
             ]
     for ring in polygon_rings(geometry):
         if isinstance(ring, list) and len(ring) >= 2 and ring[0] != ring[-1]:
-            return [problem("a polygon ring is not closed: its last point must repeat its first")]
+            return [
+                problem(
+                    "a polygon ring is not closed: its last point must repeat its first",
+                    code=OPEN_RING,
+                )
+            ]
         if isinstance(ring, list) and len(ring) < 4:
             return [
                 problem("a polygon ring needs at least 4 positions (3 corners and the closing one)")
@@ -111,7 +124,8 @@ def check_geometry(geometry: Any, file: str, label: str) -> list[Problem]:
     if shapely_geometry.is_empty:
         return [problem("geometry is empty", "warning")]
     if not shapely_geometry.is_valid:
-        return [problem(f"invalid geometry: {shapely.is_valid_reason(shapely_geometry)}")]
+        reason = shapely.is_valid_reason(shapely_geometry)
+        return [problem(f"invalid geometry: {reason}", code=INVALID_GEOMETRY)]
     return []
 
 
@@ -169,6 +183,8 @@ def _check_properties(
             error(str(key).encode("utf-8", "replace").decode(), NOT_TEXT)
         elif not _flat(value):
             error(key, "properties must be flat: text, a number, or a list of texts")
+        elif trouble := text_trouble(str(key), value) or text_trouble("field name", str(key)):
+            error(str(key), trouble)
 
     if props.get("id") in (None, ""):
         error("id", "missing id: every feature needs a unique, stable id")
@@ -213,6 +229,7 @@ def _check_properties(
                 "sources",
                 "cite at least one source id" if strict_sources else "no source cited",
                 level,
+                NO_SOURCE,
             )
         )
     elif source_ids is not None:
@@ -424,6 +441,8 @@ def check_layer_entry(entry: dict[str, Any], file: str = MANIFEST, index: int = 
     for key in ("title", "description"):
         if _not_text(entry.get(key)):
             error(key, f"the {key} {NOT_TEXT}")
+        elif trouble := text_trouble(key, entry.get(key)):
+            error(key, trouble)
     if "description" in entry and not isinstance(entry["description"], str):
         error("description", "description must be text")
     if entry.get("type", "features") not in LAYER_TYPES:
@@ -483,6 +502,7 @@ def _check_sources(raw: RawGeodata, problems: list[Problem]) -> set[str]:
         )
         if not isinstance(source.get("title"), str) or not source["title"].strip():
             problems.append(Problem("sources.toml", label, "title", "a source needs a title"))
+        _check_texts(source, "sources.toml", label, problems)
         url = source.get("url")
         if url is not None and not (
             isinstance(url, str) and url.startswith(("http://", "https://"))
@@ -546,6 +566,13 @@ def _feature_ids(doc: Any) -> set[str]:
     }
 
 
+def _check_texts(table: dict[str, Any], file: str, label: str, problems: list[Problem]) -> None:
+    """Control characters and overlong names in a table's text fields."""
+    for key, value in table.items():
+        if trouble := text_trouble(str(key), value):
+            problems.append(Problem(file, label, str(key), trouble))
+
+
 def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
     _ids(raw.chapters, "story.toml", "chapter", problems)
     layer_ids = raw.layer_ids
@@ -577,6 +604,7 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
         for key in ("title", "narrative"):
             if not isinstance(chapter.get(key), str) or not chapter[key].strip():
                 error(key, f"a chapter needs a {key}")
+        _check_texts(chapter, "story.toml", label, problems)
         for key in ("date", "until"):
             if key in chapter:
                 try:
@@ -636,4 +664,34 @@ def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem
 
 
 def validate_geodata(root: Path) -> list[Problem]:
-    return check_geodata(read_geodata(root))
+    raw = read_geodata(root)
+    return check_geodata(raw) + leftover_problems(raw)
+
+
+def leftover_problems(raw: RawGeodata) -> list[Problem]:
+    """Files in the folder that no layer uses: what an interrupted save left (the next
+    `kengir-geo add` removes it), and layer files nobody listed."""
+    listed = {str(e.get("file")) for e in raw.manifest if isinstance(e, dict)}
+    left = interrupted_save(raw.root, listed)
+    problems = [
+        Problem(
+            str(path.relative_to(raw.root)),
+            "",
+            "",
+            "left by a save that was interrupted; the next `kengir-geo add` removes it",
+            "warning",
+        )
+        for path in left
+    ]
+    problems += [
+        Problem(
+            str(path.relative_to(raw.root)),
+            "",
+            "",
+            f"no layer in {MANIFEST} uses this file: list it there, or delete it",
+            "warning",
+        )
+        for path in unlisted_layer_files(raw.root, listed)
+        if path not in left
+    ]
+    return problems

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atomic import atomic_write
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, remote_references
 from kengir_geo.map.escape import esc, script_json
 from kengir_geo.map.legend import LEGEND_CSS
@@ -19,7 +20,7 @@ from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.popups import POPUP_CSS
 from kengir_geo.map.rich_text import rich_html, sources_html
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
-from kengir_geo.story.periods import periods
+from kengir_geo.story.periods import period_for, periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
 
@@ -112,7 +113,8 @@ def story_config(
         if chapter not in ids:
             raise ExportError(f"no chapter {chapter!r}; chapters are {', '.join(ids) or 'none'}")
         start = ids.index(chapter)
-    first_period = periods(atlas)[0]
+    # the period that holds the day asked for (a camp's 1938), else the first
+    first_period = period_for(day, periods(atlas)) if day else periods(atlas)[0]
     focus = atlas.settings.focus
     view = atlas.settings.start_view
     return {
@@ -151,12 +153,7 @@ def export_page(
     )
 
 
-def write_atomically(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
-    return path
+write_atomically = atomic_write  # the one atomic write (data/atomic.py)
 
 
 def export_html(

@@ -1,5 +1,8 @@
 """A picture of a chapter or a day for handouts and slides: the export, drawn by Chromium.
 
+A picture of a day is titled with that day and fitted to what exists on it (or to the layers
+named with --frame), whatever years the atlas's layers cover.
+
 The page is the offline export in slide mode (the chapter's title and date, the map with its
 labels, the legend open, a line naming the sources); Debian's Chromium draws it headless, the
 way the tests drive it, and writes a PNG. No online service, no network.
@@ -10,10 +13,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.intervals import OPEN_END, OPEN_START
 from kengir_geo.export.html import ExportError, export_page
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -30,18 +35,58 @@ def find_chromium() -> str:
     )
 
 
+def existing_on(atlas: Atlas, day: date) -> tuple[str, ...]:
+    """Ids of the dated features that exist on `day` (their interval holds it), of every
+    layer but the base map's; undated features exist always and frame nothing."""
+    ordinal = day.toordinal()
+    ids: list[str] = []
+    for layer in atlas.layers.values():
+        if layer.group == "basemap":
+            continue
+        frame = layer.frame
+        dated = (frame["first_day"] > OPEN_START) | (frame["last_day"] < OPEN_END)
+        holds = (frame["first_day"] <= ordinal) & (ordinal <= frame["last_day"])
+        ids += [str(i) for i in frame.loc[dated & holds, "id"]]
+    return tuple(ids)
+
+
+def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = ()) -> Atlas:
+    """The atlas as a picture of `day` shows it: titled with the day, fitted to `frame` (ids
+    of layers or features), else to what exists that day, else to the atlas's wide view."""
+    unknown = [i for i in frame if i not in atlas.layers]
+    if unknown:
+        raise ExportError(f"no layer {', '.join(unknown)}; layers are {', '.join(atlas.layers)}")
+    fitted = frame or existing_on(atlas, day)
+    settings = atlas.settings
+    view = replace(settings.wide_view, frame=fitted) if fitted else settings.wide_view
+    named = f"{day.day} {day:%B} {day.year}"
+    return replace(
+        atlas,
+        settings=replace(
+            settings,
+            title=named,
+            intro=f"{settings.title}: the map on {named}.",
+            start_view=view,
+        ),
+    )
+
+
 def export_picture(
     atlas: Atlas,
     out: Path,
     chapter: str | None = None,
     day: date | None = None,
     size: tuple[int, int] = (1920, 1080),
+    frame: tuple[str, ...] = (),
 ) -> Path:
-    """Write a PNG of the chapter (or the day) at `size`; ExportError says why when it cannot."""
+    """Write a PNG of the chapter, or of the day (titled with it, fitted to `frame` or to
+    what exists that day), at `size`; ExportError says why when it cannot."""
     out = Path(out)
     if out.suffix.lower() != ".png":
         raise ExportError(f"{out.name}: a picture is written as .png")
     chromium = find_chromium()
+    if day is not None and chapter is None:
+        atlas = for_the_day(atlas, day, frame)
     html = export_page(atlas, chapter, day, slide=True)
     with tempfile.TemporaryDirectory(prefix="kengir-picture-") as folder:
         page = Path(folder) / "slide.html"

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import resource
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,15 +26,40 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-_PRELOAD = ["kengir_geo.ingest"]
+_PRELOAD = ["kengir_geo.ingest.pipeline"]
 
 
 @dataclass(frozen=True)
 class Failure:
-    """Why the worker gave no result: 'time', 'memory' or 'crash', in words for the reader."""
+    """Why the worker gave no result: 'time', 'memory' or 'crash', in words for the reader;
+    `feature` and `hint` come from what the worker said it was doing (`doing`)."""
 
     reason: str
     message: str
+    feature: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    what: str  # "reading the file", "repairing feature x (60,000 positions)"
+    feature: str = ""
+    hint: str = ""  # what the user can do when this step hits a limit
+
+
+_channel: Connection | None = None  # the pipe to the parent, in a worker
+
+
+def in_worker() -> bool:
+    """True in a bounded worker: its time and memory are limited already."""
+    return _channel is not None
+
+
+def doing(what: str, feature: str = "", hint: str = "") -> None:
+    """Tell the parent what the worker is doing now, so that a limit hit names it. Nothing
+    outside a worker; call it for steps that may be long or large, not for every feature."""
+    if _channel is not None:
+        _channel.send(("doing", Activity(what, feature, hint)))
 
 
 def _address_space() -> int:
@@ -42,14 +68,23 @@ def _address_space() -> int:
         return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """MemoryError, or GEOS's C++ std::bad_alloc that shapely raises as GEOSException."""
+    return isinstance(exc, MemoryError) or "bad_alloc" in str(exc)
+
+
 def _worker(conn: Connection, memory_mb: int, func: Callable[..., Any], args: tuple, kwargs: dict):
+    global _channel
+    _channel = conn
     try:
         limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file behind
         try:
             result: Any = ("ok", func(*args, **kwargs))
-        except MemoryError:
+        except Exception as exc:
+            if not _out_of_memory(exc):
+                raise
             result = ("memory", None)
         conn.send(result)
     except MemoryError:
@@ -80,14 +115,16 @@ def run_bounded(
     )
     worker.start()
     sender.close()
+    deadline = time.monotonic() + seconds
+    activity = Activity("reading the file")
     try:
-        if not receiver.poll(seconds):
-            return Failure(
-                "time",
-                f"reading the file took longer than the limit of {seconds:g} seconds and was "
-                "stopped (is it a GeoPackage whose layer is a view that never ends?)",
-            )
-        kind, value = receiver.recv()
+        while True:
+            if not receiver.poll(max(deadline - time.monotonic(), 0)):
+                return _failure("time", activity, f"the limit of {seconds:g} seconds")
+            kind, value = receiver.recv()
+            if kind != "doing":
+                break
+            activity = value
     except (EOFError, OSError):  # the worker died before answering: killed by the memory limit
         kind, value = "memory", None
     finally:
@@ -98,10 +135,14 @@ def run_bounded(
     if kind == "ok":
         return value
     if kind == "memory":
-        return Failure(
-            "memory",
-            f"reading the file needed more memory than the limit of {memory_mb} MB and was "
-            "stopped (is it much larger inside than on disk?)",
-        )
+        return _failure("memory", activity, f"the limit of {memory_mb} MB")
     log.debug("the file reader failed:\n%s", value)  # for a developer; never on screen
-    return Failure("crash", "the file could not be read: the reader failed on it")
+    return Failure("crash", f"{activity.what} failed", activity.feature, activity.hint)
+
+
+def _failure(reason: str, activity: Activity, limit: str) -> Failure:
+    needed = "took longer than" if reason == "time" else "needed more memory than"
+    message = f"{activity.what} {needed} {limit} and was stopped"
+    if activity.hint:
+        message += f": {activity.hint}"
+    return Failure(reason, message, activity.feature, activity.hint)

@@ -7,17 +7,31 @@ defaults are filled. Everything changed that the author should know about is rep
 
 from __future__ import annotations
 
+import copy
+import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
+import antimeridian
 import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import mapping, shape
 
-from kengir_geo.data.geometry import map_geometry, walk_positions
-from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list
+from kengir_geo.data.geometry import map_geometry, paths, polygon_rings, walk_positions
+from kengir_geo.data.schema import (
+    INVALID_GEOMETRY,
+    LIST_PROPERTIES,
+    MULTILINE_KEYS,
+    NAME_KEYS,
+    Problem,
+    as_list,
+    control_characters,
+    without_controls,
+)
 from kengir_geo.data.validate import check_geometry, feature_label
+from kengir_geo.ingest.bounded import doing
 
 WGS84 = CRS.from_epsg(4326)
 _GEOD = Geod(ellps="WGS84")
@@ -41,8 +55,21 @@ ALIASES = {
         "timestamp",
         "дата",
         "год",
+        "opened",
+        "opening",
+        "opening_year",
+        "founded",
     ),
-    "end": ("end_date", "enddate", "until", "date_end", "finish"),
+    "end": (
+        "end_date",
+        "enddate",
+        "until",
+        "date_end",
+        "finish",
+        "closed",
+        "closing",
+        "closing_year",
+    ),
     "certainty": ("confidence", "reliability", "accuracy"),
     "sources": ("source", "src", "ref", "refs", "reference", "references", "citation"),
     "uncertainty_m": ("uncertainty", "error_m", "radius_m", "precision_m"),
@@ -152,6 +179,36 @@ def _as_lists(geometry: Any) -> Any:
 
 
 _POLYGONAL = ("Polygon", "MultiPolygon", "GeometryCollection")
+REPAIR_HINT = (
+    "simplify the shape first (QGIS: Vector, "
+    "Geometry Tools, Simplify; or ogr2ogr -simplify 0.0001) or repair it there (Fix "
+    "Geometries), then add the file again"
+)
+
+
+def crosses_antimeridian(geometry: dict[str, Any]) -> bool:
+    """A line or ring that jumps more than 180° of longitude between two positions: it means
+    to cross longitude 180, but would be drawn the long way round the world."""
+    return any(
+        abs(a[0] - b[0]) > 180
+        for line in paths(geometry)
+        for a, b in zip(line, line[1:], strict=False)
+        if len(a) >= 2 and len(b) >= 2 and all(isinstance(v, int | float) for v in (a[0], b[0]))
+    )
+
+
+def cut_at_antimeridian(geometry: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The geometry cut at longitude 180 (the antimeridian package, RFC 7946 §3.1.9), and the
+    number of parts it has now."""
+    cut = _as_lists(
+        antimeridian.fix_geojson(
+            copy.deepcopy(geometry),
+            fix_winding=True,
+            great_circle=False,  # as a flat map draws it
+        )
+    )
+    parts = len(cut["coordinates"]) if cut["type"].startswith("Multi") else 1
+    return cut, parts
 
 
 def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem]:
@@ -168,9 +225,30 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
             problems.append(
                 Problem(file, label, "geometry", "closed an open polygon ring (--fix)", "warning")
             )
+        if fix and crosses_antimeridian(geometry):
+            geometry, parts = cut_at_antimeridian(geometry)
+            problems.append(
+                Problem(
+                    file,
+                    label,
+                    "geometry",
+                    f"cut at the antimeridian (longitude 180) into {parts} parts, as RFC 7946 "
+                    "§3.1.9 asks, so that it is not drawn the long way round the world (--fix)",
+                    "warning",
+                )
+            )
+        if not fix:
+            feature["geometry"] = _oriented(geometry)
+            continue
         errors = [p for p in check_geometry(geometry, file, label) if p.is_error]
-        if errors and fix and "invalid geometry" in errors[0].message:
-            reason = errors[0].message.removeprefix("invalid geometry: ")
+        if errors and errors[0].code == INVALID_GEOMETRY:
+            reason = shapely.is_valid_reason(shape(geometry))
+            doing(
+                f"repairing the geometry of feature {label} "
+                f"({sum(1 for _ in walk_positions(geometry)):,} positions) with --fix",
+                feature=label,
+                hint=REPAIR_HINT,
+            )
             repaired = shapely.make_valid(shape(geometry))
             geometry = _as_lists(mapping(repaired))
             problems.append(
@@ -183,10 +261,24 @@ def repair_and_orient(features: list[Any], file: str, fix: bool) -> list[Problem
                 )
             )
             errors = []
-        if not errors and geometry.get("type") in _POLYGONAL:
-            geometry = _as_lists(mapping(shapely.orient_polygons(shape(geometry))))
-        feature["geometry"] = geometry
+        feature["geometry"] = _oriented(geometry) if not errors else geometry
     return problems
+
+
+def _oriented(geometry: dict[str, Any]) -> dict[str, Any]:
+    """A valid polygon with counter-clockwise outer rings (RFC 7946); anything else as it
+    is, for the validator to judge (it checks every geometry once, later)."""
+    if geometry.get("type") not in _POLYGONAL or crosses_antimeridian(geometry):
+        return geometry
+    if any(not isinstance(r, list) or len(r) < 4 or r[0] != r[-1] for r in polygon_rings(geometry)):
+        return geometry  # shapely would close an open ring without a word
+    try:
+        shaped = shape(geometry)
+    except Exception:  # malformed: shapely raises many types; the validator says how
+        return geometry
+    if shaped.is_empty or not shaped.is_valid:
+        return geometry
+    return _as_lists(mapping(shapely.orient_polygons(shaped)))
 
 
 # --- properties ----------------------------------------------------------------------------
@@ -226,6 +318,129 @@ def _number(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _flat_items(key: str, value: Any) -> Iterator[tuple[str, Any]]:
+    """(dotted key, value) pairs of a nested object; a list holding objects or lists stays
+    whole, as JSON text (a list of plain values is a property of ours already)."""
+    if isinstance(value, dict) and value:
+        for inner, item in value.items():
+            yield from _flat_items(f"{key}.{inner}", item)
+    elif isinstance(value, dict) or (
+        isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+    ):
+        yield key, json.dumps(value, ensure_ascii=False)
+    else:
+        yield key, value
+
+
+MAX_DEPTH = 20  # levels of nesting a property may have: deeper is no record, but an attack
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH + 1) -> int:
+    """How deeply `value` nests, counted no further than `limit`."""
+    if limit <= 0 or not isinstance(value, dict | list):
+        return 0
+    inner = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(v, limit - 1) for v in inner), default=0)
+
+
+def flatten_nested(features: list[Any], file: str) -> list[Problem]:
+    """Nested property values (RFC 7946 allows any JSON) as flat ones that every format can
+    carry: {"place": {"city": "X"}} becomes "place.city" = "X"; one warning names the keys."""
+    nested: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, feature in enumerate(features):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            continue
+        deep = [
+            k
+            for k, v in props.items()
+            if isinstance(v, dict)
+            or (isinstance(v, list) and any(isinstance(i, dict | list) for i in v))
+        ]
+        if not deep:
+            continue
+        too_deep = [k for k in deep if _depth(props[k]) > MAX_DEPTH]
+        if too_deep:
+            problems.append(
+                Problem(
+                    file,
+                    feature_label(feature, index),
+                    str(too_deep[0]),
+                    f"the property {too_deep[0]!r} is nested more than {MAX_DEPTH} levels deep",
+                )
+            )
+            continue
+        flat: dict[str, Any] = {}
+        for key, value in props.items():
+            for flat_key, flat_value in _flat_items(str(key), value):
+                flat.setdefault(flat_key, flat_value)  # a key written both ways: the first wins
+        feature["properties"] = flat
+        for key in deep:
+            nested[key] = nested.get(key, 0) + 1
+    if not nested:
+        return problems
+    return problems + [
+        Problem(
+            file,
+            "",
+            ", ".join(list(nested)[:10]),
+            f"flattened the nested properties {', '.join(list(nested)[:10])} of "
+            f"{max(nested.values())} feature(s): an object to dotted keys (place.city), "
+            "a list of objects to JSON text",
+            "warning",
+        )
+    ]
+
+
+def _cleaned(value: Any, key: str, found: set[str]) -> Any:
+    """`value` without control characters; what was removed is added to `found`."""
+    if isinstance(value, list):
+        return [_cleaned(v, key, found) for v in value]
+    if not isinstance(value, str):
+        return value
+    multiline = key in MULTILINE_KEYS or key not in NAME_KEYS
+    seen = control_characters(value, multiline)
+    if not seen:
+        return value
+    found.update(seen)
+    return without_controls(value, multiline)
+
+
+def strip_controls(features: list[Any], file: str) -> list[Problem]:
+    """Remove control characters from every property name and text, with one warning that
+    says which characters, in which fields, of how many features."""
+    found: set[str] = set()
+    fields: set[str] = set()
+    touched = 0
+    for feature in features:
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            continue
+        clean = {}
+        for key, value in props.items():
+            new_key = _cleaned(key, "field name", found) if isinstance(key, str) else key
+            new_value = _cleaned(value, str(new_key), found)
+            if new_key != key or new_value != value:
+                fields.add(str(new_key))
+            clean[new_key] = new_value
+        if clean != props:
+            touched += 1
+            feature["properties"] = clean
+    if not touched:
+        return []
+    return [
+        Problem(
+            file,
+            "",
+            ", ".join(sorted(fields)[:8]),
+            f"removed control characters ({', '.join(sorted(found)[:6])}) from {touched} "
+            "feature(s): no reader can see them and some terminals obey them",
+            "warning",
+        )
+    ]
 
 
 def map_properties(props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]], bool]:

@@ -2,11 +2,10 @@
 
 Order of writes: a note naming the new layer file (PENDING), the layer file under a name no
 manifest entry uses, sources.toml when the layer brings a new work, then layers.toml (the
-manifest) in one atomic rename. Killed at any moment, the folder holds either the old state
-(plus at worst an unreferenced file, which the next save removes) or the new one. Each file is
-written to a temporary file in the same folder, flushed and fsynced, renamed over the target,
-and the folder is fsynced. A file replaced keeps its mode; a symbolic link is followed to the
-ordinary file it names, whose content is replaced.
+manifest) in one atomic rename (data/atomic.py). Killed at any moment, the folder holds either
+the old state (plus at worst an unreferenced file, which the next save removes) or the new one.
+The TOML files are edited with tomlkit, which keeps the author's comments and layout and
+escapes every character a TOML string cannot hold as it is.
 """
 
 from __future__ import annotations
@@ -16,21 +15,16 @@ import fcntl
 import hashlib
 import json
 import os
-import re
-import stat
-import sys
-import tempfile
-import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kengir_geo.data.folder import MANIFEST, SOURCES
+import tomlkit
+from tomlkit.items import AoT
 
-PAUSE_HOOK = "KENGIR_GEO_TEST_PAUSE_BETWEEN_WRITES"  # tests: seconds to sleep between writes
-PENDING = ".kengir-pending"  # names the layer file being written until the manifest lists it
-_LAYER_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*layer[ \t]*\]\][ \t]*(#.*)?\r?$", re.MULTILINE)
+from kengir_geo.data.atomic import PENDING, atomic_write
+from kengir_geo.data.folder import MANIFEST, SOURCES, interrupted_save
 
 
 class SaveError(Exception):
@@ -47,55 +41,6 @@ def layer_collection_text(collection: dict[str, Any]) -> str:
     return f'{{"type": "FeatureCollection", "features": [\n{features}\n]}}\n'
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _target(path: Path) -> Path:
-    """The file a write replaces: `path`, or the ordinary file its symbolic link names."""
-    if not path.is_symlink():
-        return path
-    target = path.resolve()
-    if not target.is_file():
-        raise OSError(f"{path.name} is a link to {target}, which is not an ordinary file")
-    return target
-
-
-def _mode(path: Path) -> int:
-    """The mode to give the new file: the old one's, else what the umask allows (not 0600)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text`, all or nothing, durable once this returns."""
-    path = _target(path)
-    mode = _mode(path)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
-    _fsync_dir(path.parent)
-
-
 @contextlib.contextmanager
 def folder_lock(root: Path) -> Iterator[None]:
     """One writer at a time (the CLI and the app may both save)."""
@@ -107,106 +52,91 @@ def folder_lock(root: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    # a JSON string is a valid TOML basic string (same escapes)
-    return json.dumps(str(value), ensure_ascii=False)
+def _table(entry: dict[str, Any]) -> Any:
+    table = tomlkit.table()
+    table.update(entry)
+    table.trivia.indent = "\n"  # a blank line before a new table, as people write them
+    return table
 
 
-def layer_table(entry: dict[str, Any], name: str = "layer") -> str:
-    lines = [f"[[{name}]]"] + [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
-    return "\n".join(lines) + "\n"
+def _replacement(old: Any, entry: dict[str, Any]) -> Any:
+    """A table with the values of `entry` that keeps what the author wrote around `old`'s:
+    its leading blank lines, a comment on a kept key's line, the comments after it."""
+    table = tomlkit.table()
+    table.trivia.indent = old.trivia.indent
+    for key, value in entry.items():
+        item = old.item(key) if key in old else None
+        if item is not None and item.unwrap() == value:
+            table.add(key, item)
+        else:
+            table.add(key, value)
+    body = old.value.body
+    cut = len(body)
+    while cut and body[cut - 1][0] is None:  # comments and blank lines belong to what follows
+        cut -= 1
+    for _key, trivia in body[cut:]:
+        table.add(trivia)
+    return table
+
+
+def _tables(doc: Any, name: str) -> Any:
+    """The document's array of [[name]] tables, made when it has none."""
+    if name not in doc:
+        doc.append(name, tomlkit.aot())
+    tables = doc[name]
+    if not isinstance(tables, AoT):
+        raise SaveError(f"[[{name}]] is written in a form this tool cannot edit; edit it by hand")
+    return tables
+
+
+def _checked(text: str, name: str, expected: list[dict[str, Any]], file: str) -> str:
+    if tomllib.loads(text).get(name, []) != expected:
+        raise SaveError(f"{file} has a layout this tool cannot edit safely; edit it by hand")
+    return text
 
 
 def sources_with(text: str, source: dict[str, Any]) -> str:
-    """sources.toml with one [[source]] appended, the rest of the text kept; checked by
-    parsing before it is returned."""
+    """sources.toml with one [[source]] appended; comments and layout kept (tomlkit), the
+    result checked by parsing before it is returned."""
     old = tomllib.loads(text).get("source", [])
-    new_text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + layer_table(source, "source")
-    if tomllib.loads(new_text).get("source", []) != [*old, source]:
-        raise SaveError(f"{SOURCES} has a layout this tool cannot edit safely; edit it by hand")
-    return new_text
-
-
-def clean_leftovers(root: Path) -> list[Path]:
-    """Remove what a save killed half-way left behind: its temporary files, and the layer
-    file PENDING names when no manifest entry uses it. Call with the folder lock held (no
-    save of ours is running then); nothing else is touched. The paths removed."""
-    removed = []
-    ours = {
-        root: re.compile(
-            rf"\.({re.escape(MANIFEST)}|{re.escape(SOURCES)}|{PENDING})\.\w{{8}}\.tmp"
-        ),
-        root / "layers": re.compile(r"\.[a-z0-9][a-z0-9_-]*\.geojson\.\w{8}\.tmp"),
-    }
-    for folder, pattern in ours.items():
-        for leftover in folder.glob(".*.tmp"):
-            if pattern.fullmatch(leftover.name) and leftover.is_file():
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-                    removed.append(leftover)
-    pending = root / PENDING
-    if pending.is_file():
-        try:
-            listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
-            named = pending.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return removed  # leave it for a folder we can read
-        used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
-        orphan = (root / named).resolve()
-        if (
-            named not in used
-            and re.fullmatch(r"layers/[a-z0-9][a-z0-9_-]*\.geojson", named)
-            and orphan.parent == (root / "layers").resolve()
-            and orphan.is_file()
-        ):
-            orphan.unlink()
-            removed.append(orphan)
-        pending.unlink()
-    return removed
-
-
-def _split_trailing_comments(block: str) -> tuple[str, str]:
-    """A table's own lines, and the comments/blank lines after it (they belong to the next)."""
-    lines = block.splitlines(keepends=True)
-    cut = len(lines)
-    while cut > 1 and (not lines[cut - 1].strip() or lines[cut - 1].lstrip().startswith("#")):
-        cut -= 1
-    return "".join(lines[:cut]), "".join(lines[cut:])
+    doc = tomlkit.parse(text)
+    _tables(doc, "source").append(_table(source))
+    return _checked(tomlkit.dumps(doc), "source", [*old, source], SOURCES)
 
 
 def manifest_with(text: str, entry: dict[str, Any]) -> str:
-    """layers.toml with `entry` replacing the table of the same id, or appended; the rest of the
-    text (comments, order, spacing) is kept. Checked by parsing before it is returned."""
+    """layers.toml with `entry` replacing the table of the same id, or appended; comments,
+    order and spacing kept (tomlkit), the result checked by parsing before it is returned."""
     old = tomllib.loads(text).get("layer", [])
-    starts = [m.start() for m in _LAYER_HEADER.finditer(text)]
-    pieces = [text[: starts[0]] if starts else text]
-    replaced = False
-    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        block = text[begin:end]
-        try:
-            ids = [t.get("id") for t in tomllib.loads(block).get("layer", [])]
-        except tomllib.TOMLDecodeError:
-            ids = []
-        if ids == [entry["id"]]:
-            _, trailing = _split_trailing_comments(block)
-            block = layer_table(entry) + (trailing or "\n")
-            replaced = True
-        pieces.append(block)
-    new_text = "".join(pieces)
-    if not replaced:
-        new_text = new_text.rstrip("\n") + ("\n\n" if new_text.strip() else "") + layer_table(entry)
-    expected = [entry if t.get("id") == entry["id"] else t for t in old]
-    if not replaced:
-        expected.append(entry)
-    if tomllib.loads(new_text).get("layer", []) != expected:
-        raise SaveError("layers.toml has a layout this tool cannot edit safely; edit it by hand")
-    return new_text
+    doc = tomlkit.parse(text)
+    tables = _tables(doc, "layer")
+    same = [i for i, t in enumerate(tables) if t.get("id") == entry["id"]]
+    if same:
+        tables[same[0]] = _replacement(tables[same[0]], entry)
+        expected = [entry if i == same[0] else t for i, t in enumerate(old)]
+    else:
+        tables.append(_table(entry))
+        expected = [*old, entry]
+    return _checked(tomlkit.dumps(doc), "layer", expected, MANIFEST)
+
+
+def clean_leftovers(root: Path) -> list[Path]:
+    """Remove what a save killed half-way left behind (interrupted_save). Call with the
+    folder lock held (no save of ours is running then); nothing else is touched. The paths
+    removed."""
+    try:
+        listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # leave them for a folder we can read
+    used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
+    removed = []
+    for leftover in interrupted_save(root, used):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    with contextlib.suppress(FileNotFoundError):
+        (root / PENDING).unlink()
+    return removed
 
 
 def _free_layer_path(root: Path, layer_id: str, text: str, manifest: list[dict[str, Any]]) -> str:
@@ -221,13 +151,6 @@ def _free_layer_path(root: Path, layer_id: str, text: str, manifest: list[dict[s
         if name in used or (path.exists() and path.read_text(encoding="utf-8") != text):
             raise SaveError(f"{name} is already used by another layer")
     return name
-
-
-def _pause_for_tests() -> None:
-    seconds = os.environ.get(PAUSE_HOOK)
-    if seconds:
-        print(f"{PAUSE_HOOK}: layer file written, pausing {seconds}s", file=sys.stderr, flush=True)
-        time.sleep(float(seconds))
 
 
 def existing_layer_ids(root: Path) -> set[str]:
@@ -293,22 +216,21 @@ def save_layer(
         try:
             atomic_write(root / PENDING, entry["file"])
             atomic_write(layer_path, text)
-            _pause_for_tests()
             if sources_text is not None:
                 atomic_write(root / SOURCES, sources_text)
             atomic_write(manifest_path, new_manifest)
-            (root / PENDING).unlink()
+            # the replaced layer's file is no longer listed: named first, so that a kill
+            # before it is gone leaves it for the next save to remove, never for good
+            old_file = previous.get("file") if previous else None
+            if (
+                isinstance(old_file, str)
+                and old_file != entry["file"]
+                and old_file not in {str(t.get("file")) for t in others}
+            ):
+                atomic_write(root / PENDING, old_file)
+                clean_leftovers(root)
+            else:
+                (root / PENDING).unlink()
         except (OSError, UnicodeError) as exc:
             raise SaveError(f"cannot write into {root}: {exc}") from exc
-        # the old file is no longer referenced: remove it (a crash here only leaves it behind)
-        old_file = previous.get("file") if previous else None
-        if (
-            isinstance(old_file, str)
-            and old_file != entry["file"]
-            and old_file not in {str(t.get("file")) for t in others}
-        ):
-            old_path = (root / old_file).resolve()
-            if old_path.parent == (root / "layers").resolve():
-                with contextlib.suppress(OSError):
-                    old_path.unlink()
         return layer_path

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import folium
 
+from kengir_geo.data.atomic import atomic_write
+
 # Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
 # icon fonts would be fetched from the network and which no element of ours uses.
 LEAFLET_JS = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
@@ -96,13 +98,8 @@ def write_static_assets(folder: Path) -> None:
     a file already holding the right text is left alone."""
     folder.mkdir(parents=True, exist_ok=True)
     for url in _elements_our_maps_use():
-        target = folder / local_name(url)
-        text = asset_text(url)
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            continue
-        partial = target.with_suffix(target.suffix + ".part")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)  # atomic: a half-written file is never served
+        # all or nothing: a half-written file is never served
+        atomic_write(folder / local_name(url), asset_text(url), unchanged_ok=True)
 
 
 def localize_links(fmap: folium.Map, base_url: str = "/app/static/vendor") -> None:

@@ -27,35 +27,58 @@ def default_layers(atlas: Atlas) -> tuple[str, ...]:
     return tuple(lid for lid, layer in atlas.layers.items() if layer.visible)
 
 
-def _one(params: Mapping[str, object], key: str) -> str:
+# A link's parameter longer than this is no link of ours (a place name has at most
+# MAX_NAME_CHARS; 30 layer ids fit): it is ignored, so it costs no work on any page load.
+MAX_PARAM_CHARS = 2000
+
+
+def _one(params: Mapping[str, object], key: str, problems: list[str]) -> str:
     value = params.get(key)
     if isinstance(value, list | tuple):
         value = value[-1] if value else ""
-    return str(value or "").strip()
+    text = str(value or "").strip()
+    if len(text) > MAX_PARAM_CHARS:
+        problems.append(
+            f"The link's {key} is {len(text):,} characters long, longer than any link of this "
+            f"atlas ({MAX_PARAM_CHARS:,}); it was ignored."
+        )
+        return ""
+    return text
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Text from a link, short enough to quote in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
     """The state a link's query parameters ask for, with what could not be used in words."""
     problems: list[str] = []
     day = None
-    if text := _one(params, "date"):
+    if text := _one(params, "date", problems):
         span = try_parse_date(text)
         if span is None:
-            problems.append(f"“{text}” is not a date like 1954-06-26; showing the default date.")
+            problems.append(f"“{shown(text)}” is not a date like 1954-06-26; it was ignored.")
         else:
             day = span.earliest
     layers = None
     if "layers" in params:
-        asked = [p.strip() for p in _one(params, "layers").split(",") if p.strip()]
-        unknown = [lid for lid in asked if lid not in atlas.layers]
-        if unknown:
-            problems.append(f"No layer called {', '.join(unknown)}; those were left out.")
-        layers = tuple(lid for lid in asked if lid in atlas.layers)
-    chapter = _one(params, "chapter") or None
+        asked = [p.strip() for p in _one(params, "layers", problems).split(",") if p.strip()]
+        known = tuple(lid for lid in asked if lid in atlas.layers)
+        unknown = [shown(lid, 40) for lid in asked if lid not in atlas.layers]
+        if unknown and not known:
+            problems.append(
+                f"No layer called {', '.join(unknown[:5])}: it was ignored, and the map shows "
+                "its usual layers."
+            )
+        elif unknown:
+            problems.append(f"No layer called {', '.join(unknown[:5])}; it was left out.")
+        layers = known if known or not asked else None
+    chapter = _one(params, "chapter", problems) or None
     if chapter is not None and atlas.chapter(chapter) is None:
-        problems.append(f"No chapter called “{chapter}”.")
+        problems.append(f"No chapter called “{shown(chapter)}”; it was ignored.")
         chapter = None
-    place = _one(params, "place") or None
+    place = _one(params, "place", problems) or None
     return LinkState(day, layers, place, chapter, tuple(problems))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.schema import MAX_NAME_CHARS
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -52,10 +53,14 @@ def _zoom_for(width_deg: float) -> int:
     return zoom
 
 
-def _score(query: str, name: str) -> int:
-    """0 for no match; exact beats prefix beats word-start beats substring; script-true first."""
+def _score(query: tuple[str, str], name: str) -> int:
+    """0 for no match; exact beats prefix beats word-start beats substring; script-true first.
+    `query` is (written, folded), made once per search."""
     best = 0
-    for rank, (q, n) in enumerate(((_written(query), _written(name)), (fold(query), fold(name)))):
+    written, folded = query
+    if len(written) > len(name) * 4 + 16:
+        return 0  # longer than any spelling of the name can be: no need to fold the name
+    for rank, (q, n) in enumerate(((written, _written(name)), (folded, fold(name)))):
         bonus = 1 if rank == 0 else 0  # the same script as the data outranks transliteration
         if not q or not n:
             continue
@@ -73,9 +78,13 @@ def _score(query: str, name: str) -> int:
 def find_places(atlas: Atlas, query: str, limit: int = 8) -> list[PlaceMatch]:
     """Features of the atlas's `features` layers whose id, name or other names match `query`.
 
-    Best first; events are not places and are not searched.
+    Best first; events are not places and are not searched. A query longer than any name
+    may be (MAX_NAME_CHARS) finds nothing: the work stays linear in the query's length.
     """
-    if not fold(query) and not _written(query):
+    if len(query) > MAX_NAME_CHARS:
+        return []
+    prepared = (_written(query), fold(query))
+    if not any(prepared):
         return []
     matches: list[PlaceMatch] = []
     for layer in atlas.layers.values():
@@ -87,7 +96,7 @@ def find_places(atlas: Atlas, query: str, limit: int = 8) -> list[PlaceMatch]:
             candidates = [str(row.name or ""), *list(row.names or []), str(row.id)]
             score, matched = 0, ""
             for candidate in candidates:  # the first best: display name, then others, then id
-                if candidate and (this := _score(query, candidate)) > score:
+                if candidate and (this := _score(prepared, candidate)) > score:
                     score, matched = this, candidate
             if str(row.id) == query.strip():
                 score = 10  # a link's ?place=<id> names exactly this feature

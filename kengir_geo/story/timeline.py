@@ -124,15 +124,17 @@ def state_at(
     }
 
 
-def _event_frames(atlas: Atlas) -> list[pd.DataFrame]:
-    return [layer.frame for layer in atlas.layers.values() if layer.type == "events"]
+def _dated_frames(atlas: Atlas) -> list[pd.DataFrame]:
+    """Every layer's features: a layer of places with dates (camps opened and closed) counts
+    as much as a layer of events."""
+    return [layer.frame for layer in atlas.layers.values()]
 
 
 def date_range_of(atlas: Atlas) -> tuple[date, date]:
-    """The earliest and latest day any event can fall on, widened to the focus span; the
-    focus (or this year) when there are no dated events."""
+    """The earliest and latest day any dated feature of any layer can fall on, widened to the
+    focus span; the focus (or this year) when nothing is dated."""
     lows, highs = [], []
-    for frame in _event_frames(atlas):
+    for frame in _dated_frames(atlas):
         first = frame["first_day"].to_numpy()
         last = frame["last_day"].to_numpy()
         first = first[first > OPEN_START]

@@ -67,7 +67,14 @@ def page() -> None:
         encoding = st.selectbox(
             "Text encoding", ENCODINGS, key="upload-encoding", help="When names look garbled."
         )
-        fix = st.checkbox("Repair invalid shapes (make_valid)")
+        fix = st.checkbox(
+            "Repair invalid shapes and cut shapes at the 180° meridian",
+            help="Each repair is listed as a warning.",
+        )
+        skip_invalid = st.checkbox(
+            "Add the valid rows and leave out the ones with errors",
+            help="Each row left out is listed with its row number, its name and the reason.",
+        )
         crs = st.text_input("Coordinate system, if the file does not say", placeholder="EPSG:32642")
         layer = st.text_input("Layer name inside a GeoPackage, KML or zip")
     if uploaded is None:
@@ -88,6 +95,7 @@ def page() -> None:
             fix,
             crs.strip(),
             layer.strip(),
+            skip_invalid,
         )
         result = cached_ingest(data, uploaded.name, layer_id, title or layer_id, options, root)
         guess = encoding_label(result.encoding_guess)
@@ -95,7 +103,8 @@ def page() -> None:
             st.session_state["upload-encoding-guess"] = guess
             st.session_state["upload-needs-help"] = True
             st.rerun()
-        helpful = any(word in p.message for p in result.problems for word in HELP_WORDS)
+        said = [p.message for p in result.problems] + result.notes
+        helpful = any(word in text for text in said for word in HELP_WORDS)
         if helpful != needs_help:  # open (or close) the options that can solve the problem
             st.session_state["upload-needs-help"] = helpful
             st.rerun()  # cheap: the result is kept in the session

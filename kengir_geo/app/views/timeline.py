@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.common import atlas_or_stop, show_link_problems
 from kengir_geo.app.nav import explore_page
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import format_span, try_parse_date
@@ -16,6 +16,7 @@ from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.changes import changes_by_day
 from kengir_geo.story.details import describe_when
+from kengir_geo.story.links import read_link
 from kengir_geo.story.timeline import clock_label
 
 
@@ -63,6 +64,12 @@ def page() -> None:
     shown = events[
         events["category"].isin(chosen_categories) & events["certainty"].isin(chosen_certainties)
     ]
+    # a link's ?date= starts the list on that day; one that is no date is named, not ignored
+    link = read_link({k: st.query_params.get(k) for k in ("date",) if k in st.query_params}, atlas)
+    show_link_problems(link.problems)
+    if link.day is not None and "last_day" in shown:
+        shown = shown[shown["last_day"] >= link.day.toordinal()]
+        st.caption(f"From {link.day.day} {link.day:%B %Y} on, as the link asks.")
     st.markdown(f"Showing **{len(shown)}** of {len(events)} events.")
     explore = explore_page()
     changes_by = changes_by_day(atlas)
