@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kengir_geo.data.dates import DateError, format_span, parse_date
+from kengir_geo.data.dates import DateError, parse_date
+from kengir_geo.i18n.dates import format_span
 from kengir_geo.data.intervals import OPEN_END, OPEN_START, feature_interval
 
 

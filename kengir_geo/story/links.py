@@ -12,6 +12,7 @@ from datetime import date
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import try_parse_date
+from kengir_geo.i18n import DEFAULT_LANGUAGE, normalize_language
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,25 @@ def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
     return LinkState(day, layers, place, chapter, tuple(problems))
 
 
+def link_language(params: Mapping[str, object]) -> tuple[str | None, str | None]:
+    """(the language a link asks for, or None; the code it gave that we do not have, or None)."""
+    text = _one(params, "lang")
+    if not text:
+        return None, None
+    lang = normalize_language(text)
+    return (lang, None) if lang else (None, text)
+
+
 def write_link(
     atlas: Atlas,
     day: date,
     layers: tuple[str, ...] | list[str],
     place: str | None = None,
     chapter: str | None = None,
+    lang: str | None = None,
 ) -> dict[str, str]:
-    """Query parameters for a state; layers only when they differ from the default."""
+    """Query parameters for a state; layers only when they differ from the default, the
+    language only when it is not English."""
     params = {"date": day.isoformat()}
     ordered = [lid for lid in atlas.layers if lid in set(layers)]
     if tuple(ordered) != default_layers(atlas):
@@ -75,4 +87,6 @@ def write_link(
         params["place"] = place
     if chapter:
         params["chapter"] = chapter
+    if lang and lang != DEFAULT_LANGUAGE:
+        params["lang"] = lang
     return params
