@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kengir_geo.data.dates import DateError, parse_date
-from kengir_geo.i18n.dates import format_span
 from kengir_geo.data.intervals import OPEN_END, OPEN_START, feature_interval
+from kengir_geo.i18n.dates import format_span
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.env import geodata_root
+from kengir_geo.app.language import _, ngettext
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.data.schema import Problem
@@ -24,18 +25,13 @@ def _cached_atlas(root: str, stamp: tuple) -> Atlas:
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table, errors (what to fix first) above warnings."""
+    columns = [_("level"), _("file"), _("feature"), _("field"), _("problem")]
     return pd.DataFrame(
         [
-            {
-                "level": p.level,
-                "file": p.file,
-                "feature": p.feature,
-                "field": p.field,
-                "problem": p.message,
-            }
+            dict(zip(columns, [p.level, p.file, p.feature, p.field, p.message], strict=True))
             for p in sorted(problems, key=lambda p: not p.is_error)
         ],
-        columns=["level", "file", "feature", "field", "problem"],
+        columns=columns,
     )
 
 
@@ -50,7 +46,7 @@ def atlas_or_none() -> Atlas | None:
 
 def atlas_title() -> str:
     atlas = atlas_or_none()
-    return atlas.settings.title if atlas else "Atlas"
+    return atlas.settings.title if atlas else _("Atlas")
 
 
 def atlas_or_stop() -> Atlas:
@@ -61,15 +57,24 @@ def atlas_or_stop() -> Atlas:
     except AtlasError as exc:
         errors = [p for p in exc.problems if p.is_error]
         st.error(
-            f"The map data has {len(errors)} error(s), so the map cannot be shown. "
-            "Fix them in the files named below and reload the page."
+            ngettext(
+                "The map data has {count} error, so the map cannot be shown. "
+                "Fix it in the file named below and reload the page.",
+                "The map data has {count} errors, so the map cannot be shown. "
+                "Fix them in the files named below and reload the page.",
+                len(errors),
+            ).format(count=len(errors))
         )
         st.dataframe(problems_table(exc.problems), hide_index=True)
     except FileNotFoundError as exc:
-        st.error(f"The map data is missing: {md(exc)}")
+        st.error(_("The map data is missing: {error}").format(error=md(exc)))
     except Exception as exc:  # anything else a broken folder does: a message, not a traceback
         log.exception("the atlas could not be loaded")
-        st.error(f"The map data could not be read: {md(exc)}. Run `kengir-geo validate` on it.")
+        st.error(
+            _("The map data could not be read: {error}. Run `kengir-geo validate` on it.").format(
+                error=md(exc)
+            )
+        )
     st.stop()
     raise RuntimeError("unreachable")  # st.stop() raises; this keeps type checkers honest
 

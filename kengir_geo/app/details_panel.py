@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.map.escape import md
@@ -14,35 +15,40 @@ from kengir_geo.story.details import feature_details
 
 def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     try:
-        d = feature_details(atlas, layer_id, feature_id)
+        d = feature_details(atlas, layer_id, feature_id, current_language())
     except KeyError:
-        st.info("The feature chosen earlier is not in the data any more.")
+        st.info(_("The feature chosen earlier is not in the data any more."))
         return
     st.subheader(md(d.name), anchor=False)
     if d.names:
-        st.caption("Also: " + md(" · ".join(d.names)))
-    facts = [f"**Layer:** {md(d.layer_title)}"]
+        st.caption(_("Also: {names}").format(names=md(" · ".join(d.names))))
+    facts = [_("**Layer:** {title}").format(title=md(d.layer_title))]
     if d.when:
-        facts.append(f"**When:** {md(d.when)}")
+        facts.append(_("**When:** {when}").format(when=md(d.when)))
     if d.state:
-        facts.append(f"**State:** {md(d.state)}")
+        facts.append(_("**State:** {state}").format(state=md(d.state)))
     if d.category:
-        facts.append(f"**Category:** {md(d.category.replace('-', ' '))}")
+        facts.append(
+            _("**Category:** {category}").format(category=md(d.category.replace("-", " ")))
+        )
     st.markdown("  \n".join(facts))
     if d.description:
         st.markdown(rich_md(d.description, atlas.sources))
-    st.markdown(f"**What and when:** {md(d.certainty_explained)}")
+    st.markdown(_("**What and when:** {text}").format(text=md(d.certainty_explained)))
     where = d.location_explained
     if d.location_certainty != "schematic":
         where = " ".join(filter(None, [where, doubt_text(d.uncertainty_m)]))
-    st.markdown(f"**Where:** {md(where)}")
+    st.markdown(_("**Where:** {text}").format(text=md(where)))
     if d.note:
         st.caption(rich_md(d.note, atlas.sources))
     for label, value in d.extra.items():
         st.markdown(f"**{md(label)}:** {md(value)}")
     for claim in d.claims:
         show_claim(claim, atlas.sources)
-    st.markdown("**Sources**")
+    st.markdown(_("**Sources**"))
     lines = [f"- {source_line(s, atlas.sources)}" for s in d.sources]
-    lines += [f"- {md(s)}: source not in the bibliography" for s in d.unknown_sources]
-    st.markdown("\n".join(lines) if lines else "No source cited.")
+    lines += [
+        "- " + _("{work}: source not in the bibliography").format(work=md(s))
+        for s in d.unknown_sources
+    ]
+    st.markdown("\n".join(lines) if lines else _("No source cited."))

@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_none
+from kengir_geo.app.language import _
 
 # Not "pages/": Streamlit would also treat a folder of that name as old-style pages and say
 # "Page not found" for a URL like /add-layer before st.navigation resolves it.
@@ -20,7 +21,7 @@ PAGES = Path(__file__).resolve().parent / "views"
 def explore_page() -> st.Page:
     return st.Page(
         PAGES / "explore.py",
-        title="Explore",
+        title=_("Explore"),
         icon=":material/map:",
         url_path="map",  # a default page still reserves a path; "/" is where it lives
         default=True,
@@ -29,24 +30,24 @@ def explore_page() -> st.Page:
 
 def story_page() -> st.Page:
     return st.Page(
-        PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"
+        PAGES / "story.py", title=_("Story"), icon=":material/auto_stories:", url_path="story"
     )
 
 
 def figures_title() -> str:
     atlas = atlas_or_none()
-    return atlas.settings.figures_title if atlas else "In figures"
+    return atlas.settings.figures_title if atlas else _("In figures")
 
 
 def all_pages() -> list[st.Page]:
     return [
         explore_page(),
         # links written as /explore?date=… open the map as well
-        st.Page(PAGES / "explore.py", title="Explore", url_path="explore", visibility="hidden"),
+        st.Page(PAGES / "explore.py", title=_("Explore"), url_path="explore", visibility="hidden"),
         story_page(),
         st.Page(
             PAGES / "timeline.py",
-            title="Timeline",
+            title=_("Timeline"),
             icon=":material/event_note:",
             url_path="timeline",
         ),
@@ -57,17 +58,20 @@ def all_pages() -> list[st.Page]:
             url_path="steplag",
         ),
         st.Page(
-            PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"
+            PAGES / "sources.py",
+            title=_("Sources"),
+            icon=":material/menu_book:",
+            url_path="sources",
         ),
         st.Page(
             PAGES / "presenter.py",
-            title="Presenter view",
+            title=_("Presenter view"),
             url_path="presenter",
             visibility="hidden",
         ),
         st.Page(
             PAGES / "add_layer.py",
-            title="Add a layer",
+            title=_("Add a layer"),
             icon=":material/add_location_alt:",
             url_path="add-layer",
         ),

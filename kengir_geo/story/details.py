@@ -18,7 +18,6 @@ from kengir_geo.data.dates import DateSpan, try_parse_date
 from kengir_geo.i18n import N_, translator
 from kengir_geo.i18n.dates import format_span_with_precision
 
-
 # What each certainty label means, in words for a reader of the map: how sure we are that it
 # happened (or stood) as described and when…
 CERTAINTY_EXPLAINED = {

@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.language import _, current_language, link_params, ngettext
 from kengir_geo.app.nav import explore_page
 from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.data.dates import format_span, try_parse_date
+from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
+from kengir_geo.i18n.dates import format_day, format_span
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.changes import changes_by_day
@@ -42,53 +44,70 @@ def _options(values: pd.Series, order: tuple[str, ...]) -> list[str]:
 
 def page() -> None:
     atlas = atlas_or_stop()
-    st.title("Timeline", anchor=False)
+    st.title(_("Timeline"), anchor=False)
+    lang = current_language()
     st.caption(
-        "Every event in the atlas as text, earliest first. Dates written as a month or a span "
-        "mean the sources do not give the exact day."
+        _(
+            "Every event in the atlas as text, earliest first. Dates written as a month or a "
+            "span mean the sources do not give the exact day."
+        )
     )
     events = all_events(atlas)
     categories = _options(events.get("category", pd.Series(dtype=str)), CATEGORIES)
     certainties = _options(events.get("certainty", pd.Series(dtype=str)), CERTAINTIES)
     left, right = st.columns(2)
-    chosen_categories = left.multiselect("Category", categories, default=categories, key="t_cat")
+    chosen_categories = left.multiselect(_("Category"), categories, default=categories, key="t_cat")
     chosen_certainties = right.multiselect(
-        "How sure", certainties, default=certainties, key="t_cert"
+        _("How sure"), certainties, default=certainties, key="t_cert"
     )
     shown = events[
         events["category"].isin(chosen_categories) & events["certainty"].isin(chosen_certainties)
     ]
-    st.markdown(f"Showing **{len(shown)}** of {len(events)} events.")
+    st.markdown(
+        ngettext(
+            "Showing **{shown}** of {total} event.",
+            "Showing **{shown}** of {total} events.",
+            len(events),
+        ).format(shown=len(shown), total=len(events))
+    )
     explore = explore_page()
     changes_by = changes_by_day(atlas)
     for row in shown.itertuples():
         day = date.fromordinal(int(row.first_day))
         with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
-            when = describe_when(row.start, row.end, "events")
+            when = describe_when(row.start, row.end, "events", lang)
             exact = row.first_day == row.last_day
             st.markdown(
                 f"**{md(when)}**"
-                + (f" · {md(clock_label(atlas.settings.focus, day))}" if exact else "")
+                + (f" · {md(clock_label(atlas.settings.focus, day, lang))}" if exact else "")
             )
             st.markdown(f"##### {md(row.name)}")
-            category = str(row.category or "no category").replace("-", " ")
+            category = str(row.category or _("no category")).replace("-", " ")
             st.caption(md(f"{category} · {row.certainty}"))
             if row.description:
                 st.markdown(rich_md(row.description, atlas.sources))
             changes = changes_by.get(int(row.sure_from), [])
             if changes and row.sure_from <= row.sure_until:
-                st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
+                st.markdown(
+                    _("**On the map that day:** {changes}.").format(changes=md("; ".join(changes)))
+                )
             if row.sources:
-                st.caption("Sources: " + md(source_names(list(row.sources), atlas.sources)))
+                st.caption(
+                    _("Sources: {works}").format(
+                        works=md(source_names(list(row.sources), atlas.sources))
+                    )
+                )
             span = try_parse_date(row.start)
             where = (  # a partial date reads as what it is: "in May 1954", never "1 May 1954"
-                f"on {day.day} {day:%B %Y}" if exact or span is None else f"in {format_span(span)}"
+                _("Open the map on {date}").format(date=format_day(day, lang))
+                if exact or span is None
+                else _("Open the map in {date}").format(date=format_span(span, lang))
             )
             st.page_link(
                 explore,
-                label=f"Open the map {where}",
+                label=where,
                 icon=":material/map:",
-                query_params={"date": day.isoformat()},
+                query_params={"date": day.isoformat(), **link_params()},
             )
 
 
