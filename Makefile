@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: run test lint bench browser clean
+.PHONY: run test lint bench browser clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,16 @@ lint: $(STAMP)
 bench: $(STAMP)
 	-@sh scripts/ensure_chromium.sh
 	$(PY) -m benchmarks
+
+# UI strings: extract the template from the code, then bring every language's .po up to date
+# (new strings empty, gone ones dropped). The .po files are read at load time; nothing compiled.
+LOCALES := kengir_geo/i18n/locales
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract --mapping-file babel.cfg --keywords N_ --no-location \
+		--sort-output --project kengir-geo --msgid-bugs-address "" \
+		--output-file $(LOCALES)/messages.pot kengir_geo
+	$(VENV)/bin/pybabel update --input-file $(LOCALES)/messages.pot --output-dir $(LOCALES) \
+		--no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static/vendor

@@ -7,6 +7,7 @@ import streamlit as st
 from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import md
 from kengir_geo.map.popups import doubt_text
 from kengir_geo.map.rich_text import rich_md
@@ -14,8 +15,9 @@ from kengir_geo.story.details import feature_details
 
 
 def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
+    lang = current_language()
     try:
-        d = feature_details(atlas, layer_id, feature_id, current_language())
+        d = feature_details(atlas, layer_id, feature_id, lang)
     except KeyError:
         st.info(_("The feature chosen earlier is not in the data any more."))
         return
@@ -28,16 +30,14 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     if d.state:
         facts.append(_("**State:** {state}").format(state=md(d.state)))
     if d.category:
-        facts.append(
-            _("**Category:** {category}").format(category=md(d.category.replace("-", " ")))
-        )
+        facts.append(_("**Category:** {category}").format(category=md(word(d.category, lang))))
     st.markdown("  \n".join(facts))
     if d.description:
         st.markdown(rich_md(d.description, atlas.sources))
     st.markdown(_("**What and when:** {text}").format(text=md(d.certainty_explained)))
     where = d.location_explained
     if d.location_certainty != "schematic":
-        where = " ".join(filter(None, [where, doubt_text(d.uncertainty_m)]))
+        where = " ".join(filter(None, [where, doubt_text(d.uncertainty_m, lang)]))
     st.markdown(_("**Where:** {text}").format(text=md(where)))
     if d.note:
         st.caption(rich_md(d.note, atlas.sources))

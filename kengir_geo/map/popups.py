@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas, Claim, Layer, Source
+from kengir_geo.i18n import translator
+from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import esc, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_html
 from kengir_geo.story.details import (
@@ -35,98 +37,120 @@ def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> 
     return ", ".join(parts) + year + where + esc(reported_by(source, sources or {}))
 
 
-def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None) -> str:
+def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None, lang: str = "en") -> str:
     """A disputed figure: every value side by side, each with who gives it."""
+    _ = translator(lang).gettext
     sources = sources or {}
     cells = []
     for value in claim.values:
         cited = "; ".join(
-            esc(sources[s].name) if s in sources else "a work not in the bibliography"
+            esc(sources[s].name) if s in sources else esc(_("a work not in the bibliography"))
             for s in value.sources
         )
         note = f"<br><small>{rich_html(value.note, sources)}</small>" if value.note else ""
         cells.append(
-            f"<td><b>{esc(value.value)}</b><br><small>{cited or 'no source'}</small>{note}</td>"
+            f"<td><b>{esc(value.value)}</b><br><small>{cited or esc(_('no source'))}</small>"
+            f"{note}</td>"
         )
     note = f'<div class="kg-note">{rich_html(claim.note, sources)}</div>' if claim.note else ""
     return (
-        f'<div class="kg-claim"><div>{esc(claim.item)}: the sources disagree</div>'
+        f'<div class="kg-claim"><div>{esc(_("{item}: the sources disagree").format(item=claim.item))}</div>'
         f'<table class="kg-values"><tr>{"".join(cells)}</tr></table>{note}</div>'
     )
 
 
 def _line(label: str, text: str) -> str:
+    """A labelled line; the label comes translated."""
     return f"<div><b>{esc(label)}:</b> {esc(text)}</div>" if text else ""
 
 
-def doubt_text(metres: float | None) -> str:
+def doubt_text(metres: float | None, lang: str = "en") -> str:
     """'It lay within about 12 km of the point drawn.'"""
     if not metres:
         return ""
-    distance = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-    return f"It lay within about {distance} of the point drawn."
+    t = translator(lang)
+    distance = (
+        t.gettext("{number} km").format(number=t.number(round(metres / 1000, 3)))
+        if metres >= 1000
+        else t.gettext("{number} m").format(number=t.number(round(metres, 3)))
+    )
+    return t.gettext("It lay within about {distance} of the point drawn.").format(distance=distance)
 
 
-def _doubt(d: FeatureDetails) -> str:
-    return doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
+def _doubt(d: FeatureDetails, lang: str) -> str:
+    return doubt_text(d.uncertainty_m, lang) if d.location_certainty != "schematic" else ""
 
 
-def popup_body(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+def popup_body(
+    details: FeatureDetails, all_sources: Mapping[str, Source] | None = None, lang: str = "en"
+) -> str:
     """Everything about one feature but its name, as escaped HTML: other names, dates,
     description, how sure we are of what and when and of where, disputed values side by side,
     and the citations."""
+    _ = translator(lang).gettext
     d = details
     all_sources = all_sources or {}
-    what = " · ".join(esc(x) for x in (d.layer_title, d.kind, d.state, d.category) if x)
+    category = word(d.category, lang) if d.category else ""
+    what = " · ".join(esc(x) for x in (d.layer_title, d.kind, d.state, category) if x)
     parts = []
     if d.names:
         parts.append(f'<div class="kg-names">{esc(" · ".join(d.names))}</div>')
     parts.append(f'<div class="kg-what">{what}</div>')
-    parts.append(_line("When", d.when or "no date given"))
+    parts.append(_line(_("When"), d.when or _("no date given")))
     if d.description:
         parts.append(f'<p class="kg-description">{rich_html(d.description, all_sources)}</p>')
-    parts.append(_line("What and when", d.certainty_explained))
-    parts.append(_line("Where", " ".join(filter(None, [d.location_explained, _doubt(d)]))))
+    parts.append(_line(_("What and when"), d.certainty_explained))
+    parts.append(_line(_("Where"), " ".join(filter(None, [d.location_explained, _doubt(d, lang)]))))
     if d.note:
         parts.append(f'<div class="kg-note">{rich_html(d.note, all_sources)}</div>')
-    parts += [claim_html(c, all_sources) for c in d.claims]
+    parts += [claim_html(c, all_sources, lang) for c in d.claims]
     for key, value in d.extra.items():
         parts.append(_line(key, str(value)))
-    parts.append(sources_html(d.sources, d.unknown_sources, all_sources))
+    parts.append(sources_html(d.sources, d.unknown_sources, all_sources, lang))
     return "".join(p for p in parts if p)
 
 
 def sources_html(
-    cited: Iterable[Source], unknown: Iterable[str], all_sources: Mapping[str, Source]
+    cited: Iterable[Source],
+    unknown: Iterable[str],
+    all_sources: Mapping[str, Source],
+    lang: str = "en",
 ) -> str:
+    _ = translator(lang).gettext
     items = [f"<li>{source_html(s, all_sources)}</li>" for s in cited]
-    items += [f"<li>{esc(s)}: source not in the bibliography</li>" for s in unknown]
+    items += [
+        f"<li>{esc(_('{work}: source not in the bibliography').format(work=s))}</li>"
+        for s in unknown
+    ]
     if not items:
-        return "<div><b>Sources:</b> no source cited</div>"
-    return f'<div class="kg-sources"><b>Sources</b><ol>{"".join(items)}</ol></div>'
+        return f"<div><b>{esc(_('Sources:'))}</b> {esc(_('no source cited'))}</div>"
+    return f'<div class="kg-sources"><b>{esc(_("Sources"))}</b><ol>{"".join(items)}</ol></div>'
 
 
-def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+def popup_html(
+    details: FeatureDetails, all_sources: Mapping[str, Source] | None = None, lang: str = "en"
+) -> str:
     """The whole story of one feature, its name first."""
     return (
         f'<div class="kg-popup"><div class="kg-title">{esc(details.name)}</div>'
-        f"{popup_body(details, all_sources)}</div>"
+        f"{popup_body(details, all_sources, lang)}</div>"
     )
 
 
-def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any]) -> str:
+def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any], lang: str = "en") -> str:
     """For a layer of thousands: the part of a popup features share (layer, dates, how sure,
     sources), so they refer to a few texts instead of carrying one each."""
     certainty = plain_text(row.get("certainty")) or "unknown"
     cited = string_list(row.get("sources"))
     known = [atlas.sources[s] for s in cited if s in atlas.sources]
     unknown = [s for s in cited if s not in atlas.sources]
-    when = describe_when(row.get("start"), row.get("end"), layer.type)
+    when = describe_when(row.get("start"), row.get("end"), layer.type, lang)
+    _ = translator(lang).gettext
     return (
         f'<div class="kg-what">{esc(layer.title)}</div>'
-        + _line("When", when or "no date given")
-        + _line("What and when", CERTAINTY_EXPLAINED.get(certainty, certainty))
-        + sources_html(known, unknown, atlas.sources)
+        + _line(_("When"), when or _("no date given"))
+        + _line(_("What and when"), _(CERTAINTY_EXPLAINED.get(certainty, certainty)))
+        + sources_html(known, unknown, atlas.sources, lang)
     )
 
 

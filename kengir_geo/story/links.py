@@ -12,7 +12,7 @@ from datetime import date
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import try_parse_date
-from kengir_geo.i18n import DEFAULT_LANGUAGE, normalize_language
+from kengir_geo.i18n import DEFAULT_LANGUAGE, normalize_language, translator
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,19 @@ def _one(params: Mapping[str, object], key: str) -> str:
 
 
 def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
-    """The state a link's query parameters ask for, with what could not be used in words."""
+    """The state a link's query parameters ask for, with what could not be used in words
+    (in the link's language)."""
+    _ = translator(link_language(params)[0] or DEFAULT_LANGUAGE).gettext
     problems: list[str] = []
     day = None
     if text := _one(params, "date"):
         span = try_parse_date(text)
         if span is None:
-            problems.append(f"“{text}” is not a date like 1954-06-26; showing the default date.")
+            problems.append(
+                _("“{text}” is not a date like 1954-06-26; showing the default date.").format(
+                    text=text
+                )
+            )
         else:
             day = span.earliest
     layers = None
@@ -50,11 +56,15 @@ def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
         asked = [p.strip() for p in _one(params, "layers").split(",") if p.strip()]
         unknown = [lid for lid in asked if lid not in atlas.layers]
         if unknown:
-            problems.append(f"No layer called {', '.join(unknown)}; those were left out.")
+            problems.append(
+                _("No layer called {layers}; those were left out.").format(
+                    layers=", ".join(unknown)
+                )
+            )
         layers = tuple(lid for lid in asked if lid in atlas.layers)
     chapter = _one(params, "chapter") or None
     if chapter is not None and atlas.chapter(chapter) is None:
-        problems.append(f"No chapter called “{chapter}”.")
+        problems.append(_("No chapter called “{chapter}”.").format(chapter=chapter))
         chapter = None
     place = _one(params, "place") or None
     return LinkState(day, layers, place, chapter, tuple(problems))

@@ -15,6 +15,7 @@ from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
 from kengir_geo.i18n.dates import format_day, format_span
+from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.changes import changes_by_day
@@ -56,9 +57,19 @@ def page() -> None:
     categories = _options(events.get("category", pd.Series(dtype=str)), CATEGORIES)
     certainties = _options(events.get("certainty", pd.Series(dtype=str)), CERTAINTIES)
     left, right = st.columns(2)
-    chosen_categories = left.multiselect(_("Category"), categories, default=categories, key="t_cat")
+    chosen_categories = left.multiselect(
+        _("Category"),
+        categories,
+        default=categories,
+        key="t_cat",
+        format_func=lambda key: word(key, lang),
+    )
     chosen_certainties = right.multiselect(
-        _("How sure"), certainties, default=certainties, key="t_cert"
+        _("How sure"),
+        certainties,
+        default=certainties,
+        key="t_cert",
+        format_func=lambda key: word(key, lang),
     )
     shown = events[
         events["category"].isin(chosen_categories) & events["certainty"].isin(chosen_certainties)
@@ -82,8 +93,8 @@ def page() -> None:
                 + (f" · {md(clock_label(atlas.settings.focus, day, lang))}" if exact else "")
             )
             st.markdown(f"##### {md(row.name)}")
-            category = str(row.category or _("no category")).replace("-", " ")
-            st.caption(md(f"{category} · {row.certainty}"))
+            category = word(row.category, lang) if row.category else _("no category")
+            st.caption(md(f"{category} · {word(row.certainty, lang)}"))
             if row.description:
                 st.markdown(rich_md(row.description, atlas.sources))
             changes = changes_by.get(int(row.sure_from), [])
