@@ -53,9 +53,14 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True, lang: str = "en"
     marks, and how a feature looks on, before and around the chosen day."""
     _ = translator(lang).gettext
     opened = " open" if open_ else ""
-    rows = [f'<details class="kg-legend"{opened}><summary>{esc(_("Legend"))}</summary>']
+
+    def head(text: str) -> str:
+        return f'<div class="kg-legend-head">{esc(text)}</div>'
+
+    legend = esc(_("Legend"))
+    rows = [f'<details class="kg-legend"{opened}><summary>{legend}</summary>']
     if atlas is not None:
-        rows.append(f'<div class="kg-legend-head">{esc(_("Layers"))}</div>')
+        rows.append(head(_("Layers")))
         for layer in atlas.layers.values():
             if layer.group != "basemap" and layer.type != "events":
                 rows.append(_row(line_swatch(layer_color(layer.style, None)), layer.title))
@@ -72,13 +77,13 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True, lang: str = "en"
                     else area_swatch(color, pattern)
                 )
                 rows.append(_row(swatch, state))
-    rows.append(f'<div class="kg-legend-head">{esc(_("Events"))}</div>')
+    rows.append(head(_("Events")))
     for category, color in CATEGORY_COLORS.items():
         rows.append(_row(line_swatch(color, width=6), word(category, lang)))
-    rows.append(f'<div class="kg-legend-head">{esc(_("Where it is drawn"))}</div>')
+    rows.append(head(_("Where it is drawn")))
     for mark in CERTAINTY_MARKS.values():
         rows.append(_row(line_swatch("#333", mark.dash), _(mark.label)))
-    rows.append(f'<div class="kg-legend-head">{esc(_("On the chosen day"))}</div>')
+    rows.append(head(_("On the chosen day")))
     rows.append(_row(line_swatch("#333", width=6), _(PHASE_LABELS["sure"])))
     rows.append(_row(line_swatch("#333", opacity=0.45), _(PHASE_LABELS["maybe"])))
     rows.append(_row(line_swatch(PAST_COLOR, opacity=0.45), _(PHASE_LABELS["past"])))

@@ -40,6 +40,8 @@ def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> 
 def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None, lang: str = "en") -> str:
     """A disputed figure: every value side by side, each with who gives it."""
     _ = translator(lang).gettext
+    no_source = esc(_("no source"))
+    disagree = esc(_("{item}: the sources disagree").format(item=claim.item))
     sources = sources or {}
     cells = []
     for value in claim.values:
@@ -49,12 +51,11 @@ def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None, lang: 
         )
         note = f"<br><small>{rich_html(value.note, sources)}</small>" if value.note else ""
         cells.append(
-            f"<td><b>{esc(value.value)}</b><br><small>{cited or esc(_('no source'))}</small>"
-            f"{note}</td>"
+            f"<td><b>{esc(value.value)}</b><br><small>{cited or no_source}</small>{note}</td>"
         )
     note = f'<div class="kg-note">{rich_html(claim.note, sources)}</div>' if claim.note else ""
     return (
-        f'<div class="kg-claim"><div>{esc(_("{item}: the sources disagree").format(item=claim.item))}</div>'
+        f'<div class="kg-claim"><div>{disagree}</div>'
         f'<table class="kg-values"><tr>{"".join(cells)}</tr></table>{note}</div>'
     )
 
@@ -118,13 +119,13 @@ def sources_html(
 ) -> str:
     _ = translator(lang).gettext
     items = [f"<li>{source_html(s, all_sources)}</li>" for s in cited]
-    items += [
-        f"<li>{esc(_('{work}: source not in the bibliography').format(work=s))}</li>"
-        for s in unknown
-    ]
+    missing = _("{work}: source not in the bibliography")
+    items += [f"<li>{esc(missing.format(work=s))}</li>" for s in unknown]
     if not items:
-        return f"<div><b>{esc(_('Sources:'))}</b> {esc(_('no source cited'))}</div>"
-    return f'<div class="kg-sources"><b>{esc(_("Sources"))}</b><ol>{"".join(items)}</ol></div>'
+        label, none = esc(_("Sources:")), esc(_("no source cited"))
+        return f"<div><b>{label}</b> {none}</div>"
+    heading = esc(_("Sources"))
+    return f'<div class="kg-sources"><b>{heading}</b><ol>{"".join(items)}</ol></div>'
 
 
 def popup_html(
