@@ -25,7 +25,10 @@ MENU = "lang_menu"
 
 
 def current_language() -> str:
-    return st.session_state.get(LANG, DEFAULT_LANGUAGE)
+    """The language settled for this session; a page run on its own reads the link's."""
+    if LANG in st.session_state:
+        return st.session_state[LANG]
+    return link_language(st.query_params.to_dict())[0] or DEFAULT_LANGUAGE
 
 
 def tr() -> Translator:
