@@ -1,0 +1,75 @@
+"""The app in another language: ?lang=uk gives Ukrainian words, a notice that the translation
+is a draft, links that keep the language, and <html lang="uk"> in a real Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from apptest_support import app, open_page, write_app_geodata
+
+
+@pytest.fixture(scope="module")
+def geodata(tmp_path_factory):
+    return write_app_geodata(tmp_path_factory.mktemp("geodata"))
+
+
+def _labels(at) -> list[str]:
+    return [w.label for w in (*at.selectbox, *at.multiselect, *at.text_input)]
+
+
+def test_lang_uk_shows_the_ukrainian_interface_and_the_draft_notice(monkeypatch, geodata):
+    at = app(monkeypatch, geodata, lang="uk").run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = _labels(at)
+    assert {"Мова", "Знайти місце", "Період", "Шари", "Підкладка"} <= set(labels), labels
+    assert at.selectbox(key="lang_menu").value == "uk"
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("не перевірив носій мови" in c for c in captions), captions
+    assert at.query_params["lang"] == ["uk"] or at.query_params["lang"] == "uk"
+
+
+def test_the_language_menu_switches_and_the_link_follows(monkeypatch, geodata):
+    at = app(monkeypatch, geodata).run()
+    assert "Find a place" in _labels(at)
+    assert not [c.value for c in at.sidebar.caption if "native speaker" in c.value]
+    at.selectbox(key="lang_menu").set_value("lt").run()
+    assert "Rasti vietą" in _labels(at)
+    assert "lt" in str(at.query_params["lang"])
+
+
+def test_an_unknown_language_in_a_link_says_so_in_english(monkeypatch, geodata):
+    at = app(monkeypatch, geodata, lang="xx").run()
+    assert any("No language “xx”" in w.value for w in at.warning)
+    assert "Find a place" in _labels(at)
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        ("timeline", "Хронологія"),
+        ("sources", "Джерела"),
+        ("story", "Далі ▶"),
+        ("steplag", "Числа у вигляді таблиці"),
+    ],
+)
+def test_every_page_speaks_the_link_language(monkeypatch, geodata, page, words):
+    at = open_page(app(monkeypatch, geodata, lang="uk"), page)
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [
+        *(t.value for t in at.title),
+        *(b.label for b in at.button),
+        *(e.label for e in at.expander),
+    ]
+    assert words in shown, shown
+
+
+@pytest.mark.browser
+def test_the_page_sets_html_lang_and_shows_ukrainian(app_server, page):
+    page.goto(f"{app_server.url}/timeline?lang=uk")
+    page.wait_for_function("document.documentElement.lang === 'uk'", timeout=30_000)
+    page.get_by_text("Хронологія").first.wait_for(timeout=30_000)
+    # moving to another page keeps the language, in the page and in the address
+    page.goto(f"{app_server.url}/sources?lang=kk")
+    page.wait_for_function("document.documentElement.lang === 'kk'", timeout=30_000)
+    page.get_by_text("Дереккөздер").first.wait_for(timeout=30_000)
+    assert "lang=kk" in page.url
