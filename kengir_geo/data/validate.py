@@ -36,6 +36,7 @@ from kengir_geo.data.schema import (
     as_list,
 )
 from kengir_geo.data.settings import parse_settings
+from kengir_geo.data.translations import check_translations
 
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -612,6 +613,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     _check_settings(raw, claim_ids, problems)
     problems += check_evidence(raw)
     problems += check_reader_text(raw, source_ids)
+    problems += check_translations(raw)  # geodata/i18n/<lang>/: missing, stale, mismatched
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids
