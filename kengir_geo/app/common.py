@@ -9,18 +9,24 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.env import geodata_root
-from kengir_geo.app.language import _, ngettext
+from kengir_geo.app.language import _, current_language, ngettext
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.data.schema import Problem
+from kengir_geo.data.translated import atlas_in
 from kengir_geo.map.escape import md
 
 log = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner="Loading the map data…", max_entries=2)
-def _cached_atlas(root: str, stamp: tuple) -> Atlas:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _english_atlas(root: str, stamp: tuple) -> Atlas:
     return load_atlas(root)
+
+
+def _cached_atlas(root: str, stamp: tuple) -> Atlas:
+    """The atlas in the reader's language (English where a text is not translated)."""
+    return atlas_in(_english_atlas(root, stamp), current_language())
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
@@ -77,6 +83,31 @@ def atlas_or_stop() -> Atlas:
         )
     st.stop()
     raise RuntimeError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def show_translation_notice() -> None:
+    """In the sidebar, when the reader's language is not English: how much of the atlas's own
+    text (story, places, sources) is still shown in English."""
+    lang = current_language()
+    atlas = atlas_or_none()
+    if atlas is None or lang == "en" or not atlas.untranslated:
+        return
+    with st.sidebar:
+        if atlas.language != lang:
+            st.caption(_("The story, places and sources are not translated yet: English is shown."))
+        else:
+            st.caption(
+                ngettext(
+                    "{count} text of the story is not translated yet and is shown in English.",
+                    "{count} texts of the story are not translated yet and are shown in English.",
+                    len(atlas.untranslated),
+                ).format(count=len(atlas.untranslated))
+            )
+
+
+def is_untranslated(atlas: Atlas, file: str, id_: str, field: str) -> bool:
+    """True when the reader asked for another language and this text is still English."""
+    return current_language() != "en" and (file, id_, field) in atlas.untranslated
 
 
 def show_link_problems(problems: tuple[str, ...]) -> None:

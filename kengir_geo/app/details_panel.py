@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kengir_geo.app.common import is_untranslated
 from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.translations import translation_file
 from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import md
 from kengir_geo.map.popups import doubt_text
@@ -34,6 +36,9 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     st.markdown("  \n".join(facts))
     if d.description:
         st.markdown(rich_md(d.description, atlas.sources))
+        layer_file = translation_file(atlas.layers[layer_id].file)
+        if is_untranslated(atlas, layer_file, feature_id, "description"):
+            st.caption(_("Not translated yet: shown in English."))
     st.markdown(_("**What and when:** {text}").format(text=md(d.certainty_explained)))
     where = d.location_explained
     if d.location_certainty != "schematic":

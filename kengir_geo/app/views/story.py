@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.common import atlas_or_stop, is_untranslated
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.language import _, current_language
 from kengir_geo.app.presenting import new_room, publish
@@ -175,6 +175,8 @@ def page() -> None:
         else:
             with st.container(key="story_text"):
                 st.markdown(rich_md(chapter.narrative, atlas.sources))
+            if is_untranslated(atlas, "story.toml", chapter.id, "narrative"):
+                st.caption(_("Not translated yet: shown in English."))
         _nav(ids, index, bool(warning))
     with map_col, st.container(key="story_map"):
         period = period_for(day, periods(atlas, current_language()))
