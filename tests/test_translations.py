@@ -233,3 +233,26 @@ def test_mismatch_rules():
     assert mismatches(
         english, "1954 ж. 16 мамырдан 26 шілдеге дейін 5 000-ға жуық тұтқын {cite:w-en}.", "kk"
     ) == ["the months differ from the English text's dates"]
+
+
+def test_translate_init_is_one_command_and_validate_reports_the_language(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli = str(Path(sys.executable).parent / "kengir-geo")
+    root = write_geodata(tmp_path / "geodata")
+
+    def run(*args):
+        return subprocess.run([cli, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+    made = run("translate", "init", "lv", "--geodata", root, "--no-ui")
+    assert made.returncode == 0, made.stderr
+    assert (root / "i18n" / "lv" / "story.toml").is_file()
+    checked = run("validate", root)
+    assert checked.returncode == 0  # missing translations are warnings: English is shown
+    assert "i18n/lv/story.toml:raid:narrative: warning: not translated yet" in checked.stdout
+    status = run("translate", "status", "--geodata", root)
+    assert status.stdout.startswith("lv: geodata 0/")
+    assert run("translate", "init", "xx-nonsense", "--geodata", root).returncode == 2
+    assert run("translate", "init", "en", "--geodata", root).returncode == 2
