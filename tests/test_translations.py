@@ -256,3 +256,27 @@ def test_translate_init_is_one_command_and_validate_reports_the_language(tmp_pat
     assert status.stdout.startswith("lv: geodata 0/")
     assert run("translate", "init", "xx-nonsense", "--geodata", root).returncode == 2
     assert run("translate", "init", "en", "--geodata", root).returncode == 2
+
+
+def test_exports_in_a_language(geodata, tmp_path):
+    from kengir_geo.data.atlas import load_atlas
+    from kengir_geo.data.translated import atlas_in
+    from kengir_geo.export.data import export_data
+    from kengir_geo.export.html import export_page
+
+    init_language(read_geodata(geodata), "uk")
+    path, doc, entry = _entry(geodata, "uk", "layers/places.toml", "kengir", "description")
+    entry["text"] = "Селище, засноване 1940 року."
+    _write(path, doc)
+    atlas = atlas_in(load_atlas(geodata), "uk")
+    page = export_page(atlas, lang="uk")
+    assert '<html lang="uk">' in page
+    assert "Легенда" in page and "Селище, засноване 1940 року." in page
+    assert "не перевірив носій мови" in page  # the draft notice travels with the export
+    export_data(atlas, tmp_path / "out", "uk")
+    places = json.loads((tmp_path / "out" / "layers" / "places.geojson").read_text())
+    kengir = next(f for f in places["features"] if f["properties"]["id"] == "kengir")
+    assert kengir["properties"]["description"] == "Селище, засноване 1940 року."
+    lpf = json.loads((tmp_path / "out" / "linked-places.json").read_text())
+    described = next(f for f in lpf["features"] if f["@id"].endswith(":kengir"))
+    assert described["descriptions"] == [{"value": "Селище, засноване 1940 року.", "lang": "uk"}]

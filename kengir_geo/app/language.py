@@ -16,7 +16,7 @@ from kengir_geo.i18n import (
     negotiate,
     translator,
 )
-from kengir_geo.i18n.review import unreviewed_share
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.story.links import link_language
 
@@ -80,13 +80,8 @@ def choose_language() -> str:
             key=MENU,
             on_change=_on_menu,
         )
-        if unreviewed_share(lang):
-            st.caption(
-                _(
-                    "This translation is a draft: it has not yet been reviewed by a native "
-                    "speaker. Names and quotations stay in their original language."
-                )
-            )
+        if notice := translation_notice(lang):
+            st.caption(notice)
     # Streamlit has no API for the page's language; st.html runs this in the page itself
     st.html(
         f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",

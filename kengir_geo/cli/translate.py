@@ -1,7 +1,7 @@
 """`kengir-geo translate`: add a language, and see how far each one has got.
 
-    kengir-geo translate init uk     # stubs for every geodata text, and the UI catalogue
-    kengir-geo translate status      # per language: texts translated, drafts, reviewed
+kengir-geo translate init uk     # stubs for every geodata text, and the UI catalogue
+kengir-geo translate status      # per language: texts translated, drafts, reviewed
 """
 
 from __future__ import annotations

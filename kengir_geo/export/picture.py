@@ -36,13 +36,14 @@ def export_picture(
     chapter: str | None = None,
     day: date | None = None,
     size: tuple[int, int] = (1920, 1080),
+    lang: str = "en",
 ) -> Path:
     """Write a PNG of the chapter (or the day) at `size`; ExportError says why when it cannot."""
     out = Path(out)
     if out.suffix.lower() != ".png":
         raise ExportError(f"{out.name}: a picture is written as .png")
     chromium = find_chromium()
-    html = export_page(atlas, chapter, day, slide=True)
+    html = export_page(atlas, chapter, day, slide=True, lang=lang)
     with tempfile.TemporaryDirectory(prefix="kengir-picture-") as folder:
         page = Path(folder) / "slide.html"
         page.write_text(html, encoding="utf-8")

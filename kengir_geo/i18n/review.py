@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from babel.messages.pofile import read_po
 
-from kengir_geo.i18n.catalogs import DEFAULT_LANGUAGE, po_path
+from kengir_geo.i18n.catalogs import DEFAULT_LANGUAGE, po_path, translator
 
 REVIEWED = "reviewed:"
 
@@ -46,6 +46,16 @@ def catalog_status(lang: str) -> CatalogStatus:
         m for m in translated if any(c.strip().startswith(REVIEWED) for c in m.user_comments)
     ]
     return CatalogStatus(lang, len(messages), len(translated), len(reviewed))
+
+
+def translation_notice(lang: str) -> str:
+    """The short notice every page and export in `lang` shows while any of it is a draft."""
+    if not unreviewed_share(lang):
+        return ""
+    return translator(lang).gettext(
+        "This translation is a draft: it has not yet been reviewed by a native "
+        "speaker. Names and quotations stay in their original language."
+    )
 
 
 def unreviewed_share(lang: str) -> float:
