@@ -73,3 +73,26 @@ def test_the_page_sets_html_lang_and_shows_ukrainian(app_server, page):
     page.wait_for_function("document.documentElement.lang === 'kk'", timeout=30_000)
     page.get_by_text("Дереккөздер").first.wait_for(timeout=30_000)
     assert "lang=kk" in page.url
+
+
+def test_the_story_shows_translated_chapters_and_marks_the_rest(monkeypatch, tmp_path):
+    import tomlkit
+
+    from kengir_geo.data.folder import read_geodata
+    from kengir_geo.data.translations import init_language
+
+    root = write_app_geodata(tmp_path / "geodata")
+    init_language(read_geodata(root), "uk")
+    path = root / "i18n" / "uk" / "story.toml"
+    doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    doc["revolt"]["title"]["text"] = "16 травня: стіни падають"
+    doc["revolt"]["narrative"]["text"] = "Чоловіки проламують стіну."
+    path.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    at = open_page(app(monkeypatch, root, lang="uk"), "story")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.header[0].value.replace("\\", "") == "16 травня: стіни падають"
+    assert "Чоловіки проламують стіну." in [m.value.replace("\\", "") for m in at.markdown]
+    assert "Ще не перекладено: показано англійською." not in [c.value for c in at.caption]
+    at.button(key="story_next").click().run()  # the next chapter has no translation yet
+    assert at.header[0].value.replace("\\", "") == "26 June: the tanks"
+    assert "Ще не перекладено: показано англійською." in [c.value for c in at.caption]
