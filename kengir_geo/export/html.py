@@ -35,7 +35,7 @@ PAGE = """<!DOCTYPE html>
 <style>{css}</style>
 </head>
 <body>
-<main id="kg-app" aria-label="{title}"></main>
+<main id="kg-app" aria-label="{title}"></main>{notice}
 <script type="application/json" id="kg-payload">{payload}</script>
 <script type="application/json" id="kg-story">{story}</script>
 <script>{leaflet_js}</script>
@@ -55,6 +55,9 @@ PAGE = """<!DOCTYPE html>
 PAGE_CSS = """
 html, body { height: 100%; margin: 0; }
 #kg-app { height: 100vh; }
+.kg-translation-notice { position: fixed; right: 0; top: 0; z-index: 1000; margin: 0;
+  max-width: 40em; padding: 2px 8px; font: 12px/1.3 system-ui, sans-serif;
+  background: rgba(255,255,255,.9); color: #333; }
 """
 
 
@@ -148,6 +151,11 @@ def export_page(
     payload = map_payload(atlas, Options(popups=True, lang=lang))
     return PAGE.format(
         lang=esc(lang),
+        notice=(  # a draft translation says so in every export
+            f'<p class="kg-translation-notice" role="note">{esc(notice)}</p>'
+            if (notice := translation_notice(lang))
+            else ""
+        ),
         title=esc(atlas.settings.title),
         leaflet_css=leaflet_css(),
         css=client_text("timemap.css")

@@ -15,6 +15,7 @@ from kengir_geo.app.language import _, current_language
 from kengir_geo.app.presenting import new_room, publish
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.chapters import chapter_day, chapter_when, day_label
@@ -178,6 +179,8 @@ def page() -> None:
             if is_untranslated(atlas, "story.toml", chapter.id, "narrative"):
                 st.caption(_("Not translated yet: shown in English."))
         _nav(ids, index, bool(warning))
+        if presenting and (notice := translation_notice(current_language())):
+            st.caption(notice)  # the sidebar that says it is hidden on a projector
     with map_col, st.container(key="story_map"):
         period = period_for(day, periods(atlas, current_language()))
         time_map(
