@@ -280,3 +280,27 @@ def test_exports_in_a_language(geodata, tmp_path):
     lpf = json.loads((tmp_path / "out" / "linked-places.json").read_text())
     described = next(f for f in lpf["features"] if f["@id"].endswith(":kengir"))
     assert described["descriptions"] == [{"value": "Селище, засноване 1940 року.", "lang": "uk"}]
+
+
+def test_a_translated_state_word_keeps_its_colour(tmp_path):
+    from kengir_geo.data.atlas import load_atlas
+    from kengir_geo.data.translated import atlas_in
+    from kengir_geo.map.styles import layer_color
+
+    root = write_geodata(tmp_path / "geodata")
+    manifest = (root / "layers.toml").read_text()
+    manifest = manifest.replace(
+        'id = "places"\ntitle = "Places"',
+        'id = "places"\ntitle = "Places"\nstate_colors = { "held by prisoners" = "#1f77b4" }',
+    )
+    (root / "layers.toml").write_text(manifest)
+    places = collection(feature("kengir", name="Kengir", state="held by prisoners"))
+    (root / "layers" / "places.geojson").write_text(json.dumps(places, ensure_ascii=False))
+    init_language(read_geodata(root), "ru")
+    path, doc, entry = _entry(root, "ru", "layers.toml", "places", "states.held by prisoners")
+    entry["text"] = "в руках заключённых"
+    _write(path, doc)
+    atlas = atlas_in(load_atlas(root), "ru")
+    layer = atlas.layers["places"]
+    assert list(layer.frame["state"]) == ["в руках заключённых"]
+    assert layer_color(layer.style, None, "в руках заключённых") == "#1f77b4"

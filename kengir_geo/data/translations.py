@@ -35,6 +35,7 @@ from kengir_geo.data.folder import RawGeodata
 from kengir_geo.data.schema import Problem
 
 FOLDER = "i18n"
+STATE = "<state>"  # a Unit path that renames a layer's state word (see _rename_state)
 STATUSES = ("draft", "reviewed")
 SOURCE_LANGUAGE = "en"
 _CITE = re.compile(r"\{cite:([^}]*)\}")
@@ -107,6 +108,12 @@ def units(raw: RawGeodata) -> list[Unit]:
         for name, label in fields.items() if isinstance(fields, dict) else ():
             path = ("manifest", i, "fields", name)
             _add(out, "layers.toml", entry.get("id"), f"fields.{name}", path, label)
+        # a state ("held by prisoners") is a word the legend and popups show, and the key of
+        # its colour: translating it renames it everywhere in the layer (_rename_state)
+        states = entry.get("state_colors")
+        for state in states if isinstance(states, dict) else ():
+            path = (STATE, i, entry.get("id"), state)
+            _add(out, "layers.toml", entry.get("id"), f"states.{state}", path, state)
     for i, claim in enumerate(raw.claims):
         for key in ("item", "note"):
             _add(out, "claims.toml", claim.get("id"), key, ("claims", i, key), claim.get(key))
@@ -344,10 +351,26 @@ class Overlay:
 
 
 def _set(raw: RawGeodata, path: tuple, value: str) -> None:
+    if path[0] == STATE:
+        _rename_state(raw, *path[1:], value)
+        return
     target: Any = getattr(raw, path[0])
     for step in path[1:-1]:
         target = target[step]
     target[path[-1]] = value
+
+
+def _rename_state(raw: RawGeodata, index: int, layer_id: str, old: str, new: str) -> None:
+    """A layer's state word in another language: its colour, pattern and features follow."""
+    entry = raw.manifest[index]
+    for key in ("state_colors", "state_patterns"):
+        table = entry.get(key)
+        if isinstance(table, dict) and old in table:
+            entry[key] = {(new if k == old else k): v for k, v in table.items()}
+    for feature in _list(_get(raw.layers.get(layer_id), "features")):
+        props = _get(feature, "properties")
+        if isinstance(props, dict) and props.get("state") == old:
+            props["state"] = new
 
 
 def overlay(raw: RawGeodata, lang: str) -> Overlay:
