@@ -14,6 +14,7 @@ import click
 from kengir_geo.cli.report import EXIT_USAGE, printable
 from kengir_geo.data.folder import MANIFEST, bundled_geodata, read_geodata
 from kengir_geo.data.translations import FOLDER, init_language, languages, overlay, units
+from kengir_geo.i18n import available_languages
 from kengir_geo.i18n.maintain import check_language, init_catalog
 from kengir_geo.i18n.review import catalog_status
 
@@ -76,7 +77,8 @@ def status_command(geodata: Path | None) -> None:
     root = _root(geodata)
     raw = read_geodata(root)
     total = len(units(raw))
-    for lang in languages(root):
+    interface = [lang for lang in available_languages() if lang != "en"]
+    for lang in sorted(set(languages(root)) | set(interface)):
         shown = overlay(raw, lang)
         ui = catalog_status(lang)
         click.echo(
@@ -85,4 +87,4 @@ def status_command(geodata: Path | None) -> None:
             f"interface {ui.translated}/{ui.entries} ({ui.drafts} drafts, {ui.reviewed} reviewed)"
         )
     if not languages(root):
-        click.echo(f"no {FOLDER}/ folder yet: kengir-geo translate init LANG starts one", err=True)
+        click.echo(f"no {root / FOLDER} folder yet: kengir-geo translate init LANG", err=True)
