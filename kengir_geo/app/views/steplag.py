@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import streamlit as st
+from babel.numbers import get_group_symbol
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.language import _, tr
@@ -41,6 +44,14 @@ def _scale(colors: dict[str, str]) -> alt.Scale:
 
 def _number(value: float) -> str:
     return tr().number(round(value))
+
+
+def _value_axis() -> alt.Axis:
+    """Axis numbers grouped as the reader's language groups them (5 000, not 5,000)."""
+    group = get_group_symbol(tr().locale)
+    if group == ",":
+        return alt.Axis(format=",")
+    return alt.Axis(labelExpr=f"replace(format(datum.value, ','), /,/g, {json.dumps(group)})")
 
 
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
@@ -85,7 +96,7 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
             sort=label_sort or list(frame["label"]),
             axis=alt.Axis(labelOverlap=False, labelLimit=240),  # every bar named
         ),
-        value("value:Q", title=figure.unit),
+        value("value:Q", title=figure.unit, axis=_value_axis()),
         tooltip=["label", alt.Tooltip("value:Q", format=","), "status", "sources", "note"],
     )
     bars = base.mark_bar().encode(
@@ -124,7 +135,7 @@ def _layer_figure(atlas: Atlas, figure: Figure) -> None:
                 y=alt.Y(
                     "name:N", title=None, sort=list(known["name"]), axis=alt.Axis(labelLimit=320)
                 ),
-                x=alt.X("value:Q", title=figure.unit),
+                x=alt.X("value:Q", title=figure.unit, axis=_value_axis()),
                 color=alt.Color("certainty:N", scale=_scale(CERTAINTY_COLORS), title=_("how sure")),
                 tooltip=["name", alt.Tooltip("value:Q", format=","), "certainty", "note"],
             )
