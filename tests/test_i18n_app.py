@@ -96,3 +96,15 @@ def test_the_story_shows_translated_chapters_and_marks_the_rest(monkeypatch, tmp
     at.button(key="story_next").click().run()  # the next chapter has no translation yet
     assert at.header[0].value.replace("\\", "") == "26 June: the tanks"
     assert "Ще не перекладено: показано англійською." in [c.value for c in at.caption]
+
+
+def test_a_link_says_what_it_could_not_use_in_its_language(geodata):
+    from kengir_geo.app.state import initial_state, state_from_link
+    from kengir_geo.data.atlas import load_atlas
+    from kengir_geo.story.periods import periods
+
+    atlas = load_atlas(geodata)
+    options = periods(atlas, "ru")
+    params = {"lang": "ru", "place": "Atlantis", "chapter": "nowhere"}
+    _, problems = state_from_link(initial_state(atlas, options), params, atlas, options)
+    assert problems == ["Главы «nowhere» нет.", "Место «Atlantis» не найдено."]

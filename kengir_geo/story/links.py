@@ -22,6 +22,7 @@ class LinkState:
     place: str | None = None
     chapter: str | None = None
     problems: tuple[str, ...] = field(default=())
+    lang: str = DEFAULT_LANGUAGE  # the language the link asks for (?lang=uk)
 
 
 def default_layers(atlas: Atlas) -> tuple[str, ...]:
@@ -38,7 +39,8 @@ def _one(params: Mapping[str, object], key: str) -> str:
 def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
     """The state a link's query parameters ask for, with what could not be used in words
     (in the link's language)."""
-    _ = translator(link_language(params)[0] or DEFAULT_LANGUAGE).gettext
+    lang = link_language(params)[0] or DEFAULT_LANGUAGE
+    _ = translator(lang).gettext
     problems: list[str] = []
     day = None
     if text := _one(params, "date"):
@@ -67,7 +69,7 @@ def read_link(params: Mapping[str, object], atlas: Atlas) -> LinkState:
         problems.append(_("No chapter called “{chapter}”.").format(chapter=chapter))
         chapter = None
     place = _one(params, "place") or None
-    return LinkState(day, layers, place, chapter, tuple(problems))
+    return LinkState(day, layers, place, chapter, tuple(problems), lang)
 
 
 def link_language(params: Mapping[str, object]) -> tuple[str | None, str | None]:
