@@ -229,3 +229,17 @@ def test_links_written_by_pages_carry_the_language(atlas):
     day = date(1954, 5, 24)
     assert write_link(atlas, day, [], lang="uk")["lang"] == "uk"
     assert "lang" not in write_link(atlas, day, [], lang="en")
+
+
+def test_an_entry_is_reviewed_when_a_native_speaker_signs_it(tmp_path):
+    po = po_path("uk", tmp_path)
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: uk\\n"\n\n'
+        '# reviewed: Olena K.\nmsgid "Story"\nmsgstr "Історія"\n\n'
+        'msgid "Sources"\nmsgstr "Джерела"\n\n'
+        'msgid "Timeline"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    status = catalog_status("uk", tmp_path)
+    assert (status.entries, status.translated, status.reviewed, status.drafts) == (3, 2, 1, 1)

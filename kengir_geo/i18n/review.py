@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from kengir_geo.i18n.catalogs import DEFAULT_LANGUAGE, po_path, translator
+from kengir_geo.i18n.catalogs import DEFAULT_LANGUAGE, LOCALES, po_path, translator
 
 REVIEWED = "reviewed:"
 
@@ -34,8 +35,8 @@ def _is_translated(message) -> bool:
 
 
 @lru_cache(maxsize=16)
-def catalog_status(lang: str) -> CatalogStatus:
-    path = po_path(lang)
+def catalog_status(lang: str, root: Path = LOCALES) -> CatalogStatus:
+    path = po_path(lang, root)
     if lang == DEFAULT_LANGUAGE or not path.is_file():
         return CatalogStatus(lang, 0, 0, 0)
     with path.open("rb") as handle:
