@@ -38,7 +38,7 @@ messages: $(STAMP)
 		--sort-output --project kengir-geo --msgid-bugs-address "" \
 		--output-file $(LOCALES)/messages.pot kengir_geo
 	$(VENV)/bin/pybabel update --input-file $(LOCALES)/messages.pot --output-dir $(LOCALES) \
-		--no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static/vendor
