@@ -431,7 +431,9 @@ def init_language(raw: RawGeodata, lang: str) -> list[Path]:
             else tomlkit.document()
         )
         if not path.is_file():
-            doc.add(tomlkit.comment(f"{lang} translation of {file} (see geodata/README.md)."))
+            doc.add(
+                tomlkit.comment(f"{lang} translation of {file} (the README says how: Languages).")
+            )
             doc.add(tomlkit.comment("status: draft until a native speaker has reviewed it."))
         for unit in file_units:
             table = doc.get(unit.id)

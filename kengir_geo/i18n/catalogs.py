@@ -59,6 +59,7 @@ def negotiate(preferred: object) -> str:
     return DEFAULT_LANGUAGE
 
 
+@lru_cache(maxsize=32)
 def babel_locale(lang: str) -> Locale:
     try:
         return Locale.parse(_BABEL_LOCALE.get(lang, lang))
