@@ -108,3 +108,22 @@ def test_a_link_says_what_it_could_not_use_in_its_language(geodata):
     params = {"lang": "ru", "place": "Atlantis", "chapter": "nowhere"}
     _, problems = state_from_link(initial_state(atlas, options), params, atlas, options)
     assert problems == ["Главы «nowhere» нет.", "Место «Atlantis» не найдено."]
+
+
+@pytest.mark.browser
+def test_the_browser_language_is_the_default_and_the_menu_changes_it(app_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ru-RU")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/timeline")  # no ?lang: the browser says Russian
+        page.wait_for_function("document.documentElement.lang === 'ru'", timeout=30_000)
+        assert "lang=ru" in page.url  # and links made from here keep it
+        page.get_by_role("combobox", name="Язык").click()
+        page.get_by_role("option", name="Lietuvių").click()
+        page.wait_for_function("document.documentElement.lang === 'lt'", timeout=30_000)
+        page.get_by_text("Chronologija").first.wait_for(timeout=30_000)
+        page.get_by_role("link", name="Šaltiniai").click()  # the page menu keeps the language
+        page.wait_for_url("**/sources?lang=lt", timeout=30_000)
+        assert page.evaluate("document.documentElement.lang") == "lt"
+    finally:
+        context.close()
