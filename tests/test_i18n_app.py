@@ -127,3 +127,11 @@ def test_the_browser_language_is_the_default_and_the_menu_changes_it(app_server,
         assert page.evaluate("document.documentElement.lang") == "lt"
     finally:
         context.close()
+
+
+def test_an_unknown_language_is_reported_once(monkeypatch, geodata):
+    at = app(monkeypatch, geodata, lang="xx").run()
+    assert any("No language “xx”" in w.value for w in at.warning)
+    assert "lang" not in at.query_params
+    at.run()
+    assert not any("No language" in w.value for w in at.warning)

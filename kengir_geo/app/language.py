@@ -48,16 +48,19 @@ def _resolve() -> str:
     asked, unknown = link_language(st.query_params.to_dict())
     if asked:
         return asked
-    if unknown:
+    if LANG in st.session_state:
+        lang = st.session_state[LANG]
+    else:
+        lang = negotiate(st.context.locale or "")
+    if unknown:  # said once: the link is then rewritten with the language shown
         st.warning(
-            translator(st.session_state.get(LANG))
+            translator(lang)
             .gettext("No language “{code}”; showing {language}.")
-            .format(code=md(unknown), language=language_name(current_language())),
+            .format(code=md(unknown), language=language_name(lang)),
             icon=":material/link:",
         )
-    if LANG in st.session_state:
-        return st.session_state[LANG]
-    return negotiate(st.context.locale or "")
+        del st.query_params[LANG]
+    return lang
 
 
 def _on_menu() -> None:
