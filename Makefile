@@ -7,7 +7,7 @@ PORT   ?= 8501
 
 LOCK   := requirements.lock
 
-.PHONY: run test test-fast test-floors lock lint bench browser clean
+.PHONY: run test test-fast test-floors lock lint bench browser clean messages
 
 # The versions every run uses come from requirements.lock (`make lock` writes it);
 # the package itself is installed editable, without resolving again.
@@ -57,6 +57,16 @@ lint: $(STAMP)
 bench: $(STAMP)
 	-@sh scripts/ensure_chromium.sh
 	$(PY) -m benchmarks
+
+# UI strings: extract the template from the code, then bring every language's .po up to date
+# (new strings empty, gone ones dropped). The .po files are read at load time; nothing compiled.
+LOCALES := kengir_geo/i18n/locales
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract --mapping-file babel.cfg --keywords N_ --no-location \
+		--sort-output --project kengir-geo --msgid-bugs-address "" \
+		--output-file $(LOCALES)/messages.pot kengir_geo
+	$(VENV)/bin/pybabel update --input-file $(LOCALES)/messages.pot --output-dir $(LOCALES) \
+		--no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static/vendor

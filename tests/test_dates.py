@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kengir_geo.data.dates import DateError, format_span, parse_date
+from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.intervals import OPEN_END, OPEN_START, feature_interval
+from kengir_geo.i18n.dates import format_span
 
 
 @pytest.mark.parametrize(

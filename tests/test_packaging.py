@@ -40,6 +40,7 @@ def installed_wheel(tmp_path_factory) -> Path:
     assert "kengir_geo/geodata/layers.toml" in names
     assert "kengir_geo/app/main.py" in names and "kengir_geo/app/config.toml" in names
     assert any(n.startswith("kengir_geo/geodata/layers/") for n in names)
+    assert "kengir_geo/i18n/locales/uk/LC_MESSAGES/messages.po" in names  # read at load time
     site = folder / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site

@@ -9,33 +9,35 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.env import geodata_root
+from kengir_geo.app.language import _, current_language, ngettext
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.data.folder import fingerprint
 from kengir_geo.data.schema import Problem
+from kengir_geo.data.translated import atlas_in
 from kengir_geo.map.escape import md
 
 log = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner="Loading the map data…", max_entries=2)
-def _cached_atlas(root: str, stamp: tuple) -> Atlas:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _english_atlas(root: str, stamp: tuple) -> Atlas:
     return load_atlas(root)
+
+
+def _cached_atlas(root: str, stamp: tuple) -> Atlas:
+    """The atlas in the reader's language (English where a text is not translated)."""
+    return atlas_in(_english_atlas(root, stamp), current_language())
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table, errors (what to fix first) above warnings."""
+    columns = [_("level"), _("file"), _("feature"), _("field"), _("problem")]
     return pd.DataFrame(
         [
-            {
-                "level": p.level,
-                "file": p.file,
-                "feature": p.feature,
-                "field": p.field,
-                "problem": p.message,
-            }
+            dict(zip(columns, [p.level, p.file, p.feature, p.field, p.message], strict=True))
             for p in sorted(problems, key=lambda p: not p.is_error)
         ],
-        columns=["level", "file", "feature", "field", "problem"],
+        columns=columns,
     )
 
 
@@ -50,7 +52,7 @@ def atlas_or_none() -> Atlas | None:
 
 def atlas_title() -> str:
     atlas = atlas_or_none()
-    return atlas.settings.title if atlas else "Atlas"
+    return atlas.settings.title if atlas else _("Atlas")
 
 
 def atlas_or_stop() -> Atlas:
@@ -61,17 +63,51 @@ def atlas_or_stop() -> Atlas:
     except AtlasError as exc:
         errors = [p for p in exc.problems if p.is_error]
         st.error(
-            f"The map data has {len(errors)} error(s), so the map cannot be shown. "
-            "Fix them in the files named below and reload the page."
+            ngettext(
+                "The map data has {count} error, so the map cannot be shown. "
+                "Fix it in the file named below and reload the page.",
+                "The map data has {count} errors, so the map cannot be shown. "
+                "Fix them in the files named below and reload the page.",
+                len(errors),
+            ).format(count=len(errors))
         )
         st.dataframe(problems_table(exc.problems), hide_index=True)
     except FileNotFoundError as exc:
-        st.error(f"The map data is missing: {md(exc)}")
+        st.error(_("The map data is missing: {error}").format(error=md(exc)))
     except Exception as exc:  # anything else a broken folder does: a message, not a traceback
         log.exception("the atlas could not be loaded")
-        st.error(f"The map data could not be read: {md(exc)}. Run `kengir-geo validate` on it.")
+        st.error(
+            _("The map data could not be read: {error}. Run `kengir-geo validate` on it.").format(
+                error=md(exc)
+            )
+        )
     st.stop()
     raise RuntimeError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def show_translation_notice() -> None:
+    """In the sidebar, when the reader's language is not English: how much of the atlas's own
+    text (story, places, sources) is still shown in English."""
+    lang = current_language()
+    atlas = atlas_or_none()
+    if atlas is None or lang == "en" or not atlas.untranslated:
+        return
+    with st.sidebar:
+        if atlas.language != lang:
+            st.caption(_("The story, places and sources are not translated yet: English is shown."))
+        else:
+            st.caption(
+                ngettext(
+                    "{count} text of the story is not translated yet and is shown in English.",
+                    "{count} texts of the story are not translated yet and are shown in English.",
+                    len(atlas.untranslated),
+                ).format(count=len(atlas.untranslated))
+            )
+
+
+def is_untranslated(atlas: Atlas, file: str, id_: str, field: str) -> bool:
+    """True when the reader asked for another language and this text is still English."""
+    return current_language() != "en" and (file, id_, field) in atlas.untranslated
 
 
 def show_link_problems(problems: tuple[str, ...]) -> None:

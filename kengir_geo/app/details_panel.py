@@ -1,33 +1,40 @@
 """The panel beside the map: one feature's details, sources and disputed values, laid out as
-the map's popup is (story.details.details_layout)."""
+the map's popup is (story.details.details_layout), in the reader's language."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from kengir_geo.app.common import is_untranslated
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.translations import translation_file
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.details import FeatureDetails, details_layout, feature_details
 
 
 def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
+    lang = current_language()
     try:
-        d = feature_details(atlas, layer_id, feature_id)
+        d = feature_details(atlas, layer_id, feature_id, lang)
     except KeyError:
-        st.info("The feature chosen earlier is not in the data any more.")
+        st.info(_("The feature chosen earlier is not in the data any more."))
         return
     st.subheader(md(d.name), anchor=False)
-    for part in details_layout(d):
+    for part in details_layout(d, lang):
         if part.kind == "names":
-            st.caption("Also: " + md(part.text))
+            st.caption(_("Also: {names}").format(names=md(part.text)))
         elif part.kind == "what":
             st.caption(md(part.text))
         elif part.kind == "fact":
             st.markdown(f"**{md(part.label)}:** {md(part.text)}")
         elif part.kind == "text":
             st.markdown(rich_md(part.text, atlas.sources))
+            layer_file = translation_file(atlas.layers[layer_id].file)
+            if is_untranslated(atlas, layer_file, feature_id, "description"):
+                st.caption(_("Not translated yet: shown in English."))
         elif part.kind == "note":
             st.caption(rich_md(part.text, atlas.sources))
         elif part.kind == "claim" and part.claim is not None:
@@ -38,5 +45,11 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
 
 def _show_sources(atlas: Atlas, d: FeatureDetails) -> None:
     lines = [f"- {source_line(s, atlas.sources)}" for s in d.sources]
-    lines += [f"- {md(s)}: source not in the bibliography" for s in d.unknown_sources]
-    st.markdown("**Sources**\n\n" + "\n".join(lines) if lines else "**Sources:** no source cited")
+    lines += [
+        "- " + _("{work}: source not in the bibliography").format(work=md(s))
+        for s in d.unknown_sources
+    ]
+    if lines:
+        st.markdown(_("**Sources**") + "\n\n" + "\n".join(lines))
+    else:
+        st.markdown(_("**Sources:** no source cited"))

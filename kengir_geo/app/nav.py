@@ -1,6 +1,6 @@
 """The app's pages, in menu order: each a file in views/, run by st.navigation.
 
-A page file runs only when its page is shown, so Altair (Steplag) and the file readers (Add a
+A page file runs only when its page is shown, so Altair (the figures) and the file readers (Add a
 layer) never slow a visitor's first map.
 """
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_none
+from kengir_geo.app.language import _
 from kengir_geo.data.settings import Settings
 
 # Not "pages/": Streamlit would also treat a folder of that name as old-style pages and say
@@ -21,7 +22,7 @@ PAGES = Path(__file__).resolve().parent / "views"
 def explore_page() -> st.Page:
     return st.Page(
         PAGES / "explore.py",
-        title="Explore",
+        title=_("Explore"),
         icon=":material/map:",
         url_path="map",  # a default page still reserves a path; "/" is where it lives
         default=True,
@@ -30,7 +31,7 @@ def explore_page() -> st.Page:
 
 def story_page() -> st.Page:
     return st.Page(
-        PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"
+        PAGES / "story.py", title=_("Story"), icon=":material/auto_stories:", url_path="story"
     )
 
 
@@ -40,7 +41,8 @@ def figures_page() -> st.Page:
     settings = atlas.settings if atlas else Settings()
     return st.Page(
         PAGES / "figures.py",
-        title=settings.figures_title,
+        # the atlas's own name (translated with the geodata), else the default in words
+        title=settings.figures_title if atlas else _("In figures"),
         icon=":material/bar_chart:",
         url_path=settings.figures_url,
     )
@@ -50,27 +52,30 @@ def all_pages() -> list[st.Page]:
     return [
         explore_page(),
         # links written as /explore?date=… open the map as well
-        st.Page(PAGES / "explore.py", title="Explore", url_path="explore", visibility="hidden"),
+        st.Page(PAGES / "explore.py", title=_("Explore"), url_path="explore", visibility="hidden"),
         story_page(),
         st.Page(
             PAGES / "timeline.py",
-            title="Timeline",
+            title=_("Timeline"),
             icon=":material/event_note:",
             url_path="timeline",
         ),
         figures_page(),
         st.Page(
-            PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"
+            PAGES / "sources.py",
+            title=_("Sources"),
+            icon=":material/menu_book:",
+            url_path="sources",
         ),
         st.Page(
             PAGES / "presenter.py",
-            title="Presenter view",
+            title=_("Presenter view"),
             url_path="presenter",
             visibility="hidden",
         ),
         st.Page(
             PAGES / "add_layer.py",
-            title="Add a layer",
+            title=_("Add a layer"),
             icon=":material/add_location_alt:",
             url_path="add-layer",
         ),

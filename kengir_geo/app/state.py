@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.i18n import translator
 from kengir_geo.map.basemaps import OFFLINE
 from kengir_geo.story.chapters import chapter_day, chapter_layers, day_label
 from kengir_geo.story.links import read_link, shown, write_link
@@ -128,7 +129,7 @@ def state_from_link(
             frame=chapter.frame,
             center=chapter.center,
             zoom=chapter.zoom,
-            day_label=day_label(chapter),
+            day_label=day_label(chapter, link.lang),
         )
     if link.day is not None:
         state = with_day(state, link.day, options, move=True)
@@ -137,7 +138,8 @@ def state_from_link(
     if link.place:
         found = with_place(state, atlas, link.place)
         if found is None:
-            problems.append(f"No place called “{shown(link.place)}” was found.")
+            words = translator(link.lang).gettext("No place called “{place}” was found.")
+            problems.append(words.format(place=shown(link.place)))
         else:
             state = found
     return state, problems

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from kengir_geo.app.language import _
 from kengir_geo.data.atlas import Claim, Source
 from kengir_geo.map.escape import md, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_md, rich_plain
@@ -28,21 +29,25 @@ def source_line(source: Source, sources: Mapping[str, Source] | None = None) -> 
 def source_names(ids: tuple[str, ...] | list[str], sources: Mapping[str, Source]) -> str:
     """Plain text: the works' short names."""
     return "; ".join(
-        sources[s].name if s in sources else "a work not in the bibliography" for s in ids
+        sources[s].name if s in sources else _("a work not in the bibliography") for s in ids
     )
 
 
 def claim_frame(claim: Claim, sources: Mapping[str, Source]) -> pd.DataFrame:
     """One column per value, so the versions read side by side; rows: value, who, note."""
     data = {
-        f"Version {i + 1}": [v.value, source_names(v.sources, sources), rich_plain(v.note, sources)]
+        _("Version {number}").format(number=i + 1): [
+            v.value,
+            source_names(v.sources, sources),
+            rich_plain(v.note, sources),
+        ]
         for i, v in enumerate(claim.values)
     }
-    return pd.DataFrame(data, index=["value", "given by", "note"])
+    return pd.DataFrame(data, index=[_("value"), _("given by"), _("note")])
 
 
 def show_claim(claim: Claim, sources: Mapping[str, Source]) -> None:
-    st.markdown(f"**{md(claim.item)}**: the sources disagree.")
+    st.markdown(_("**{item}**: the sources disagree.").format(item=md(claim.item)))
     st.table(claim_frame(claim, sources))
     if claim.note:
         st.caption(rich_md(claim.note, sources))

@@ -22,6 +22,7 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
+from kengir_geo.app.language import current_language
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.folder import fingerprint
@@ -71,8 +72,9 @@ def component_folder() -> Path:
 
 
 @st.cache_resource(show_spinner="Preparing the map…", max_entries=8)
-def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool) -> str:
-    text = json.dumps(map_payload(_atlas, Options(popups=popups)), separators=(",", ":"))
+def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool, lang: str = "en") -> str:
+    options = Options(popups=popups, lang=lang)
+    text = json.dumps(map_payload(_atlas, options), separators=(",", ":"))
     name = hashlib.sha256(text.encode()).hexdigest()[:20] + ".json"
     _write(component_folder() / "data" / name, text)
     return f"data/{name}"
@@ -80,16 +82,16 @@ def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool) -> str:
 
 # atlas id -> (the atlas, its payload path per popups flag): an atlas is loaded once per version
 # of its folder, so its identity is its version; holding it keeps its id from being reused
-_PATHS: dict[tuple[int, bool], tuple[Atlas, str]] = {}
+_PATHS: dict[tuple[int, bool, str], tuple[Atlas, str]] = {}
 
 
-def payload_path(atlas: Atlas, popups: bool) -> str:
+def payload_path(atlas: Atlas, popups: bool, lang: str = "en") -> str:
     """The payload's path inside the component's folder, written once per atlas version. A
     rerun for a settled day costs a dictionary lookup, not a scan of the folder."""
-    known = _PATHS.get((id(atlas), popups))
+    known = _PATHS.get((id(atlas), popups, lang))
     if known is None or known[0] is not atlas:
-        known = (atlas, _payload_file(atlas, fingerprint(atlas.root), popups))
-        _PATHS[(id(atlas), popups)] = known
+        known = (atlas, _payload_file(atlas, fingerprint(atlas.root), popups, lang))
+        _PATHS[(id(atlas), popups, lang)] = known
     return known[1]
 
 
@@ -121,7 +123,7 @@ def time_map(
     return component(
         key=key,
         default=None,
-        payload=payload_path(atlas, popups=not clickable),
+        payload=payload_path(atlas, popups=not clickable, lang=current_language()),
         day=day.toordinal(),
         command=command,
         range=[range_[0].toordinal(), range_[1].toordinal()],

@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
+from kengir_geo.app.language import _, tr
 from kengir_geo.data.atlas import load_atlas
 from kengir_geo.data.schema import without_controls
 from kengir_geo.ingest import (
@@ -70,7 +71,11 @@ def run_ingest(
     suffix = suffix if suffix in FORMATS else ""  # the format is then sniffed from the bytes
     layer_type, sources, cite, encoding, fix, crs, layer, skip_invalid = options
     with (
-        st.spinner(f"Reading and checking the file (stopped after {LIMITS.seconds:g} s)…"),
+        st.spinner(
+            _("Reading and checking the file (stopped after {seconds} s)…").format(
+                seconds=f"{LIMITS.seconds:g}"
+            )
+        ),
         tempfile.TemporaryDirectory(prefix="kengir-upload-") as folder,
     ):
         path = Path(folder) / f"upload{suffix}"  # our name, never the browser's
@@ -124,26 +129,36 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
         st.caption(md(note))
     if errors:
         st.error(
-            f"{len(errors)} problem(s) must be fixed before this layer can be added "
-            f"(and {warnings} warning(s)). Each row names the feature and field."
+            _(
+                "{errors} problem(s) must be fixed before this layer can be added "
+                "(and {warnings} warning(s)). Each row names the feature and field."
+            ).format(errors=len(errors), warnings=warnings)
         )
     elif warnings:
-        st.warning(f"The layer can be added. Please read the {warnings} warning(s).")
+        st.warning(
+            _("The layer can be added. Please read the {warnings} warning(s).").format(
+                warnings=warnings
+            )
+        )
     else:
-        st.success("No problems found.")
+        st.success(_("No problems found."))
     if result.problems:
         st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
     if not result.readable:
         return
     layer = result.layer()
     count = len(layer["features"])
-    st.subheader("Preview")
+    st.subheader(_("Preview"))
     if count > PREVIEW_LIMIT:
-        st.caption(f"The map shows the first {PREVIEW_LIMIT:,} of {count:,} features.")
+        st.caption(
+            _("The map shows the first {shown} of {count} features.").format(
+                shown=tr().number(PREVIEW_LIMIT), count=tr().number(count)
+            )
+        )
     fmap = _localized(preview_map(layer, _atlas_or_none(root)))
     st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
     st.download_button(
-        "Download the cleaned GeoJSON",
+        _("Download the cleaned GeoJSON"),
         data=result.layer_text(),
         file_name=f"{layer_id}.geojson",
         mime="application/geo+json",
@@ -155,23 +170,33 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
 def save_section(result: IngestResult, layer_id: str, root: Path) -> None:
     if not saving_allowed():
         st.info(
-            "Saving into the atlas is switched off on this server: download the cleaned file "
-            "instead. (Whoever starts the app can allow saving with "
-            "`kengir-geo serve --allow-save`.)"
+            _(
+                "Saving into the atlas is switched off on this server: download the cleaned "
+                "file instead. (Whoever starts the app can allow saving with "
+                "`kengir-geo serve --allow-save`.)"
+            )
         )
         return
     if not result.ok:
         return
     exists = layer_id in existing_layer_ids(root)
     replace = exists and st.checkbox(
-        "A layer with this id exists: replace it", key="upload-replace"
+        _("A layer with this id exists: replace it"), key="upload-replace"
     )
-    if st.button("Save into the atlas", type="primary", disabled=exists and not replace):
+    if st.button(_("Save into the atlas"), type="primary", disabled=exists and not replace):
         try:
             written = save_layer(root, result.layer_text(), result.entry, replace, result.source)
         except SaveError as exc:
-            st.error(f"Not saved: {md(exc)}")
+            st.error(_("Not saved: {error}").format(error=md(exc)))
             return
-        st.success(f"Saved as {md(written.relative_to(root))} and listed in layers.toml.")
+        st.success(
+            _("Saved as {file} and listed in layers.toml.").format(
+                file=md(written.relative_to(root))
+            )
+        )
         if result.source is not None:
-            st.success(f"Added “{md(result.source['title'])}” to the bibliography (sources.toml).")
+            st.success(
+                _("Added “{title}” to the bibliography (sources.toml).").format(
+                    title=md(result.source["title"])
+                )
+            )

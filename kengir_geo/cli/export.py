@@ -14,9 +14,11 @@ import click
 from kengir_geo.cli.options import geodata_option
 from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
+from kengir_geo.data.translated import atlas_in
 from kengir_geo.export.data import export_data
 from kengir_geo.export.html import ExportError, export_html, export_summary
 from kengir_geo.export.picture import export_picture
+from kengir_geo.i18n import available_languages
 
 
 def progress(message: str) -> None:
@@ -53,6 +55,15 @@ def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
     return width, height
 
 
+lang_option = click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    type=click.Choice(available_languages()),
+    help="The language of the words (texts not yet translated stay English).",
+)
+
+
 @click.command("export")
 @click.option(
     "--out",
@@ -79,6 +90,7 @@ def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
     "exists that day.",
 )
 @geodata_option()
+@lang_option
 def export_command(
     out: Path,
     chapter: str | None,
@@ -86,17 +98,20 @@ def export_command(
     day: date | None,
     frame: tuple[str, ...],
     geodata: Path | None,
+    lang: str,
 ) -> None:
     """Write the map as ONE offline HTML file (every layer, a day slider and the story), or a
     picture of a chapter or a day for slides and handouts (.png)."""
-    atlas = load(geodata)
+    atlas = atlas_in(load(geodata), lang)
     progress(f"drawing {len(atlas.layers)} layers and {len(atlas.chapters)} chapters…")
     try:
         if out.suffix.lower() == ".png":
-            path = export_picture(atlas, out, chapter=chapter, day=day, size=size, frame=frame)
+            path = export_picture(
+                atlas, out, chapter=chapter, day=day, size=size, frame=frame, lang=lang
+            )
             progress(f"{path}: a {size[0]}×{size[1]} picture")
             return
-        path = export_html(atlas, out, chapter=chapter, day=day)
+        path = export_html(atlas, out, chapter=chapter, day=day, lang=lang)
     except ExportError as error:
         progress(f"nothing written: {error}")
         sys.exit(EXIT_USAGE)
@@ -114,12 +129,13 @@ def export_command(
     help="The folder to write into.",
 )
 @geodata_option()
-def export_data_command(out: Path, geodata: Path | None) -> None:
+@lang_option
+def export_data_command(out: Path, geodata: Path | None, lang: str) -> None:
     """Write every layer as GeoJSON, a Linked Places file and the bibliography into a folder."""
-    atlas = load(geodata)
+    atlas = atlas_in(load(geodata), lang)
     progress(f"writing {len(atlas.layers)} layers and {len(atlas.sources)} sources…")
     try:
-        written = export_data(atlas, out)
+        written = export_data(atlas, out, lang)
     except OSError as error:
         progress(f"cannot write into {out}: {error.strerror}")
         sys.exit(EXIT_USAGE)

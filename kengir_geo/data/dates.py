@@ -2,7 +2,7 @@
 
 Parsing is delegated to the `edtf` library (Library of Congress EDTF); this module adds the
 forms our data and users write that EDTF spells differently (a time without seconds) and turns
-the result into whole-day bounds.
+the result into whole-day bounds. Wording a date for a reader is kengir_geo.i18n.dates's job.
 """
 
 from __future__ import annotations
@@ -38,26 +38,6 @@ class DateSpan:
     @property
     def is_exact_day(self) -> bool:
         return self.earliest == self.latest and not self.qualifier
-
-    @property
-    def precision(self) -> str:
-        """A word for how precise the date is, for display."""
-        days = (self.latest - self.earliest).days + 1
-        if self.clock:
-            word = "time of day"
-        elif days == 1:
-            word = "day"
-        elif self.earliest.day == 1 and self.earliest.month == 1 and days >= 365:
-            word = "year" if days <= 366 else "span of years"
-        elif self.earliest.day == 1 and days <= 31:
-            word = "month"
-        else:
-            word = "span of days"
-        if self.qualifier:
-            word += {"~": ", approximate", "?": ", uncertain", "%": ", approximate and uncertain"}[
-                self.qualifier
-            ]
-        return word
 
 
 def _struct_to_date(value: time.struct_time) -> date:
@@ -132,25 +112,3 @@ def try_parse_date(text: object) -> DateSpan | None:
         return parse_date(text)
     except DateError:
         return None
-
-
-def format_span(span: DateSpan) -> str:
-    """Human wording of a span: '16 May 1954', 'May 1954', 'about May 1954', '1953–1954'."""
-    e, latest = span.earliest, span.latest
-    prefix = {"~": "about ", "?": "perhaps ", "%": "perhaps about "}.get(span.qualifier, "")
-    days = (latest - e).days + 1
-    if days == 1:
-        text = f"{e.day} {e.strftime('%B')} {e.year}"
-        if span.clock:
-            text += f", {span.clock}"
-    elif e.day == 1 and e.month == 1 and latest.month == 12 and latest.day == 31:
-        text = str(e.year) if e.year == latest.year else f"{e.year}–{latest.year}"
-    elif e.day == 1 and e.year == latest.year and e.month == latest.month and days >= 28:
-        text = f"{e.strftime('%B')} {e.year}"
-    elif e.year == latest.year and e.month == latest.month:
-        text = f"{e.day}–{latest.day} {e.strftime('%B')} {e.year}"
-    elif e.year == latest.year:
-        text = f"{e.day} {e.strftime('%B')} – {latest.day} {latest.strftime('%B')} {e.year}"
-    else:
-        text = f"{e.day} {e.strftime('%B')} {e.year} – {latest.day} {latest.strftime('%B')} {latest.year}"
-    return prefix + text

@@ -49,6 +49,7 @@ from kengir_geo.data.schema import (
     text_trouble,
 )
 from kengir_geo.data.settings import Settings, parse_settings
+from kengir_geo.data.translations import check_translations
 
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -645,6 +646,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     problems += check_evidence(raw)
     problems += check_reader_text(raw, source_ids, settings.hidden_codes)
     problems += check_consistency(raw)  # prose numbers and days agree with their evidence
+    problems += check_translations(raw)  # geodata/i18n/<lang>/: missing, stale, mismatched
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.folder import read_geodata
+from kengir_geo.data.translations import overlay
 from kengir_geo.export.bibliography import csl_json, markdown
 from kengir_geo.export.html import write_atomically
 from kengir_geo.export.linked_places import linked_places
@@ -22,23 +24,31 @@ DATA_README = """# {title}: data export
 """
 
 
-def export_data(atlas: Atlas, out_dir: Path) -> list[Path]:
+def export_data(atlas: Atlas, out_dir: Path, lang: str = "en") -> list[Path]:
     """Write every layer as GeoJSON, a Linked Places file and the bibliography into out_dir.
 
-    Returns the written paths. Layer files are copied byte for byte from the geodata folder.
+    Returns the written paths. In English, layer files are copied byte for byte from the
+    geodata folder; in another language, with their translated texts laid over.
     """
     out_dir = Path(out_dir)
     (out_dir / "layers").mkdir(parents=True, exist_ok=True)
     written = []
-    for layer in atlas.layers.values():
-        target = out_dir / "layers" / f"{layer.id}.geojson"
-        shutil.copyfile(atlas.root / layer.file, target)
-        written.append(target)
+    shown = overlay(read_geodata(atlas.root), lang) if lang != "en" else None
+    translated = shown.raw.layers if shown and shown.translated else {}
 
     def dump(data: object) -> str:
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
-    written.append(write_atomically(out_dir / "linked-places.json", dump(linked_places(atlas))))
+    for layer in atlas.layers.values():
+        target = out_dir / "layers" / f"{layer.id}.geojson"
+        if layer.id in translated:
+            write_atomically(target, dump(translated[layer.id]))
+        else:
+            shutil.copyfile(atlas.root / layer.file, target)
+        written.append(target)
+
+    places = linked_places(atlas, lang=lang)
+    written.append(write_atomically(out_dir / "linked-places.json", dump(places)))
     written.append(write_atomically(out_dir / "sources.json", dump(csl_json(atlas))))
     written.append(write_atomically(out_dir / "sources.md", markdown(atlas)))
     readme = DATA_README.format(title=atlas.settings.title)

@@ -13,6 +13,7 @@ from typing import Any
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, remote_references
 from kengir_geo.map.escape import esc, script_json
 from kengir_geo.map.legend import LEGEND_CSS
@@ -25,7 +26,7 @@ from kengir_geo.story.periods import period_for, periods
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
 
 PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,7 +35,7 @@ PAGE = """<!DOCTYPE html>
 <style>{css}</style>
 </head>
 <body>
-<main id="kg-app" aria-label="{title}"></main>
+<main id="kg-app" aria-label="{title}"></main>{notice}
 <script type="application/json" id="kg-payload">{payload}</script>
 <script type="application/json" id="kg-story">{story}</script>
 <script>{leaflet_js}</script>
@@ -54,6 +55,9 @@ PAGE = """<!DOCTYPE html>
 PAGE_CSS = """
 html, body { height: 100%; margin: 0; }
 #kg-app { height: 100vh; }
+.kg-translation-notice { position: fixed; right: 0; top: 0; z-index: 1000; margin: 0;
+  max-width: 40em; padding: 2px 8px; font: 12px/1.3 system-ui, sans-serif;
+  background: rgba(255,255,255,.9); color: #333; }
 """
 
 
@@ -61,7 +65,7 @@ class ExportError(Exception):
     """The export cannot be made as asked (unknown chapter, a remote reference left…)."""
 
 
-def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
+def chapter_entries(atlas: Atlas, lang: str = "en") -> list[dict[str, Any]]:
     """The chapters as the story panel needs them, every text escaped here."""
     total = len(atlas.chapters)
     entries = []
@@ -77,36 +81,36 @@ def chapter_entries(atlas: Atlas) -> list[dict[str, Any]]:
                 "number": number,
                 "total": total,
                 "title": esc(chapter.title),
-                "when": esc(chapter_when(chapter, atlas.settings.focus)),
+                "when": esc(chapter_when(chapter, atlas.settings.focus, lang)),
                 "html": paragraphs,
                 "warning": esc(chapter.content_note),
                 "day": chapter_day(chapter).toordinal(),
-                "day_label": esc(day_label(chapter)),
+                "day_label": esc(day_label(chapter, lang)),
                 "frame": list(chapter.frame),
                 "center": list(chapter.center),
                 "zoom": chapter.zoom,
                 "layers": list(chapter_layers(atlas, chapter)),
                 "highlight": list(chapter.highlight),
-                "sources": sources_line(atlas, chapter.highlight),
+                "sources": sources_line(atlas, chapter.highlight, lang),
             }
         )
     return entries
 
 
-def sources_line(atlas: Atlas, feature_ids: tuple[str, ...]) -> str:
+def sources_line(atlas: Atlas, feature_ids: tuple[str, ...], lang: str = "en") -> str:
     """'Sources: Dunn (2021); English Wikipedia…' for the features a chapter names."""
     cited: list[str] = []
     for layer in atlas.layers.values():
         rows = layer.frame[layer.frame["id"].isin(feature_ids)]
         for sources in rows["sources"]:
             cited += [s for s in sources if s not in cited]
-    return sources_html(cited, atlas.sources)
+    return sources_html(cited, atlas.sources, lang)
 
 
 def story_config(
-    atlas: Atlas, chapter: str | None, day: date | None, slide: bool = False
+    atlas: Atlas, chapter: str | None, day: date | None, slide: bool = False, lang: str = "en"
 ) -> dict[str, Any]:
-    chapters = chapter_entries(atlas)
+    chapters = chapter_entries(atlas, lang)
     start = -1  # the opening card
     if chapter is not None:
         ids = [c["id"] for c in chapters]
@@ -114,7 +118,7 @@ def story_config(
             raise ExportError(f"no chapter {chapter!r}; chapters are {', '.join(ids) or 'none'}")
         start = ids.index(chapter)
     # the period that holds the day asked for (a camp's 1938), else the first
-    first_period = period_for(day, periods(atlas)) if day else periods(atlas)[0]
+    first_period = period_for(day, periods(atlas, lang)) if day else periods(atlas, lang)[0]
     focus = atlas.settings.focus
     view = atlas.settings.start_view
     return {
@@ -129,15 +133,28 @@ def story_config(
         "intro": esc(atlas.settings.intro),
         "title": esc(atlas.settings.title),
         "slide": slide,
+        "lang": lang,
+        "notice": esc(translation_notice(lang)),  # "not reviewed by a native speaker", or ""
     }
 
 
 def export_page(
-    atlas: Atlas, chapter: str | None = None, day: date | None = None, slide: bool = False
+    atlas: Atlas,
+    chapter: str | None = None,
+    day: date | None = None,
+    slide: bool = False,
+    lang: str = "en",
 ) -> str:
-    """The export's HTML, self-contained. `slide`: a still for a picture (picture.py)."""
-    payload = map_payload(atlas, Options(popups=True))
+    """The export's HTML, self-contained. `slide`: a still for a picture (picture.py).
+    `lang`: the language of its words (the atlas passed is already in it, data/translated.py)."""
+    payload = map_payload(atlas, Options(popups=True, lang=lang))
     return PAGE.format(
+        lang=esc(lang),
+        notice=(  # a draft translation says so in every export
+            f'<p class="kg-translation-notice" role="note">{esc(notice)}</p>'
+            if (notice := translation_notice(lang))
+            else ""
+        ),
         title=esc(atlas.settings.title),
         leaflet_css=leaflet_css(),
         css=client_text("timemap.css")
@@ -146,7 +163,7 @@ def export_page(
         + POPUP_CSS
         + PAGE_CSS,
         payload=script_json(payload),
-        story=script_json(story_config(atlas, chapter, day, slide)),
+        story=script_json(story_config(atlas, chapter, day, slide, lang)),
         leaflet_js=leaflet_js(),
         timemap_js=client_text("timemap.js"),
         story_js=client_text("story.js"),
@@ -157,13 +174,17 @@ write_atomically = atomic_write  # the one atomic write (data/atomic.py)
 
 
 def export_html(
-    atlas: Atlas, out: Path, chapter: str | None = None, day: date | None = None
+    atlas: Atlas,
+    out: Path,
+    chapter: str | None = None,
+    day: date | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the self-contained HTML export to `out` (atomically) and return its path.
 
     Raises ExportError when the chapter is unknown or the page would still reach the network.
     """
-    html = export_page(atlas, chapter, day)
+    html = export_page(atlas, chapter, day, lang=lang)
     remote = remote_references(html)
     if remote:
         raise ExportError(f"the export would load from the network: {remote[0]!r}")

@@ -11,6 +11,7 @@ from shapely.geometry import mapping
 
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.data.dates import DateSpan, try_parse_date
+from kengir_geo.data.translations import translation_file
 from kengir_geo.map.rich_text import rich_plain
 from kengir_geo.story.details import FeatureDetails, details_of_row
 
@@ -57,7 +58,11 @@ def timespan(start: object, end: object, layer_type: str) -> dict[str, Any] | No
 
 
 def lpf_feature(
-    details: FeatureDetails, row: Any, layer_type: str, sources: Mapping[str, Source]
+    details: FeatureDetails,
+    row: Any,
+    layer_type: str,
+    sources: Mapping[str, Source],
+    langs: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """One LPF feature. LPF keeps two certainties apart, as we do: the geometry's (where it is
     drawn: location_certainty) and the timespans' (that it happened then: certainty)."""
@@ -81,10 +86,18 @@ def lpf_feature(
             "claims": [c.id for c in details.claims],
         },
         "geometry": geometry,
-        "names": [{"toponym": name} for name in (details.name, *details.names)],
+        "names": [_tagged({"toponym": details.name}, (langs or {}).get("name", ""))]
+        + [{"toponym": name} for name in details.names],
         "types": [{"label": details.kind}] if details.kind else [],
         "descriptions": (
-            [{"value": rich_plain(details.description, sources)}] if details.description else []
+            [
+                _tagged(
+                    {"value": rich_plain(details.description, sources)},
+                    (langs or {}).get("description", ""),
+                )
+            ]
+            if details.description
+            else []
         ),
         "citations": citations,
     }
@@ -96,13 +109,26 @@ def lpf_feature(
     return feature
 
 
-def linked_places(atlas: Atlas) -> dict[str, Any]:
-    """An LPF FeatureCollection of every layer but the basemap's."""
+def _tagged(item: dict[str, Any], lang: str) -> dict[str, Any]:
+    """LPF names and descriptions may say their language; ours do once translated."""
+    return {**item, "lang": lang} if lang else item
+
+
+def linked_places(atlas: Atlas, lang: str = "en") -> dict[str, Any]:
+    """An LPF FeatureCollection of every layer but the basemap's, its words in `lang` (the
+    atlas passed is already in it where translated)."""
     wanted = [lid for lid, layer in atlas.layers.items() if layer.group != "basemap"]
     features = []
     for layer_id in wanted:
         layer = atlas.layers[layer_id]
         for _, row in layer.frame.iterrows():
-            details = details_of_row(atlas, layer_id, row)
-            features.append(lpf_feature(details, row, layer.type, atlas.sources))
+            details = details_of_row(atlas, layer_id, row, lang)
+            langs = {  # the language of a text that was translated; English is untagged
+                field: atlas.language
+                for field in ("name", "description")
+                if atlas.language != "en"
+                and (translation_file(layer.file), details.feature_id, field)
+                not in atlas.untranslated
+            }
+            features.append(lpf_feature(details, row, layer.type, atlas.sources, langs))
     return {"type": "FeatureCollection", "@context": LPF_CONTEXT, "features": features}

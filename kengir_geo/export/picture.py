@@ -20,6 +20,8 @@ from pathlib import Path
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
 from kengir_geo.export.html import ExportError, export_page
+from kengir_geo.i18n import translator
+from kengir_geo.i18n.dates import format_day
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 DRAW_BUDGET_MS = 8000  # virtual time for the page to draw before the picture is taken
@@ -50,7 +52,7 @@ def existing_on(atlas: Atlas, day: date) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = ()) -> Atlas:
+def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = (), lang: str = "en") -> Atlas:
     """The atlas as a picture of `day` shows it: titled with the day, fitted to `frame` (ids
     of layers or features), else to what exists that day, else to the atlas's wide view."""
     unknown = [i for i in frame if i not in atlas.layers]
@@ -59,13 +61,14 @@ def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = ()) -> Atlas:
     fitted = frame or existing_on(atlas, day)
     settings = atlas.settings
     view = replace(settings.wide_view, frame=fitted) if fitted else settings.wide_view
-    named = f"{day.day} {day:%B} {day.year}"
+    named = format_day(day, lang)
+    intro = translator(lang).gettext("{title}: the map on {date}.")
     return replace(
         atlas,
         settings=replace(
             settings,
             title=named,
-            intro=f"{settings.title}: the map on {named}.",
+            intro=intro.format(title=settings.title, date=named),
             start_view=view,
         ),
     )
@@ -78,6 +81,7 @@ def export_picture(
     day: date | None = None,
     size: tuple[int, int] = (1920, 1080),
     frame: tuple[str, ...] = (),
+    lang: str = "en",
 ) -> Path:
     """Write a PNG of the chapter, or of the day (titled with it, fitted to `frame` or to
     what exists that day), at `size`; ExportError says why when it cannot."""
@@ -86,8 +90,8 @@ def export_picture(
         raise ExportError(f"{out.name}: a picture is written as .png")
     chromium = find_chromium()
     if day is not None and chapter is None:
-        atlas = for_the_day(atlas, day, frame)
-    html = export_page(atlas, chapter, day, slide=True)
+        atlas = for_the_day(atlas, day, frame, lang)
+    html = export_page(atlas, chapter, day, slide=True, lang=lang)
     with tempfile.TemporaryDirectory(prefix="kengir-picture-") as folder:
         page = Path(folder) / "slide.html"
         page.write_text(html, encoding="utf-8")

@@ -6,6 +6,8 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.settings import Settings
+from kengir_geo.i18n import translator
 from kengir_geo.map.escape import esc
 from kengir_geo.map.popups import POPUP_CSS
 from kengir_geo.map.styles import (
@@ -46,13 +48,19 @@ def _row(swatch: str, text: str) -> str:
     return f'<div class="kg-legend-row">{swatch}<span>{esc(text)}</span></div>'
 
 
-def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
+def legend_html(atlas: Atlas | None = None, open_: bool = True, lang: str = "en") -> str:
     """The legend's HTML: layer colours (when an atlas is given), event categories, certainty
     marks, and how a feature looks on, before and around the chosen day."""
+    _ = translator(lang).gettext
     opened = " open" if open_ else ""
-    rows = [f'<details class="kg-legend"{opened}><summary>Legend</summary>']
+
+    def head(text: str) -> str:
+        return f'<div class="kg-legend-head">{esc(text)}</div>'
+
+    legend = esc(_("Legend"))
+    rows = [f'<details class="kg-legend"{opened}><summary>{legend}</summary>']
     if atlas is not None:
-        rows.append('<div class="kg-legend-head">Layers</div>')
+        rows.append(head(_("Layers")))
         for layer in atlas.layers.values():
             if layer.group != "basemap" and layer.type != "events":
                 rows.append(_row(line_swatch(layer_color(layer.style, None)), layer.title))
@@ -69,19 +77,19 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True) -> str:
                     else area_swatch(color, pattern)
                 )
                 rows.append(_row(swatch, atlas.settings.label("state", state)))
-    rows.append('<div class="kg-legend-head">Events</div>')
+    rows.append(head(_("Events")))
+    labels = atlas.settings if atlas else Settings()
     for category, color in CATEGORY_COLORS.items():
-        shown = atlas.settings.label("category", category) if atlas else category.replace("-", " ")
-        rows.append(_row(line_swatch(color, width=6), shown))
-    rows.append('<div class="kg-legend-head">Where it is drawn</div>')
+        rows.append(_row(line_swatch(color, width=6), labels.label("category", category)))
+    rows.append(head(_("Where it is drawn")))
     for mark in CERTAINTY_MARKS.values():
-        rows.append(_row(line_swatch("#333", mark.dash), mark.label))
-    rows.append('<div class="kg-legend-head">On the chosen day</div>')
-    rows.append(_row(line_swatch("#333", width=6), PHASE_LABELS["sure"]))
-    rows.append(_row(line_swatch("#333", opacity=0.45), PHASE_LABELS["maybe"]))
-    rows.append(_row(line_swatch(PAST_COLOR, opacity=0.45), PHASE_LABELS["past"]))
-    rows.append(_row(line_swatch(HIGHLIGHT_COLOR, width=6), "gold: named in this chapter"))
-    rows.append(_row(line_swatch("#ffd000", width=8), "gold outline: changed on this day"))
+        rows.append(_row(line_swatch("#333", mark.dash), _(mark.label)))
+    rows.append(head(_("On the chosen day")))
+    rows.append(_row(line_swatch("#333", width=6), _(PHASE_LABELS["sure"])))
+    rows.append(_row(line_swatch("#333", opacity=0.45), _(PHASE_LABELS["maybe"])))
+    rows.append(_row(line_swatch(PAST_COLOR, opacity=0.45), _(PHASE_LABELS["past"])))
+    rows.append(_row(line_swatch(HIGHLIGHT_COLOR, width=6), _("gold: named in this chapter")))
+    rows.append(_row(line_swatch("#ffd000", width=8), _("gold outline: changed on this day")))
     rows.append("</details>")
     return "".join(rows)
 

@@ -25,6 +25,7 @@ from shapely.geometry import mapping
 from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
+from kengir_geo.i18n import N_, translator
 from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.popups import popup_body, shared_popup_part
@@ -37,25 +38,27 @@ LARGE_LAYER = 1000
 PHASES = (SURE, MAYBE, PAST)
 # The browser's words for what it shows; in one place, with the rest of the reader text.
 WORDS = {
-    "maybe_event": "perhaps on this day",
-    "maybe_feature": "perhaps there on this day",
-    "past": "already over",
-    "changed": "changed today",
-    "today": "On this day",
-    "nothing_today": "No dated event on this day.",
-    "play": "Play",
-    "pause": "Pause",
-    "previous_day": "Previous day",
-    "next_day": "Next day",
-    "speed": "Speed",
-    "legend": "Legend",
-    "close": "Close",
-    "plan": "Schematic plan: not to scale, not in its real place",
-    "tiles_failed": "The map tiles cannot be loaded (no internet?). Choose the offline "
-    "basemap to see the country outlines.",
-    "events_strip": "Events per day",
-    "map_name": "Map",
-    "day_slider": "Day shown on the map",
+    "maybe_event": N_("perhaps on this day"),
+    "maybe_feature": N_("perhaps there on this day"),
+    "past": N_("already over"),
+    "changed": N_("changed today"),
+    "today": N_("On this day"),
+    "nothing_today": N_("No dated event on this day."),
+    "play": N_("Play"),
+    "pause": N_("Pause"),
+    "previous_day": N_("Previous day"),
+    "next_day": N_("Next day"),
+    "speed": N_("Speed"),
+    "legend": N_("Legend"),
+    "close": N_("Close"),
+    "plan": N_("Schematic plan: not to scale, not in its real place"),
+    "tiles_failed": N_(
+        "The map tiles cannot be loaded (no internet?). Choose the offline "
+        "basemap to see the country outlines."
+    ),
+    "events_strip": N_("Events per day"),
+    "map_name": N_("Map"),
+    "day_slider": N_("Day shown on the map"),
 }
 SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 
@@ -64,6 +67,7 @@ SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 class Options:
     popups: bool = True  # each feature's full story on click (the export, the story map)
     large_layer: int = LARGE_LAYER
+    lang: str = "en"  # the reader's language (kengir_geo.i18n)
 
 
 def _day_bounds(layer: Layer) -> list[int]:
@@ -129,7 +133,7 @@ def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any
             sets.append([json.loads(s) for s in key])
         style_of.append(looks[key])
         if options.popups:
-            html = _popup_body(atlas, layer, row, large)
+            html = _popup_body(atlas, layer, row, large, options.lang)
             if html not in part_index:
                 part_index[html] = len(parts)
                 parts.append(html)
@@ -175,16 +179,18 @@ def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any
     return payload
 
 
-def _popup_body(atlas: Atlas, layer: Layer, row: dict[str, Any], large: bool) -> str:
+def _popup_body(
+    atlas: Atlas, layer: Layer, row: dict[str, Any], large: bool, lang: str = "en"
+) -> str:
     """A feature's popup without its title (the browser adds the escaped name). In a large
     layer it is the part features share (layer, dates, certainty, sources), so thousands of
     features refer to a handful of texts."""
     if large:
-        return shared_popup_part(atlas, layer, row)
-    return popup_body(details_of_row(atlas, layer.id, row), atlas.sources)
+        return shared_popup_part(atlas, layer, row, lang)
+    return popup_body(details_of_row(atlas, layer.id, row, lang), atlas.sources, lang)
 
 
-def focus_payload(atlas: Atlas) -> dict[str, Any] | None:
+def focus_payload(atlas: Atlas, lang: str = "en") -> dict[str, Any] | None:
     focus = atlas.settings.focus
     if focus is None:
         return None
@@ -193,7 +199,7 @@ def focus_payload(atlas: Atlas) -> dict[str, Any] | None:
         "first": focus.first.toordinal(),
         "last": focus.last.toordinal(),
         "origin": focus.counter_from.toordinal(),
-        "since": esc(counter_origin(focus)),
+        "since": esc(counter_origin(focus, lang)),
     }
 
 
@@ -207,9 +213,10 @@ def map_payload(
         "title": esc(atlas.settings.title),
         "epoch": date(1970, 1, 1).toordinal(),
         "open": [OPEN_START, OPEN_END],
-        "focus": focus_payload(atlas),
+        "focus": focus_payload(atlas, options.lang),
         "layers": [layer_payload(atlas, atlas.layers[lid], options) for lid in wanted],
-        "legend": legend_html(atlas),
-        "words": {k: esc(v) for k, v in WORDS.items()},
+        "legend": legend_html(atlas, lang=options.lang),
+        "words": {k: esc(translator(options.lang).gettext(v)) for k, v in WORDS.items()},
+        "lang": options.lang,
         "speeds": list(SPEEDS),
     }

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas, Claim, Layer, Source
+from kengir_geo.i18n import translator
 from kengir_geo.map.escape import esc, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_html
 from kengir_geo.story.details import (
@@ -36,37 +37,43 @@ def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> 
     return ", ".join(parts) + year + where + esc(reported_by(source, sources or {}))
 
 
-def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None) -> str:
+def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None, lang: str = "en") -> str:
     """A disputed figure: every value side by side, each with who gives it."""
+    _ = translator(lang).gettext
+    no_source = esc(_("no source"))
+    disagree = esc(_("{item}: the sources disagree").format(item=claim.item))
     sources = sources or {}
     cells = []
     for value in claim.values:
         cited = "; ".join(
-            esc(sources[s].name) if s in sources else "a work not in the bibliography"
+            esc(sources[s].name) if s in sources else esc(_("a work not in the bibliography"))
             for s in value.sources
         )
         note = f"<br><small>{rich_html(value.note, sources)}</small>" if value.note else ""
         cells.append(
-            f"<td><b>{esc(value.value)}</b><br><small>{cited or 'no source'}</small>{note}</td>"
+            f"<td><b>{esc(value.value)}</b><br><small>{cited or no_source}</small>{note}</td>"
         )
     note = f'<div class="kg-note">{rich_html(claim.note, sources)}</div>' if claim.note else ""
     return (
-        f'<div class="kg-claim"><div>{esc(claim.item)}: the sources disagree</div>'
+        f'<div class="kg-claim"><div>{disagree}</div>'
         f'<table class="kg-values"><tr>{"".join(cells)}</tr></table>{note}</div>'
     )
 
 
 def _line(label: str, text: str) -> str:
+    """A labelled line; the label comes translated."""
     return f"<div><b>{esc(label)}:</b> {esc(text)}</div>" if text else ""
 
 
-def popup_body(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+def popup_body(
+    details: FeatureDetails, all_sources: Mapping[str, Source] | None = None, lang: str = "en"
+) -> str:
     """Everything about one feature but its name, as escaped HTML, laid out as
     story.details.details_layout says (the panel beside the app's map follows it too)."""
     d = details
     all_sources = all_sources or {}
     html = []
-    for part in details_layout(d):
+    for part in details_layout(d, lang):
         if part.kind == "names":
             html.append(f'<div class="kg-names">{esc(part.text)}</div>')
         elif part.kind == "what":
@@ -78,43 +85,54 @@ def popup_body(details: FeatureDetails, all_sources: Mapping[str, Source] | None
         elif part.kind == "note":
             html.append(f'<div class="kg-note">{rich_html(part.text, all_sources)}</div>')
         elif part.kind == "claim" and part.claim is not None:
-            html.append(claim_html(part.claim, all_sources))
+            html.append(claim_html(part.claim, all_sources, lang))
         elif part.kind == "sources":
-            html.append(sources_html(d.sources, d.unknown_sources, all_sources))
+            html.append(sources_html(d.sources, d.unknown_sources, all_sources, lang))
     return "".join(h for h in html if h)
 
 
 def sources_html(
-    cited: Iterable[Source], unknown: Iterable[str], all_sources: Mapping[str, Source]
+    cited: Iterable[Source],
+    unknown: Iterable[str],
+    all_sources: Mapping[str, Source],
+    lang: str = "en",
 ) -> str:
+    """The list of works a feature cites (the popup's last part)."""
+    _ = translator(lang).gettext
     items = [f"<li>{source_html(s, all_sources)}</li>" for s in cited]
-    items += [f"<li>{esc(s)}: source not in the bibliography</li>" for s in unknown]
+    missing = _("{work}: source not in the bibliography")
+    items += [f"<li>{esc(missing.format(work=s))}</li>" for s in unknown]
     if not items:
-        return "<div><b>Sources:</b> no source cited</div>"
-    return f'<div class="kg-sources"><b>Sources</b><ol>{"".join(items)}</ol></div>'
+        label, none = esc(_("Sources:")), esc(_("no source cited"))
+        return f"<div><b>{label}</b> {none}</div>"
+    heading = esc(_("Sources"))
+    return f'<div class="kg-sources"><b>{heading}</b><ol>{"".join(items)}</ol></div>'
 
 
-def popup_html(details: FeatureDetails, all_sources: Mapping[str, Source] | None = None) -> str:
+def popup_html(
+    details: FeatureDetails, all_sources: Mapping[str, Source] | None = None, lang: str = "en"
+) -> str:
     """The whole story of one feature, its name first."""
     return (
         f'<div class="kg-popup"><div class="kg-title">{esc(details.name)}</div>'
-        f"{popup_body(details, all_sources)}</div>"
+        f"{popup_body(details, all_sources, lang)}</div>"
     )
 
 
-def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any]) -> str:
+def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any], lang: str = "en") -> str:
     """For a layer of thousands: the part of a popup features share (layer, dates, how sure,
     sources), so they refer to a few texts instead of carrying one each."""
     certainty = plain_text(row.get("certainty")) or "unknown"
     cited = string_list(row.get("sources"))
     known = [atlas.sources[s] for s in cited if s in atlas.sources]
     unknown = [s for s in cited if s not in atlas.sources]
-    when = describe_when(row.get("start"), row.get("end"), layer.type)
+    when = describe_when(row.get("start"), row.get("end"), layer.type, lang)
+    _ = translator(lang).gettext
     return (
         f'<div class="kg-what">{esc(layer.title)}</div>'
-        + _line("When", when or "no date given")
-        + _line("What and when", CERTAINTY_EXPLAINED.get(certainty, certainty))
-        + sources_html(known, unknown, atlas.sources)
+        + _line(_("When"), when or _("no date given"))
+        + _line(_("What and when"), _(CERTAINTY_EXPLAINED.get(certainty, certainty)))
+        + sources_html(known, unknown, atlas.sources, lang)
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from kengir_geo.data.atlas import Source
 from kengir_geo.data.citations import CiteGroup, citation_parts
+from kengir_geo.i18n import translator
 from kengir_geo.map.escape import esc, md, safe_url
 
 
@@ -49,17 +50,28 @@ def cite_md(source_ids: list[str], sources: Mapping[str, Source]) -> str:
     return _group_md(CiteGroup(tuple(source_ids), bracketed=False), sources)
 
 
-def sources_md(source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source]) -> str:
+def sources_md(
+    source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source], lang: str = "en"
+) -> str:
     """The citation line under a text: 'Sources: Dunn (2021); English Wikipedia' as Markdown,
-    each name linked where it can be; '' when nothing is cited."""
-    return f"Sources: {cite_md(list(source_ids), sources)}" if source_ids else ""
+    in the reader's language, each name linked where it can be; '' when nothing is cited."""
+    if not source_ids:
+        return ""
+    return _sources_line(lang).format(works=cite_md(list(source_ids), sources))
 
 
-def sources_html(source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source]) -> str:
+def sources_html(
+    source_ids: list[str] | tuple[str, ...], sources: Mapping[str, Source], lang: str = "en"
+) -> str:
     """The same citation line as HTML."""
     if not source_ids:
         return ""
-    return f"Sources: {_group_html(CiteGroup(tuple(source_ids), bracketed=False), sources)}"
+    works = _group_html(CiteGroup(tuple(source_ids), bracketed=False), sources)
+    return esc(_sources_line(lang)).format(works=works)
+
+
+def _sources_line(lang: str) -> str:
+    return translator(lang).gettext("Sources: {works}")
 
 
 def rich_html(text: object, sources: Mapping[str, Source]) -> str:

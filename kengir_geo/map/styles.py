@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kengir_geo.data.intervals import MAYBE, PAST, SURE
+from kengir_geo.i18n import N_
 
 # Event categories (schema.CATEGORIES), colour-blind-friendly where we could.
 CATEGORY_COLORS = {
@@ -40,18 +41,18 @@ class CertaintyMark:
 
 
 CERTAINTY_MARKS = {
-    "documented": CertaintyMark(None, 1.0, 0, "solid line: where the works place it"),
-    "approximate": CertaintyMark("8 5", 0.8, 0, "dashed: near its real place"),
-    "schematic": CertaintyMark("2 5", 0.35, 0, "dotted: on our plan, not to scale or position"),
-    "disputed": CertaintyMark("12 4 2 4", 1.0, 1, "dash-dot: the works place it differently"),
-    "unknown": CertaintyMark("4 6", 0.15, 0, "pale area: where it could have been"),
+    "documented": CertaintyMark(None, 1.0, 0, N_("solid line: where the works place it")),
+    "approximate": CertaintyMark("8 5", 0.8, 0, N_("dashed: near its real place")),
+    "schematic": CertaintyMark("2 5", 0.35, 0, N_("dotted: on our plan, not to scale or position")),
+    "disputed": CertaintyMark("12 4 2 4", 1.0, 1, N_("dash-dot: the works place it differently")),
+    "unknown": CertaintyMark("4 6", 0.15, 0, N_("pale area: where it could have been")),
 }
 
 # The words the legend uses for phases; the styles below are what they describe.
 PHASE_LABELS = {
-    SURE: "bold: on this day",
-    MAYBE: "faint: perhaps on this day (its dates are uncertain)",
-    PAST: "grey: already over",
+    SURE: N_("bold: on this day"),
+    MAYBE: N_("faint: perhaps on this day (its dates are uncertain)"),
+    PAST: N_("grey: already over"),
 }
 
 BASE_FILL_OPACITY = 0.35

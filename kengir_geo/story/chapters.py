@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from kengir_geo.data.atlas import Atlas, Chapter
-from kengir_geo.data.dates import format_span, try_parse_date
+from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.settings import Focus
+from kengir_geo.i18n import translator
+from kengir_geo.i18n.dates import format_span
 from kengir_geo.story.links import default_layers
 from kengir_geo.story.timeline import clock_label
 
@@ -24,24 +26,28 @@ def chapter_day(chapter: Chapter) -> date:
     return span.earliest
 
 
-def chapter_when(chapter: Chapter, focus: Focus | None) -> str:
+def chapter_when(chapter: Chapter, focus: Focus | None, lang: str = "en") -> str:
     """'Day 1 since 16 May · 16 May 1954 to 18 May 1954', '1948 to 1952', 'May 1954'."""
     span = try_parse_date(chapter.date)
     if span is None:
         return chapter.date
-    when = clock_label(focus, span.earliest) if span.is_exact_day else format_span(span)
+    when = clock_label(focus, span.earliest, lang) if span.is_exact_day else format_span(span, lang)
     if chapter.until and (until := try_parse_date(chapter.until)):
-        when += f" to {format_span(until)}"
+        when = (
+            translator(lang)
+            .gettext("{start} to {end}")
+            .format(start=when, end=format_span(until, lang))
+        )
     return when
 
 
-def day_label(chapter: Chapter) -> str:
+def day_label(chapter: Chapter, lang: str = "en") -> str:
     """For a chapter with a partial date ("1948", "1954-05"), what the map's clock says instead
     of the day it must show ("1948", "May 1954"); "" for an exact day."""
     span = try_parse_date(chapter.date)
     if span is None or span.is_exact_day:
         return ""
-    return format_span(span)
+    return format_span(span, lang)
 
 
 def chapter_layers(atlas: Atlas, chapter: Chapter) -> tuple[str, ...]:

@@ -14,25 +14,29 @@ from typing import Any
 import pandas as pd
 
 from kengir_geo.data.atlas import BASE_COLUMNS, INTERVAL_COLUMNS, Atlas, Claim, Source
-from kengir_geo.data.dates import DateSpan, format_span, try_parse_date
+from kengir_geo.data.dates import DateSpan, try_parse_date
+from kengir_geo.i18n import N_, translator
+from kengir_geo.i18n.dates import format_span_with_precision
 
 # What each certainty label means, in words for a reader of the map: how sure we are that it
 # happened (or stood) as described and when…
 CERTAINTY_EXPLAINED = {
-    "documented": "The works we read state this, and none of them contradicts it.",
-    "approximate": "The works give it only roughly: its date or details are estimates.",
-    "schematic": "Shown by us to make an idea visible; no work states it in this form.",
-    "disputed": "The works disagree; their versions are shown side by side.",
-    "unknown": "Not established: the works do not say enough.",
+    "documented": N_("The works we read state this, and none of them contradicts it."),
+    "approximate": N_("The works give it only roughly: its date or details are estimates."),
+    "schematic": N_("Shown by us to make an idea visible; no work states it in this form."),
+    "disputed": N_("The works disagree; their versions are shown side by side."),
+    "unknown": N_("Not established: the works do not say enough."),
 }
 # …and how sure we are of where it is drawn.
 LOCATION_EXPLAINED = {
-    "documented": "Drawn where the works place it.",
-    "approximate": "Drawn near its real place; the exact spot is not known.",
-    "schematic": "Drawn on our plan of the camp, which shows how its parts lay side by side. "
-    "The real position, size and shape are not known.",
-    "disputed": "The works place it differently; the note says how.",
-    "unknown": "Where it was is not known: the shaded area shows where it could have been.",
+    "documented": N_("Drawn where the works place it."),
+    "approximate": N_("Drawn near its real place; the exact spot is not known."),
+    "schematic": N_(
+        "Drawn on our plan of the camp, which shows how its parts lay side by side. "
+        "The real position, size and shape are not known."
+    ),
+    "disputed": N_("The works place it differently; the note says how."),
+    "unknown": N_("Where it was is not known: the shaded area shows where it could have been."),
 }
 
 
@@ -73,30 +77,35 @@ class Part:
     claim: Claim | None = None
 
 
-def doubt_text(metres: float | None) -> str:
+def doubt_text(metres: float | None, lang: str = "en") -> str:
     """'It lay within about 12 km of the point drawn.'"""
     if not metres:
         return ""
-    distance = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-    return f"It lay within about {distance} of the point drawn."
+    t = translator(lang)
+    distance = (
+        t.gettext("{number} km").format(number=t.number(round(metres / 1000, 3)))
+        if metres >= 1000
+        else t.gettext("{number} m").format(number=t.number(round(metres, 3)))
+    )
+    return t.gettext("It lay within about {distance} of the point drawn.").format(distance=distance)
 
 
-def details_layout(d: FeatureDetails) -> list[Part]:
+def details_layout(d: FeatureDetails, lang: str = "en") -> list[Part]:
     """What the popup and the panel beside the map say about a feature, and in what order
-    (everything but its name, which each host shows as its title)."""
+    (everything but its name, which each host shows as its title), in the reader's language.
+    Kinds, categories and states come already worded by the atlas (Settings.label)."""
+    _ = translator(lang).gettext
     parts = []
     if d.names:
         parts.append(Part("names", text=" · ".join(d.names)))
-    category = d.category.replace("-", " ")
-    parts.append(
-        Part("what", text=" · ".join(x for x in (d.layer_title, d.kind, d.state, category) if x))
-    )
-    parts.append(Part("fact", "When", d.when or "no date given"))
+    what = (d.layer_title, d.kind, d.state, d.category)
+    parts.append(Part("what", text=" · ".join(x for x in what if x)))
+    parts.append(Part("fact", _("When"), d.when or _("no date given")))
     if d.description:
         parts.append(Part("text", text=d.description))
-    parts.append(Part("fact", "What and when", d.certainty_explained))
-    doubt = doubt_text(d.uncertainty_m) if d.location_certainty != "schematic" else ""
-    parts.append(Part("fact", "Where", " ".join(filter(None, [d.location_explained, doubt]))))
+    parts.append(Part("fact", _("What and when"), d.certainty_explained))
+    doubt = doubt_text(d.uncertainty_m, lang) if d.location_certainty != "schematic" else ""
+    parts.append(Part("fact", _("Where"), " ".join(filter(None, [d.location_explained, doubt]))))
     if d.note:
         parts.append(Part("note", text=d.note))
     parts += [Part("fact", str(label), str(value)) for label, value in d.extra.items()]
@@ -116,25 +125,24 @@ def _parsed(text: str) -> DateSpan | None:
     return try_parse_date(text)
 
 
-def _worded(span: DateSpan) -> str:
-    return f"{format_span(span)} ({span.precision})"
-
-
-def describe_when(start: object, end: object, layer_type: str) -> str:
+def describe_when(start: object, end: object, layer_type: str, lang: str = "en") -> str:
     """The dates of a feature in words, each with its precision.
 
     events: "16 May 1954, 03:30 (time of day)" or "from … to …".
     features: "from …", "until …", "from … to …", or "" when undated.
     """
+    t = translator(lang)
     start_span, end_span = _span(start), _span(end)
+    first = format_span_with_precision(start_span, lang) if start_span else ""
+    last = format_span_with_precision(end_span, lang) if end_span else ""
     if start_span and end_span:
         if start_span == end_span:
-            return _worded(start_span)
-        return f"from {_worded(start_span)} to {_worded(end_span)}"
+            return first
+        return t.gettext("from {start} to {end}").format(start=first, end=last)
     if start_span:
-        return _worded(start_span) if layer_type == "events" else f"from {_worded(start_span)}"
+        return first if layer_type == "events" else t.gettext("from {start}").format(start=first)
     if end_span:
-        return f"until {_worded(end_span)}"
+        return t.gettext("until {end}").format(end=last)
     return ""
 
 
@@ -203,7 +211,9 @@ def _shown(value: Any) -> Any:
     return value
 
 
-def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> FeatureDetails:
+def details_of_row(
+    atlas: Atlas, layer_id: str, row: Mapping[str, Any], lang: str = "en"
+) -> FeatureDetails:
     """FeatureDetails for one row of a layer frame, as a Series or a record dict (the fast
     path for rendering a whole layer)."""
     layer = atlas.layers[layer_id]
@@ -212,18 +222,19 @@ def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> Featu
     claim_ids = string_list(row.get("claims"))
     certainty = plain_text(row.get("certainty")) or "unknown"
     where = plain_text(row.get("location_certainty")) or certainty
+    t = translator(lang)
     return FeatureDetails(
         layer_id=layer_id,
         layer_title=layer.title,
         feature_id=plain_text(row.get("id")),
         name=name,
         names=tuple(n for n in string_list(row.get("names")) if n != name),
-        when=describe_when(row.get("start"), row.get("end"), layer.type),
+        when=describe_when(row.get("start"), row.get("end"), layer.type, lang),
         description=plain_text(row.get("description")),
         certainty=certainty,
-        certainty_explained=CERTAINTY_EXPLAINED.get(certainty, certainty),
+        certainty_explained=t.gettext(CERTAINTY_EXPLAINED.get(certainty, certainty)),
         location_certainty=where,
-        location_explained=LOCATION_EXPLAINED.get(where, where),
+        location_explained=t.gettext(LOCATION_EXPLAINED.get(where, where)),
         uncertainty_m=_number(row.get("uncertainty_m")),
         category=atlas.settings.label("category", plain_text(row.get("category"))),
         kind=atlas.settings.label("kind", plain_text(row.get("kind"))),
@@ -236,7 +247,9 @@ def details_of_row(atlas: Atlas, layer_id: str, row: Mapping[str, Any]) -> Featu
     )
 
 
-def feature_details(atlas: Atlas, layer_id: str, feature_id: str) -> FeatureDetails:
+def feature_details(
+    atlas: Atlas, layer_id: str, feature_id: str, lang: str = "en"
+) -> FeatureDetails:
     """Details of one feature; KeyError naming the layer or feature when there is none."""
     if layer_id not in atlas.layers:
         raise KeyError(f"no layer {layer_id!r}; layers are {', '.join(atlas.layers)}")
@@ -244,4 +257,4 @@ def feature_details(atlas: Atlas, layer_id: str, feature_id: str) -> FeatureDeta
     rows = frame[frame["id"] == str(feature_id)]
     if rows.empty:
         raise KeyError(f"layer {layer_id!r} has no feature {feature_id!r}")
-    return details_of_row(atlas, layer_id, rows.iloc[0])
+    return details_of_row(atlas, layer_id, rows.iloc[0], lang)

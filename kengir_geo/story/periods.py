@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.settings import Focus
+from kengir_geo.i18n import translator
+from kengir_geo.i18n.dates import format_days_between
 from kengir_geo.story.timeline import date_range_of
 
 FOCUS_PERIOD = "focus"
@@ -32,24 +34,25 @@ class Period:
         return min(max(day, self.first), self.last)
 
 
-def focus_period(focus: Focus) -> Period:
+def focus_period(focus: Focus, lang: str = "en") -> Period:
     first = focus.first - timedelta(days=focus.lead_up_days)
     last = focus.last + timedelta(days=focus.aftermath_days)
     name = focus.name[:1].upper() + focus.name[1:]
-    label = f"{name}, {first.day} {first:%B} – {last.day} {last:%B} {last.year}"
+    label = f"{name}, {format_days_between(first, last, lang)}"
     return Period(FOCUS_PERIOD, label, first, last)
 
 
-def periods(atlas: Atlas) -> list[Period]:
+def periods(atlas: Atlas, lang: str = "en") -> list[Period]:
     """The focus period first (when the atlas has one), then every year from the atlas's
     first event to its last."""
     low, high = date_range_of(atlas)
+    the_year = translator(lang).gettext("The year {year}")
     years = [
-        Period(str(year), f"The year {year}", date(year, 1, 1), date(year, 12, 31))
+        Period(str(year), the_year.format(year=year), date(year, 1, 1), date(year, 12, 31))
         for year in range(low.year, high.year + 1)
     ]
     focus = atlas.settings.focus
-    return [focus_period(focus), *years] if focus else years
+    return [focus_period(focus, lang), *years] if focus else years
 
 
 def period_for(day: date, options: list[Period]) -> Period:

@@ -23,6 +23,8 @@ import pandas as pd
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
 from kengir_geo.data.settings import Focus
+from kengir_geo.i18n import translator
+from kengir_geo.i18n.dates import format_day, format_day_month
 
 
 def focus_day(focus: Focus | None, day: date) -> int | None:
@@ -32,26 +34,33 @@ def focus_day(focus: Focus | None, day: date) -> int | None:
     return (day - focus.counter_from).days + 1
 
 
-def long_date(day: date) -> str:
-    """'24 May 1954' (no leading zero, English month)."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+def long_date(day: date, lang: str = "en") -> str:
+    """'24 May 1954' in the reader's language."""
+    return format_day(day, lang)
 
 
-def counter_origin(focus: Focus) -> str:
+def counter_origin(focus: Focus, lang: str = "en") -> str:
     """'16 May': what the counter counts from, said wherever the count is shown."""
-    return f"{focus.counter_from.day} {focus.counter_from:%B}"
+    return format_day_month(focus.counter_from, lang)
 
 
-def clock_label(focus: Focus | None, day: date) -> str:
+def clock_label(focus: Focus | None, day: date, lang: str = "en") -> str:
     """'Day 9 since 16 May · 24 May 1954' within the focus span, else the date and which side
     of it. It counts from a stated day and never says "of 42": the length is disputed."""
     number = focus_day(focus, day)
     if focus is None:
-        return long_date(day)
+        return long_date(day, lang)
+    t = translator(lang)
     if number is not None:
-        return f"Day {number} since {counter_origin(focus)} · {long_date(day)}"
-    side = "before" if day < focus.first else "after"
-    return f"{long_date(day)} ({side} {focus.name})"
+        return t.gettext("Day {number} since {origin} · {date}").format(
+            number=t.number(number), origin=counter_origin(focus, lang), date=long_date(day, lang)
+        )
+    side = (
+        t.gettext("{date} (before {period})")
+        if day < focus.first
+        else t.gettext("{date} (after {period})")
+    )
+    return side.format(date=long_date(day, lang), period=focus.name)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop, show_link_problems
 from kengir_geo.app.details_panel import show_details
+from kengir_geo.app.language import _, current_language, link_params
 from kengir_geo.app.nav import story_page
 from kengir_geo.app.state import (
     ExploreState,
@@ -26,6 +27,7 @@ from kengir_geo.app.state import (
 from kengir_geo.app.text import show_claim
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.i18n.dates import format_day
 from kengir_geo.map.basemaps import BASEMAPS
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
@@ -72,7 +74,7 @@ def _apply_link(atlas: Atlas, options: list[Period]) -> None:
 
 
 def _write_link(atlas: Atlas) -> None:
-    params = link_of(state(), atlas)
+    params = {**link_of(state(), atlas), **link_params()}
     if params != st.session_state.get(WRITTEN):
         st.query_params.from_dict(params)
         st.session_state[WRITTEN] = params
@@ -97,7 +99,9 @@ def _on_search(atlas: Atlas) -> None:
         return
     found = with_place(state(), atlas, query)
     if found is None:
-        st.session_state["x_search_message"] = f"No place called “{query}” was found."
+        st.session_state["x_search_message"] = _("No place called “{place}” was found.").format(
+            place=query
+        )
         return
     set_state(found)
     _sync_widgets(found)
@@ -107,10 +111,10 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> None:
     by_id = {p.id: p for p in options}
     with st.sidebar:
         st.text_input(
-            "Find a place",
+            _("Find a place"),
             key="x_query",
             placeholder=atlas.settings.search_hint,
-            help="Any name or spelling, in Latin or Cyrillic letters.",
+            help=_("Any name or spelling, in Latin or Cyrillic letters."),
             on_change=_on_search,
             args=(atlas,),
         )
@@ -119,29 +123,31 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> None:
         elif query := st.session_state.get("x_query", "").strip():
             others = find_places(atlas, query)[1:5]
             if others:
-                st.caption("Other matches: " + md(", ".join(m.name for m in others)))
+                st.caption(
+                    _("Other matches: {names}").format(names=md(", ".join(m.name for m in others)))
+                )
         st.selectbox(
-            "Period",
+            _("Period"),
             list(by_id),
             format_func=lambda pid: by_id[pid].label,
             key="x_period",
             on_change=_on_period,
             args=(atlas, options),
-            help="The day slider under the map moves within the period chosen here.",
+            help=_("The day slider under the map moves within the period chosen here."),
         )
         st.multiselect(
-            "Layers",
+            _("Layers"),
             toggle_layers(atlas),
             format_func=lambda lid: atlas.layers[lid].title,
             key="x_layers",
             on_change=_on_layers,
         )
         st.selectbox(
-            "Basemap",
+            _("Basemap"),
             list(BASEMAPS),
             key="x_basemap",
             on_change=_on_basemap,
-            help="The country outlines work without internet; the others need it.",
+            help=_("The country outlines work without internet; the others need it."),
         )
 
 
@@ -150,11 +156,12 @@ def _about_the_count(atlas: Atlas) -> None:
     focus = atlas.settings.focus
     if focus is None or not focus.claims:
         return
-    with st.popover("About the day count", icon=":material/help:"):
+    with st.popover(_("About the day count"), icon=":material/help:"):
         st.markdown(
-            f"The map counts the days of {md(focus.name)} from "
-            f"{focus.counter_from.day} {focus.counter_from:%B %Y}. "
-            "The works we read do not agree on when it began or how long it lasted:"
+            _(
+                "The map counts the days of {period} from {date}. "
+                "The works we read do not agree on when it began or how long it lasted:"
+            ).format(period=md(focus.name), date=format_day(focus.counter_from, current_language()))
         )
         for claim_id in focus.claims:
             if claim_id in atlas.claims:
@@ -195,8 +202,10 @@ def _map_and_details(atlas: Atlas, options: list[Period]) -> None:
             show_details(atlas, *s.selected)
         else:
             st.info(
-                "Click a place, a building or an event on the map, or one in the day's "
-                "list, to read what the sources say about it."
+                _(
+                    "Click a place, a building or an event on the map, or one in the day's "
+                    "list, to read what the sources say about it."
+                )
             )
     _write_link(atlas)
 
@@ -208,14 +217,19 @@ def _intro(atlas: Atlas) -> None:
         if atlas.settings.intro:
             st.markdown(rich_md(atlas.settings.intro, atlas.sources))
         if atlas.chapters:
-            st.page_link(story_page(), label="Start the story", icon=":material/auto_stories:")
+            st.page_link(
+                story_page(),
+                label=_("Start the story"),
+                icon=":material/auto_stories:",
+                query_params=link_params(),
+            )
         _about_the_count(atlas)
 
 
 def page() -> None:
     st.html(COMPACT_CSS)
     atlas = atlas_or_stop()
-    options = periods(atlas)
+    options = periods(atlas, current_language())
     if STATE not in st.session_state:
         set_state(initial_state(atlas, options))
         _sync_widgets(state())

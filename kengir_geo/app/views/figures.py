@@ -2,29 +2,62 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import streamlit as st
+from babel.numbers import get_group_symbol
 
 from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.language import _, current_language, tr
 from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
+from kengir_geo.i18n import N_
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.figures import layer_figure_rows
 
-STATUS_COLORS = alt.Scale(
-    domain=["documented", "derived", "disputed"], range=["#4a6fa5", "#b9b9b9", "#d08c2b"]
+STATUS_COLORS = {"documented": "#4a6fa5", "derived": "#b9b9b9", "disputed": "#d08c2b"}
+CERTAINTY_COLORS = {
+    "documented": "#4a6fa5",
+    "approximate": "#7fa3cf",
+    "schematic": "#9b9b9b",
+    "disputed": "#d08c2b",
+    "unknown": "#b9b9b9",
+}
+# the legend's words, for the catalogues (the colours stay keyed by the data's values)
+N_LEGEND = (
+    N_("documented"),
+    N_("derived"),
+    N_("disputed"),
+    N_("approximate"),
+    N_("schematic"),
+    N_("unknown"),
 )
-CERTAINTY_COLORS = alt.Scale(
-    domain=["documented", "approximate", "schematic", "disputed", "unknown"],
-    range=["#4a6fa5", "#7fa3cf", "#9b9b9b", "#d08c2b", "#b9b9b9"],
-)
+
+
+def _scale(colors: dict[str, str]) -> alt.Scale:
+    """A colour scale over the legend's words in the reader's language."""
+    return alt.Scale(domain=[_(key) for key in colors], range=list(colors.values()))
+
+
+def _number(value: float) -> str:
+    return tr().number(round(value))
+
+
+def _value_axis() -> alt.Axis:
+    """Axis numbers grouped as the reader's language groups them (5 000, not 5,000)."""
+    group = get_group_symbol(tr().locale)
+    if group == ",":
+        return alt.Axis(format=",")
+    return alt.Axis(labelExpr=f"replace(format(datum.value, ','), /,/g, {json.dumps(group)})")
 
 
 def _cite(atlas: Atlas, ids: list[str] | tuple[str, ...]) -> None:
     if ids:
-        st.caption(sources_md(ids, atlas.sources) + " (full entries on the Sources page).")
+        more = _("(full entries on the Sources page).")
+        st.caption(f"{sources_md(ids, atlas.sources, current_language())} {more}")
 
 
 def _flags(atlas: Atlas, figure: Figure) -> None:
@@ -32,18 +65,24 @@ def _flags(atlas: Atlas, figure: Figure) -> None:
         if v.status == "documented":
             continue
         others = "; ".join(
-            f"{o.value:,.0f} according to {source_names(o.sources, atlas.sources)}"
+            _("{value} according to {works}").format(
+                value=_number(o.value), works=source_names(o.sources, atlas.sources)
+            )
             for o in v.others
         )
-        text = f"**{md(v.label)}: {v.value:,.0f}** is {v.status}. {rich_md(v.note, atlas.sources)}"
+        text = _("**{label}: {value}** is {status}.").format(
+            label=md(v.label), value=_number(v.value), status=_(v.status)
+        )
+        text += f" {rich_md(v.note, atlas.sources)}"
         if others:
-            text += f" Other value: {md(others)}."
+            text += " " + _("Other value: {others}.").format(others=md(others))
         st.markdown(f"- ⚠ {text}")
 
 
 def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
     frame = figure.frame()
     frame["flag"] = frame["status"].map({"documented": "", "derived": "*", "disputed": "?"})
+    frame["status"] = frame["status"].map(_)
     label_sort = list(frame.sort_values("value", ascending=False)["label"]) if horizontal else None
     label = alt.Y if horizontal else alt.X
     value = alt.X if horizontal else alt.Y
@@ -54,10 +93,12 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
             sort=label_sort or list(frame["label"]),
             axis=alt.Axis(labelOverlap=False, labelLimit=240),  # every bar named
         ),
-        value("value:Q", title=figure.unit),
+        value("value:Q", title=figure.unit, axis=_value_axis()),
         tooltip=["label", alt.Tooltip("value:Q", format=","), "status", "sources", "note"],
     )
-    bars = base.mark_bar().encode(color=alt.Color("status:N", scale=STATUS_COLORS, title=None))
+    bars = base.mark_bar().encode(
+        color=alt.Color("status:N", scale=_scale(STATUS_COLORS), title=None)
+    )
     flags = base.mark_text(
         align="left" if horizontal else "center",
         baseline="middle" if horizontal else "bottom",
@@ -68,18 +109,21 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
     height = max(220, 18 * len(frame)) if horizontal else 300
     # the chart's name for screen readers: what it shows, and its values in words
     values = "; ".join(
-        f"{label}: {value:,.0f}"
+        f"{label}: {_number(value)}"
         for label, value in zip(frame["label"], frame["value"], strict=True)
     )
     return (bars + flags).properties(
-        height=height, description=f"Bar chart, {figure.title}, in {figure.unit}. {values}"
+        height=height,
+        description=_("Bar chart, {title}, in {unit}. {values}").format(
+            title=figure.title, unit=figure.unit, values=values
+        ),
     )
 
 
 def _layer_figure(atlas: Atlas, figure: Figure) -> None:
     """A figure drawn from a layer (the divisions' head counts): one bar per feature."""
     rows = layer_figure_rows(atlas, figure)
-    known = rows.dropna(subset=["value"])
+    known = rows.dropna(subset=["value"]).assign(certainty=lambda frame: frame["certainty"].map(_))
     if not known.empty:
         chart = (
             alt.Chart(known)
@@ -88,27 +132,32 @@ def _layer_figure(atlas: Atlas, figure: Figure) -> None:
                 y=alt.Y(
                     "name:N", title=None, sort=list(known["name"]), axis=alt.Axis(labelLimit=320)
                 ),
-                x=alt.X("value:Q", title=figure.unit),
-                color=alt.Color("certainty:N", scale=CERTAINTY_COLORS, title="how sure"),
+                x=alt.X("value:Q", title=figure.unit, axis=_value_axis()),
+                color=alt.Color("certainty:N", scale=_scale(CERTAINTY_COLORS), title=_("how sure")),
                 tooltip=["name", alt.Tooltip("value:Q", format=","), "certainty", "note"],
             )
             .properties(
                 height=36 * len(known),
-                description=f"Bar chart, {figure.title}: "
-                + "; ".join(
-                    f"{n}: {v:,.0f}" for n, v in zip(known["name"], known["value"], strict=True)
+                description=_("Bar chart, {title}: {values}").format(
+                    title=figure.title,
+                    values="; ".join(
+                        f"{n}: {_number(v)}"
+                        for n, v in zip(known["name"], known["value"], strict=True)
+                    ),
                 ),
             )
         )
         st.altair_chart(chart, width="stretch")
     missing = rows[rows["value"].isna()]
     if not missing.empty:
-        st.caption("No number in the data for: " + md(", ".join(missing["name"])) + ".")
-    with st.expander("About these numbers and places"):
+        st.caption(
+            _("No number in the data for: {names}.").format(names=md(", ".join(missing["name"])))
+        )
+    with st.expander(_("About these numbers and places")):
         for row in rows.itertuples():
             if row.certainty in ("disputed", "unknown") or row.note:
                 st.markdown(
-                    f"- **{md(row.name)}** ({md(row.certainty)}): {rich_md(row.note, atlas.sources)}"
+                    f"- **{md(row.name)}** ({md(_(row.certainty))}): {rich_md(row.note, atlas.sources)}"
                 )
     _cite(atlas, sorted({s for ids in rows["sources"] for s in ids}))
 
@@ -119,10 +168,12 @@ def _value_figure(atlas: Atlas, figure: Figure) -> None:
     if figure.note:
         st.caption(rich_md(figure.note, atlas.sources))
     if figure.total is not None:
-        st.caption(f"Total: {figure.total:,.0f} {md(figure.unit)}.")
+        st.caption(
+            _("Total: {value} {unit}.").format(value=_number(figure.total), unit=md(figure.unit))
+        )
     _flags(atlas, figure)
     _cite(atlas, figure.sources)
-    with st.expander("The numbers as a table"):
+    with st.expander(_("The numbers as a table")):
         table = figure.frame().drop(columns="order")
         st.dataframe(table, hide_index=True)
 
@@ -131,8 +182,10 @@ def page() -> None:
     atlas = atlas_or_stop()
     st.title(md(atlas.settings.figures_title), anchor=False)
     st.caption(
-        "Bars marked * are derived by us, ? are disputed; the notes under each chart say why. "
-        "Hover a bar for its source."
+        _(
+            "Bars marked * are derived by us, ? are disputed; the notes under each chart say "
+            "why. Hover a bar for its source."
+        )
     )
     for figure in atlas.figures:
         st.subheader(md(figure.title), anchor=False)
@@ -141,7 +194,7 @@ def page() -> None:
         else:
             _value_figure(atlas, figure)
     if not atlas.figures:
-        st.info("This atlas has no figures (figures.toml).")
+        st.info(_("This atlas has no figures yet."))
 
 
 page()

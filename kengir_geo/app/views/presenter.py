@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.language import _
 from kengir_geo.app.presenting import shown_in
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
@@ -19,35 +20,37 @@ def _follow(room: str) -> None:
     atlas = atlas_or_stop()
     shown = shown_in(room)
     if shown is None:
-        st.info("Waiting for the Story page: open it with the Presenter view button there.")
+        st.info(_("Waiting for the Story page: open it with the Presenter view button there."))
         return
     ids = [c.id for c in atlas.chapters]
     if shown.chapter not in ids:
-        st.warning("The projected chapter is not in this atlas any more.")
+        st.warning(_("The projected chapter is not in this atlas any more."))
         return
     index = ids.index(shown.chapter)
     chapter = atlas.chapters[index]
-    st.caption(f"Projected now: chapter {index + 1} of {len(ids)}")
+    st.caption(
+        _("Projected now: chapter {number} of {total}").format(number=index + 1, total=len(ids))
+    )
     st.header(md(chapter.title), anchor=False)
     if shown.warning:
         st.warning(
-            "The class sees the content note; press Next (or the clicker) to show the chapter.",
+            _("The class sees the content note; press Next (or the clicker) to show the chapter."),
             icon=":material/visibility_off:",
         )
     if chapter.content_note:
-        st.markdown(f"**Content note:** {md(chapter.content_note)}")
+        st.markdown(_("**Content note.** {note}").format(note=md(chapter.content_note)))
     with st.container(key="notes", border=True):
-        st.markdown(rich_md(chapter.notes, atlas.sources) if chapter.notes else "No notes.")
+        st.markdown(rich_md(chapter.notes, atlas.sources) if chapter.notes else _("No notes."))
     if index + 1 < len(ids):
-        st.caption("Next: " + md(atlas.chapters[index + 1].title))
+        st.caption(_("Next: {title}").format(title=md(atlas.chapters[index + 1].title)))
 
 
 def page() -> None:
     st.html(CSS)
-    st.title("Presenter view", anchor=False)
+    st.title(_("Presenter view"), anchor=False)
     room = st.query_params.get("room", "")
     if not room:
-        st.info("Open this view from the Story page (Presenter view), so it can follow it.")
+        st.info(_("Open this view from the Story page (Presenter view), so it can follow it."))
         return
     st.fragment(_follow, run_every=1.0)(room)
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.language import _
 from kengir_geo.app.text import show_claim
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.map.escape import md, safe_url
@@ -14,8 +15,8 @@ from kengir_geo.map.rich_text import reported_by, rich_plain
 
 def _read(source: Source, atlas: Atlas) -> str:
     if source.read:
-        return "yes"
-    return "no" + (reported_by(source, atlas.sources).replace(", as", ": known as") or "")
+        return _("yes")
+    return _("no") + (reported_by(source, atlas.sources).replace(", as", ": known as") or "")
 
 
 def bibliography(atlas: Atlas) -> pd.DataFrame:
@@ -49,24 +50,30 @@ def claim_users(atlas: Atlas) -> dict[str, list[str]]:
 
 def page() -> None:
     atlas = atlas_or_stop()
-    st.title("Sources", anchor=False)
-    st.caption("Every feature on the map cites one or more of these works.")
+    st.title(_("Sources"), anchor=False)
+    st.caption(_("Every feature on the map cites one or more of these works."))
     st.dataframe(
         bibliography(atlas),
         hide_index=True,
         column_config={
-            "link": st.column_config.LinkColumn("link", display_text="open"),
-            "note": st.column_config.TextColumn("note", width="large"),
+            "cited as": st.column_config.TextColumn(_("cited as")),
+            "author": st.column_config.TextColumn(_("author")),
+            "title": st.column_config.TextColumn(_("title")),
+            "year": st.column_config.TextColumn(_("year")),
+            "published": st.column_config.TextColumn(_("published")),
+            "read by us": st.column_config.TextColumn(_("read by us")),
+            "link": st.column_config.LinkColumn(_("link"), display_text=_("open")),
+            "note": st.column_config.TextColumn(_("note"), width="large"),
         },
     )
-    st.header("Figures the sources disagree on", anchor=False)
-    st.caption("Each figure with every value given and who gives it; none is silently chosen.")
+    st.header(_("Figures the sources disagree on"), anchor=False)
+    st.caption(_("Each figure with every value given and who gives it; none is silently chosen."))
     users = claim_users(atlas)
     for claim in atlas.claims.values():
         with st.container(border=True, key=f"claim_{claim.id}"):
             show_claim(claim, atlas.sources)
             if claim.id in users:
-                st.caption("On the map: " + md(", ".join(users[claim.id])))
+                st.caption(_("On the map: {names}").format(names=md(", ".join(users[claim.id]))))
 
 
 page()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.common import atlas_or_stop, is_untranslated
 from kengir_geo.app.keys import bind_keys
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.presenting import new_room, publish
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
@@ -54,7 +56,8 @@ def _index(ids: list[str]) -> int:
             st.session_state["story_index"] = ids.index(wanted)
         elif wanted:
             st.warning(
-                f"No chapter called “{md(wanted)}”; showing the first.", icon=":material/link:"
+                _("No chapter called “{chapter}”; showing the first.").format(chapter=md(wanted)),
+                icon=":material/link:",
             )
     return min(st.session_state.setdefault("story_index", 0), len(ids) - 1)
 
@@ -79,55 +82,57 @@ def _nav(ids: list[str], index: int, warning: bool) -> None:
     content note, Next shows the chapter itself (the clicker's keys stay the same)."""
     with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
         st.button(
-            "◀ Previous",
+            _("◀ Previous"),
             key="story_prev",
             on_click=_go,
             args=(index - 1, ids),
             disabled=index == 0,
-            help="Keyboard: ←, PageUp",
+            help=_("Keyboard: ←, PageUp"),
         )
         if warning:
             st.button(
-                "Show the chapter ▶",
+                _("Show the chapter ▶"),
                 key="story_next",
                 on_click=_show,
                 args=(ids[index],),
                 type="primary",
-                help="Keyboard: →, PageDown, space",
+                help=_("Keyboard: →, PageDown, space"),
             )
         else:
             st.button(
-                "Next ▶",
+                _("Next ▶"),
                 key="story_next",
                 on_click=_go,
                 args=(index + 1, ids),
                 disabled=index == len(ids) - 1,
-                help="Keyboard: →, PageDown, space",
+                help=_("Keyboard: →, PageDown, space"),
             )
-        st.button("First", key="story_first", on_click=_go, args=(0, ids))
-        st.button("Last", key="story_last", on_click=_go, args=(len(ids) - 1, ids))
-        st.markdown(f"{index + 1} of {len(ids)}")
+        st.button(_("First"), key="story_first", on_click=_go, args=(0, ids))
+        st.button(_("Last"), key="story_last", on_click=_go, args=(len(ids) - 1, ids))
+        st.markdown(_("{number} of {total}").format(number=index + 1, total=len(ids)))
     with st.container(key="story_modes", horizontal=True, vertical_alignment="center"):
         st.toggle(
-            "Presentation mode",
+            _("Presentation mode"),
             key="present",
             bind="query-params",
-            help="Full screen for a projector. B blanks the screen.",
+            help=_("Full screen for a projector. B blanks the screen."),
         )
         room = st.session_state.setdefault("story_room", new_room())
         st.link_button(
-            "Presenter view",
-            url=f"presenter?room={room}",
+            _("Presenter view"),
+            url=f"presenter?room={room}&lang={current_language()}",
             icon=":material/co_present:",
-            help="Opens the notes in a second window that follows this one. "
-            "Keep it on your own screen.",
+            help=_(
+                "Opens the notes in a second window that follows this one. "
+                "Keep it on your own screen."
+            ),
         )
 
 
 def _sidebar(atlas: Atlas, ids: list[str], index: int) -> None:
     """The chapters by title; a click opens one."""
     with st.sidebar:
-        st.markdown("**Chapters**")
+        st.markdown(_("**Chapters**"))
         for number, chapter in enumerate(atlas.chapters):
             st.button(
                 f"{number + 1}. {chapter.title}",
@@ -142,7 +147,7 @@ def page() -> None:
     atlas = atlas_or_stop()
     chapters = atlas.chapters
     if not chapters:
-        st.info("The story has no chapters yet (story.toml).")
+        st.info(_("The story has no chapters yet."))
         return
     ids = [c.id for c in chapters]
     index = _index(ids)
@@ -161,17 +166,23 @@ def page() -> None:
         with st.container(key="story_title"):
             st.header(md(chapter.title), anchor=False)
         with st.container(key="story_clock"):
-            st.markdown(f"**{md(chapter_when(chapter, atlas.settings.focus))}**")
+            st.markdown(
+                f"**{md(chapter_when(chapter, atlas.settings.focus, current_language()))}**"
+            )
         if warning:
             with st.container(key="story_warning", border=True):
-                st.markdown(f"**Content note.** {md(chapter.content_note)}")
-                st.caption("Press Next to show the chapter.")
+                st.markdown(_("**Content note.** {note}").format(note=md(chapter.content_note)))
+                st.caption(_("Press Next to show the chapter."))
         else:
             with st.container(key="story_text"):
                 st.markdown(rich_md(chapter.narrative, atlas.sources))
+            if is_untranslated(atlas, "story.toml", chapter.id, "narrative"):
+                st.caption(_("Not translated yet: shown in English."))
         _nav(ids, index, bool(warning))
+        if presenting and (notice := translation_notice(current_language())):
+            st.caption(notice)  # the sidebar that says it is hidden on a projector
     with map_col, st.container(key="story_map"):
-        period = period_for(day, periods(atlas))
+        period = period_for(day, periods(atlas, current_language()))
         time_map(
             atlas,
             key="story_map_widget",
@@ -186,7 +197,7 @@ def page() -> None:
             height=620,
             clickable=False,  # popups open inside the map; nothing comes back to Python
             present=bool(presenting),
-            day_label=day_label(chapter),
+            day_label=day_label(chapter, current_language()),
         )
     bind_keys("story_prev", "story_next", "story_first", "story_last")
 

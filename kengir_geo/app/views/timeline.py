@@ -8,10 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop, show_link_problems
+from kengir_geo.app.language import _, current_language, link_params, ngettext
 from kengir_geo.app.nav import explore_page
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.data.dates import format_span, try_parse_date
+from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.schema import CATEGORIES, CERTAINTIES
+from kengir_geo.i18n.dates import format_day, format_span
+from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.changes import changes_by_day
@@ -42,65 +45,83 @@ def _options(values: pd.Series, order: tuple[str, ...]) -> list[str]:
 
 def page() -> None:
     atlas = atlas_or_stop()
-    st.title("Timeline", anchor=False)
+    st.title(_("Timeline"), anchor=False)
+    lang = current_language()
     st.caption(
-        "Every event in the atlas as text, earliest first. Dates written as a month or a span "
-        "mean the sources do not give the exact day."
+        _(
+            "Every event in the atlas as text, earliest first. Dates written as a month or a "
+            "span mean the sources do not give the exact day."
+        )
     )
     events = all_events(atlas)
     categories = _options(events.get("category", pd.Series(dtype=str)), CATEGORIES)
     certainties = _options(events.get("certainty", pd.Series(dtype=str)), CERTAINTIES)
     left, right = st.columns(2)
     chosen_categories = left.multiselect(
-        "Category",
+        _("Category"),
         categories,
         default=categories,
         key="t_cat",
         format_func=lambda c: atlas.settings.label("category", c),
     )
     chosen_certainties = right.multiselect(
-        "How sure", certainties, default=certainties, key="t_cert"
+        _("How sure"),
+        certainties,
+        default=certainties,
+        key="t_cert",
+        format_func=lambda key: word(key, lang),
     )
     shown = events[
         events["category"].isin(chosen_categories) & events["certainty"].isin(chosen_certainties)
     ]
     # a link's ?date= starts the list on that day; one that is no date is named, not ignored
-    link = read_link({k: st.query_params.get(k) for k in ("date",) if k in st.query_params}, atlas)
+    asked = {k: st.query_params.get(k) for k in ("date", "lang") if k in st.query_params}
+    link = read_link(asked, atlas)
     show_link_problems(link.problems)
     if link.day is not None and "last_day" in shown:
         shown = shown[shown["last_day"] >= link.day.toordinal()]
-        st.caption(f"From {link.day.day} {link.day:%B %Y} on, as the link asks.")
-    st.markdown(f"Showing **{len(shown)}** of {len(events)} events.")
+        st.caption(_("From {date} on, as the link asks.").format(date=format_day(link.day, lang)))
+    st.markdown(
+        ngettext(
+            "Showing **{shown}** of {total} event.",
+            "Showing **{shown}** of {total} events.",
+            len(events),
+        ).format(shown=len(shown), total=len(events))
+    )
     explore = explore_page()
     changes_by = changes_by_day(atlas)
     for row in shown.itertuples():
         day = date.fromordinal(int(row.first_day))
         with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
-            when = describe_when(row.start, row.end, "events")
+            when = describe_when(row.start, row.end, "events", lang)
             exact = row.first_day == row.last_day
             st.markdown(
                 f"**{md(when)}**"
-                + (f" · {md(clock_label(atlas.settings.focus, day))}" if exact else "")
+                + (f" · {md(clock_label(atlas.settings.focus, day, lang))}" if exact else "")
             )
             st.markdown(f"##### {md(row.name)}")
-            category = atlas.settings.label("category", str(row.category or "")) or "no category"
-            st.caption(md(f"{category} · {row.certainty}"))
+            category = atlas.settings.label("category", str(row.category or "")) or _("no category")
+            st.caption(md(f"{category} · {word(row.certainty, lang)}"))
             if row.description:
                 st.markdown(rich_md(row.description, atlas.sources))
             changes = changes_by.get(int(row.sure_from), [])
             if changes and row.sure_from <= row.sure_until:
-                st.markdown("**On the map that day:** " + md("; ".join(changes)) + ".")
+                st.markdown(
+                    _("**On the map that day:** {changes}.").format(changes=md("; ".join(changes)))
+                )
             if row.sources:
-                st.caption(sources_md(row.sources, atlas.sources))
+                st.caption(sources_md(row.sources, atlas.sources, lang))
             span = try_parse_date(row.start)
             where = (  # a partial date reads as what it is: "in May 1954", never "1 May 1954"
-                f"on {day.day} {day:%B %Y}" if exact or span is None else f"in {format_span(span)}"
+                _("Open the map on {date}").format(date=format_day(day, lang))
+                if exact or span is None
+                else _("Open the map in {date}").format(date=format_span(span, lang))
             )
             st.page_link(
                 explore,
-                label=f"Open the map {where}",
+                label=where,
                 icon=":material/map:",
-                query_params={"date": day.isoformat()},
+                query_params={"date": day.isoformat(), **link_params()},
             )
 
 
