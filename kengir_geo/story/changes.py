@@ -7,15 +7,17 @@ are consecutive features, so a change is a feature whose interval starts on the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
+from kengir_geo.i18n import translator
 
 
-def _phrase(name: str, state: str) -> str:
+def _phrase(name: str, state: str, _: Callable[[str], str]) -> str:
     """ "Wall: breached"; a name that already says its state is enough on its own."""
     if not state:
-        return f"{name} appears"
+        return _("{name} appears").format(name=name)
     return name if state.lower() in name.lower() else f"{name}: {state}"
 
 
@@ -24,12 +26,13 @@ def _text(value: object) -> str:
     return "" if value is None or value != value else str(value).strip()
 
 
-def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
-    """Day ordinal -> sentences for the features (not events) that begin or end that day.
+def changes_by_day(atlas: Atlas, lang: str = "en") -> dict[int, list[str]]:
+    """Day ordinal -> sentences (in `lang`) for the features (not events) that begin or end that day.
 
     A feature whose start is fuzzy around a day ("May 1954") is listed on the first day it is
     certain. One pass over each layer: the Timeline asks for a hundred days at once.
     """
+    _ = translator(lang).gettext
     changes: dict[int, list[str]] = defaultdict(list)
     for layer in atlas.layers.values():
         if layer.type != "features" or layer.group == "basemap":
@@ -44,7 +47,7 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
         ):
             if first_day > OPEN_START:
                 state_label = atlas.settings.label("state", _text(state))
-                started[int(sure_from)].append(_phrase(_text(name), state_label))
+                started[int(sure_from)].append(_phrase(_text(name), state_label, _))
                 started_kinds[int(sure_from)].add(_text(kind))
             if last_day < OPEN_END:
                 ended[int(last_day) + 1].append((_text(name), _text(kind)))
@@ -52,7 +55,7 @@ def changes_by_day(atlas: Atlas) -> dict[int, list[str]]:
             changes[day].extend(started.get(day, []))
             # a feature replaced by its next state is already described by that state
             changes[day].extend(
-                f"{name}: no longer there"
+                _("{name}: no longer there").format(name=name)
                 for name, kind in ended.get(day, [])
                 if kind not in started_kinds.get(day, set())
             )

@@ -89,7 +89,7 @@ def page() -> None:
         ).format(shown=len(shown), total=len(events))
     )
     explore = explore_page()
-    changes_by = changes_by_day(atlas)
+    changes_by = changes_by_day(atlas, lang)
     for row in shown.itertuples():
         day = date.fromordinal(int(row.first_day))
         with st.container(border=True, key=f"t_{row.layer_id}_{row.id}"):
