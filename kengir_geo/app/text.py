@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from kengir_geo.app.language import _
+from kengir_geo.app.language import _, current_language
 from kengir_geo.data.atlas import Claim, Source
 from kengir_geo.map.escape import md, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_md, rich_plain
@@ -23,7 +23,8 @@ def source_line(source: Source, sources: Mapping[str, Source] | None = None) -> 
     author = f"{md(source.author)}, " if source.author else ""
     year = f" ({md(source.year)})" if source.year not in (None, "", "n.d.") else ""
     where = f", {md(source.published)}" if source.published else ""
-    return f"{author}{title}{year}{where}{md(reported_by(source, sources or {}))}"
+    heard = reported_by(source, sources or {}, current_language())
+    return f"{author}{title}{year}{where}{md(heard)}"
 
 
 def source_names(ids: tuple[str, ...] | list[str], sources: Mapping[str, Source]) -> str:

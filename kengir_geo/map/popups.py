@@ -23,7 +23,9 @@ from kengir_geo.story.details import (
 )
 
 
-def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> str:
+def source_html(
+    source: Source, sources: Mapping[str, Source] | None = None, lang: str = "en"
+) -> str:
     """'Author, Title (year), where published', the title linked when the source has a safe
     URL, and for a work we have not read, who reports it."""
     title = esc(source.title)
@@ -34,7 +36,7 @@ def source_html(source: Source, sources: Mapping[str, Source] | None = None) -> 
     parts.append(title)
     year = f" ({esc(source.year)})" if source.year not in (None, "", "n.d.") else ""
     where = f", {esc(source.published)}" if source.published else ""
-    return ", ".join(parts) + year + where + esc(reported_by(source, sources or {}))
+    return ", ".join(parts) + year + where + esc(reported_by(source, sources or {}, lang))
 
 
 def claim_html(claim: Claim, sources: Mapping[str, Source] | None = None, lang: str = "en") -> str:
@@ -99,7 +101,7 @@ def sources_html(
 ) -> str:
     """The list of works a feature cites (the popup's last part)."""
     _ = translator(lang).gettext
-    items = [f"<li>{source_html(s, all_sources)}</li>" for s in cited]
+    items = [f"<li>{source_html(s, all_sources, lang)}</li>" for s in cited]
     missing = _("{work}: source not in the bibliography")
     items += [f"<li>{esc(missing.format(work=s))}</li>" for s in unknown]
     if not items:

@@ -109,8 +109,21 @@ def rich_plain(text: object, sources: Mapping[str, Source]) -> str:
     return "".join(out)
 
 
-def reported_by(source: Source, sources: Mapping[str, Source]) -> str:
-    """', as reported by Dunn (2021)' for a work we know only second-hand, else ''."""
+def reporters(source: Source, sources: Mapping[str, Source], lang: str = "en") -> str:
+    """'Dunn (2021) and Barnes (2011)': the works through which we know an unread one; ''
+    for a work we read."""
     if source.read or not source.via:
         return ""
-    return ", as reported by " + " and ".join(_name(v, sources)[0] for v in source.via)
+    names = [_name(v, sources)[0] for v in source.via]
+    if len(names) == 1:
+        return names[0]
+    both = translator(lang).gettext("{works} and {last}")
+    return both.format(works=", ".join(names[:-1]), last=names[-1])
+
+
+def reported_by(source: Source, sources: Mapping[str, Source], lang: str = "en") -> str:
+    """', as reported by Dunn (2021)' for a work we know only second-hand, else ''."""
+    works = reporters(source, sources, lang)
+    if not works:
+        return ""
+    return translator(lang).gettext(", as reported by {works}").format(works=works)

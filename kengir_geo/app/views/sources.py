@@ -6,17 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
-from kengir_geo.app.language import _
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim
 from kengir_geo.data.atlas import Atlas, Source
 from kengir_geo.map.escape import md, safe_url
-from kengir_geo.map.rich_text import reported_by, rich_plain
+from kengir_geo.map.rich_text import reporters, rich_plain
 
 
 def _read(source: Source, atlas: Atlas) -> str:
     if source.read:
         return _("yes")
-    return _("no") + (reported_by(source, atlas.sources).replace(", as", ": known as") or "")
+    works = reporters(source, atlas.sources, current_language())
+    return _("no: known as reported by {works}").format(works=works) if works else _("no")
 
 
 def bibliography(atlas: Atlas) -> pd.DataFrame:
