@@ -29,34 +29,13 @@ from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.popups import popup_body, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
+from kengir_geo.story.changes import layer_changes
 from kengir_geo.story.details import details_of_row, plain_text
 from kengir_geo.story.timeline import counter_origin
 
 # Above this many features a layer is drawn as small canvas circles, without labels.
 LARGE_LAYER = 1000
 PHASES = (SURE, MAYBE, PAST)
-# The browser's words for what it shows; in one place, with the rest of the reader text.
-WORDS = {
-    "maybe_event": "perhaps on this day",
-    "maybe_feature": "perhaps there on this day",
-    "past": "already over",
-    "changed": "changed today",
-    "today": "On this day",
-    "nothing_today": "No dated event on this day.",
-    "play": "Play",
-    "pause": "Pause",
-    "previous_day": "Previous day",
-    "next_day": "Next day",
-    "speed": "Speed",
-    "legend": "Legend",
-    "close": "Close",
-    "plan": "Schematic plan: not to scale, not in its real place",
-    "tiles_failed": "The map tiles cannot be loaded (no internet?). Choose the offline "
-    "basemap to see the country outlines.",
-    "events_strip": "Events per day",
-    "map_name": "Map",
-    "day_slider": "Day shown on the map",
-}
 SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 
 
@@ -114,7 +93,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any]:
+def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[str, Any]:
     """One layer for the browser: looks, names, labels, day bounds, shapes, popups."""
     frame = layer.frame
     large = len(frame) > options.large_layer
@@ -175,10 +154,15 @@ def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any
     return payload
 
 
-def _popup_body(atlas: Atlas, layer: Layer, row: dict[str, Any], large: bool) -> str:
+def _popup_body(atlas: Atlas | None, layer: Layer, row: dict[str, Any], large: bool) -> str:
     """A feature's popup without its title (the browser adds the escaped name). In a large
     layer it is the part features share (layer, dates, certainty, sources), so thousands of
-    features refer to a handful of texts."""
+    features refer to a handful of texts. Without an atlas (a layer of anyone's): its
+    properties as a table."""
+    if atlas is None:
+        from kengir_geo.ingest.preview import popup_table  # the one table of raw properties
+
+        return popup_table(row.get("properties") or {})
     if large:
         return shared_popup_part(atlas, layer, row)
     return popup_body(details_of_row(atlas, layer.id, row), atlas.sources)
@@ -197,19 +181,42 @@ def focus_payload(atlas: Atlas) -> dict[str, Any] | None:
     }
 
 
+def changes_payload(layers: list[Layer], options: Options) -> dict[str, list[list[Any]]]:
+    """What changed on each day (story/changes.py, the one rule), as the browser lists it:
+    day -> [layer's index in the payload, feature's index, "start" or "end", sentence]. Large
+    layers are drawn as dots without a list, so their changes are left out."""
+    days: dict[str, list[list[Any]]] = {}
+    for index, layer in enumerate(layers):
+        if len(layer.frame) > options.large_layer:
+            continue
+        for day, entries in layer_changes(layer).items():
+            days.setdefault(str(day), []).extend(
+                [index, c.row, c.what, esc(c.sentence)] for c in entries
+            )
+    return days
+
+
+def payload_of_layers(
+    atlas: Atlas | None, layers: list[Layer], options: Options, title: str, legend: str
+) -> dict[str, Any]:
+    """The browser's time map for these layers (of an atlas, or of anyone's frame)."""
+    return {
+        "version": 2,
+        "title": esc(title),
+        "epoch": date(1970, 1, 1).toordinal(),
+        "open": [OPEN_START, OPEN_END],
+        "focus": focus_payload(atlas) if atlas is not None else None,
+        "layers": [layer_payload(atlas, layer, options) for layer in layers],
+        "changes": changes_payload(layers, options),
+        "legend": legend,
+        "speeds": list(SPEEDS),
+    }
+
+
 def map_payload(
     atlas: Atlas, options: Options = Options(), layer_ids: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """Everything the browser needs to show any day of the atlas."""
     wanted = list(atlas.layers) if layer_ids is None else list(layer_ids)
-    return {
-        "version": 1,
-        "title": esc(atlas.settings.title),
-        "epoch": date(1970, 1, 1).toordinal(),
-        "open": [OPEN_START, OPEN_END],
-        "focus": focus_payload(atlas),
-        "layers": [layer_payload(atlas, atlas.layers[lid], options) for lid in wanted],
-        "legend": legend_html(atlas),
-        "words": {k: esc(v) for k, v in WORDS.items()},
-        "speeds": list(SPEEDS),
-    }
+    layers = [atlas.layers[lid] for lid in wanted]
+    return payload_of_layers(atlas, layers, options, atlas.settings.title, legend_html(atlas))
