@@ -61,7 +61,7 @@ def test_export_is_one_offline_file(atlas, tmp_path):
     html = out.read_text()
     assert remote_references(html) == []
     assert "<script src" not in html and "<link" not in html
-    assert "KengirTimeMap" in html and "KengirStory" in html
+    assert "L.timeMap(" in html and "L.control.story(" in html  # the plugin and its story
     assert "[60.0,40.0]" in html  # the country outlines are drawn, no tiles
     assert "tile.openstreetmap" not in html and "arcgisonline" not in html
     assert out.stat().st_size < SIZE_BUDGET

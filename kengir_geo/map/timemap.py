@@ -27,7 +27,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from kengir_geo.data.atlas import Layer, layer_frame
-from kengir_geo.map.assets import plugin_css, plugin_js, leaflet_css, leaflet_js
+from kengir_geo.map.assets import leaflet_css, leaflet_js, plugin_css, plugin_js
 from kengir_geo.map.escape import script_json
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.payload import Options, payload_of_layers

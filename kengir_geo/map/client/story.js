@@ -174,6 +174,9 @@
         '<div class="kg-chapter-text"><p>' + c.intro + "</p><p></p></div>";
       this.body.querySelectorAll("p")[1].textContent = help;
       this.tm.setHighlight([]);
+      if (!(c.frame && c.frame.length && this.tm.frame(c.frame, false)) && c.center) {
+        this.map.setView(c.center, c.zoom || 5);
+      }
     }
   });
 

@@ -170,9 +170,10 @@
       this.payload.layers.forEach(function (layer, index) {
         if (layer.group !== "basemap") { self.groups.push(self.makeGroup(layer, index)); }
       });
-      this.handlers = {
+      var after = function () { self.afterMove(); };
+      this.handlers = {  // (an object's keys are not split into several events)
         zoomstart: function () { self.labelBox.style.visibility = "hidden"; },
-        "zoomend moveend resize": function () { self.afterMove(); }
+        zoomend: after, moveend: after, resize: after
       };
       map.on(this.handlers);
       L.FeatureGroup.prototype.onAdd.call(this, map);
@@ -702,10 +703,14 @@
       if (!bounds.isValid() || !this.map) { return false; }
       var size = this.map.getSize();
       var pad = Math.max(12, Math.round(Math.min(size.x, size.y) * 0.04));
-      var bottom = this.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+      // the bar and the day's list along the bottom, a panel on the right (a story)
+      var box = this.map.getContainer();
+      var bottom = box.querySelector(".leaflet-bottom.leaflet-left");
+      var right = box.querySelector(".leaflet-top.leaflet-right");
       var below = bottom ? Math.min(bottom.offsetHeight, size.y / 2) : 0;
-      this.map.fitBounds(bounds, {paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + below],
-        maxZoom: 17, animate: !!animate});
+      var beside = right && right.offsetWidth < size.x * 0.6 ? right.offsetWidth : 0;
+      this.map.fitBounds(bounds, {paddingTopLeft: [pad, pad],
+        paddingBottomRight: [pad + beside, pad + below], maxZoom: 17, animate: !!animate});
       return true;
     },
 
