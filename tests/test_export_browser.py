@@ -53,7 +53,7 @@ class Offline:
 
 # The page keeps no global of its own: the plugin announces itself with a DOM event, and the
 # test keeps what it hears (window.__tm), as any host could.
-CAPTURE = """document.addEventListener("timemapadd", e => { window.__tm = e.detail.timeMap; });"""
+CAPTURE = """window.addEventListener("timemapadd", e => { window.__tm = e.detail.timeMap; });"""
 
 
 def open_export(page, path):

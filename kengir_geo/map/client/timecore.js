@@ -46,7 +46,7 @@
     return {year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate()};
   }
 
-  /* "2024-05-16" (what <input type=date> gives) -> a day, or null. */
+  /* "2024-05-16" (what a date input gives) -> a day, or null. */
   function dayOfIso(text) {
     var m = /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text || "");
     if (!m) { return null; }
