@@ -267,7 +267,11 @@ def test_a_layer_of_1923_to_1960_is_stepped_year_by_year(page, tmp_path):
     years, shown = [], []
     for _ in range(37):
         years.append(date.fromordinal(page.evaluate("() => window.__tm.getDay()")).year)
-        shown.append(page.evaluate("() => window.__tm.shownFeatures().filter(f => f.layer === 'camps').length"))
+        shown.append(
+            page.evaluate(
+                "() => window.__tm.shownFeatures().filter(f => f.layer === 'camps').length"
+            )
+        )
         page.get_by_role("button", name="Next", exact=True).click()
     assert years == list(range(1923, 1960))
     assert shown[0] == 1 and max(shown) == 3 and shown[-1] == 1  # camps open and close
@@ -281,7 +285,12 @@ def test_a_layer_of_1923_to_1960_is_stepped_year_by_year(page, tmp_path):
 def test_the_export_works_by_keyboard(page, exported):
     offline = open_export(page, exported)
     # no map shape takes focus, and none is described by a tooltip
-    assert page.locator(".leaflet-overlay-pane [tabindex], .leaflet-overlay-pane [aria-describedby]").count() == 0
+    assert (
+        page.locator(
+            ".leaflet-overlay-pane [tabindex], .leaflet-overlay-pane [aria-describedby]"
+        ).count()
+        == 0
+    )
     with_events = page.evaluate(
         """() => { const tm = window.__tm, r = tm.getRange();
             for (let t = r[0]; t <= r[1]; t += 1) { tm.setDay(t);

@@ -18,7 +18,9 @@ from kengir_geo.data.validate import validate_geodata
 
 pytestmark = pytest.mark.browser
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = 'iframe[data-testid="stIFrame"]'
+# The time map announces itself with a DOM event; the test keeps what it hears.
+CAPTURE = """window.addEventListener("timemapadd", e => { window.__tm = e.detail.timeMap; });"""
 SCRIPT = "<script>alert('name')</script>"
 IMG = "<img src=x onerror=alert('description')>"
 JS_URL = "javascript:alert('url')"
@@ -91,7 +93,8 @@ def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata,
     upload(page, upload_server, "camps.zip", archive.read_bytes())
     page.get_by_text("The layer can be added").wait_for(timeout=60_000)
     assert page.get_by_text("UTM zone 42N").count() == 1
-    assert markers(page).count() == len(CAMPS)
+    assert markers(page).count() == len(CAMPS)  # on the day the most camps stand
+    assert page.frame_locator(MAP).locator("input.kg-slider").count() == 1  # and its days
     page.get_by_role("button", name="Save into the atlas").click()
     page.get_by_text("Saved as layers/camps.geojson").wait_for(timeout=60_000)
     page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / "upload.png"))
@@ -108,6 +111,7 @@ def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata,
 
 def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
     watch = Watch(page)
+    page.add_init_script(CAPTURE)
     hostile = collection(
         feature(
             "a",
@@ -137,14 +141,13 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
         .locator("body")
         .evaluate(
             """() => {
-            const map = Object.values(window).find(v => v instanceof L.Map);
-            const texts = [], links = [];
-            map.eachLayer(layer => {
-                if (!layer.feature || !layer.getTooltip() || !layer.getPopup()) { return; }
-                layer.openTooltip();
-                texts.push(layer.getTooltip().getElement().innerText);
-                layer.openPopup();
-                const popup = layer.getPopup().getElement();
+            const tm = window.__tm, texts = [], links = [];
+            tm.shownFeatures().forEach(f => {
+                const tip = document.createElement("div");  // what hovering shows
+                tip.innerHTML = tm.tooltipFor(f.layer, f.id);
+                texts.push(tip.textContent);
+                tm.select(f.layer, f.id, true);  // its details, as a click or Enter opens them
+                const popup = document.querySelector(".leaflet-popup");
                 texts.push(popup.innerText);
                 popup.querySelectorAll("a").forEach(a => links.push(a.getAttribute("href")));
             });

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
@@ -47,7 +47,6 @@ ENCODINGS = [
 ]
 HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer")  # problems the expander's options solve
 LIMITS = Limits()
-VENDOR_URL = "/app/static/vendor"
 
 
 def slug(name: str) -> str:
@@ -107,13 +106,6 @@ def _atlas_or_none(root: Path):
         return None
 
 
-def _localized(fmap):
-    from kengir_geo.map.assets import localize_links
-
-    localize_links(fmap, base_url=VENDOR_URL)
-    return fmap
-
-
 def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     warnings = len(result.problems) - len(errors)
@@ -137,8 +129,9 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     st.subheader("Preview")
     if count > PREVIEW_LIMIT:
         st.caption(f"The map shows the first {PREVIEW_LIMIT:,} of {count:,} features.")
-    fmap = _localized(preview_map(layer, _atlas_or_none(root)))
-    st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
+    # the time map plugin, Leaflet inlined: the same map as Explore and the export
+    page = preview_map(layer, _atlas_or_none(root)).get_root().render()
+    components.html(page, height=480)
     st.download_button(
         "Download the cleaned GeoJSON",
         data=result.layer_text(),

@@ -13,8 +13,7 @@ import folium
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.ingest.normalize import positions
 from kengir_geo.map.escape import esc, safe_url
-from kengir_geo.map.payload import LARGE_LAYER
-from kengir_geo.map.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
+from kengir_geo.map.render import preview_time_map
 
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
 STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
@@ -78,25 +77,10 @@ def bounds(features: list[dict[str, Any]]) -> list[list[float]] | None:
 def preview_map(
     collection: dict[str, Any], atlas: Atlas | None = None, limit: int = PREVIEW_LIMIT
 ) -> folium.Map:
-    """The layer drawn over the atlas's offline base map (or a bare one), zoomed to fit."""
-    if atlas is not None:
-        fmap = base_map(atlas, legend_open=False)
-    else:
-        fmap = folium.Map(tiles=None, control_scale=True)
-        fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
-    features = preview_features(collection, limit)
-    if len(features) > LARGE_LAYER:  # the time map's threshold: canvas above it
-        # Many features: this map's own canvas. (render.point_js's canvas is one per window,
-        # which st_folium's re-runs of the map script leave attached to a map that is gone.)
-        fmap.options["preferCanvas"] = True
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Your layer",
-        on_each_feature=BIND_JS,
-        point_to_layer=point_js(canvas=False),
-        style=folium.utilities.JsCode("function (f) { return f.properties.style; }"),
-    ).add_to(fmap)
-    box = bounds(features)
-    if box:
-        fmap.fit_bounds(box, padding=(40, 40), max_zoom=15)
-    return settle_ids(fmap)
+    """The layer on the time map, over the atlas's offline base map (or a bare one), fitted."""
+    located = [
+        item
+        for item in collection.get("features", [])
+        if isinstance(item, dict) and positions(item.get("geometry"))
+    ][:limit]
+    return preview_time_map(located, atlas)

@@ -68,7 +68,10 @@ def _style_set(layer: Layer, row: dict[str, Any], large: bool) -> tuple:
             )
             style["radius"] = point_radius(phase, lit, large, is_events)
             if large and not lit:
-                style["stroke"] = False  # thousands of dots: one fill each, no outline to paint
+                # thousands of dots: one fill each, no outline to paint, so the fill carries
+                # what the outline would (still paler the less sure we are)
+                style["stroke"] = False
+                style["fillOpacity"] = round(min(1.0, 2.5 * style.get("fillOpacity", 0.3)), 3)
             looks.append(json.dumps(style, sort_keys=True))
     return tuple(looks)
 

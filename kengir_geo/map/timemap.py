@@ -74,17 +74,23 @@ def frame_layer(
     title: str = "Layer",
     kind: str = "features",
     color: str = "#1f5fa8",
+    require_dates: bool = True,
+    certainty: str = "documented",
 ) -> Layer:
     """Anyone's GeoDataFrame (or GeoJSON FeatureCollection) as a layer of the time map.
 
     `start`/`end` name the date columns (dates, timestamps, years or text such as "1954-05");
-    `name` the column shown on hover; `kind` "features" (things that last) or "events"."""
+    `name` the column shown on hover; `kind` "features" (things that last) or "events".
+    Without `require_dates`, a missing date column means "no date" (always shown). A feature
+    without a `certainty` of its own is drawn as `certainty` (solid: "documented")."""
     frame = data if isinstance(data, gpd.GeoDataFrame) else gpd.GeoDataFrame.from_features(data)
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     for column in (start, end):
-        if column not in frame.columns:
-            raise KeyError(f"no column {column!r}; columns are {', '.join(map(str, frame.columns))}")
+        if column not in frame.columns and require_dates:
+            raise KeyError(
+                f"no column {column!r}; columns are {', '.join(map(str, frame.columns))}"
+            )
     columns = [c for c in frame.columns if c != frame.geometry.name]
     features = []
     for number, (geometry, row) in enumerate(
@@ -97,6 +103,7 @@ def frame_layer(
             "name": "" if label is None else str(label),
             "start": _date_text(raw.get(start)),
             "end": _date_text(raw.get(end)),
+            "certainty": raw.get("certainty") or certainty,
             "properties": raw,  # the popup's table (escaped there)
         }
         features.append(
@@ -160,9 +167,7 @@ class TimeMap(MacroElement):
         if payload is None:
             if data is None:
                 raise ValueError("TimeMap needs data (a GeoDataFrame or GeoJSON) or a payload")
-            layer = frame_layer(
-                data, start, end, name=name, title=title, kind=kind, color=color
-            )
+            layer = frame_layer(data, start, end, name=name, title=title, kind=kind, color=color)
             payload = payload_of_layers(
                 None, [layer], Options(popups=popups), title, legend_html(None, open_=False)
             )
