@@ -328,7 +328,8 @@ def test_a_folium_time_map_of_anyones_layer_works_offline(page, tmp_path):
     out = tmp_path / "camps.html"
     fmap.save(str(out))
     offline = open_export_plain(page, out)
-    assert page.locator(".kg-clock").inner_text() == "1923"  # a span of decades: by year
+    assert page.locator(".kg-clock").inner_text() == "1 January 1923"
+    assert page.locator("select.kg-unit").input_value() == "year"  # decades: stepped by year
     counts = []
     for _ in range(40):
         counts.append(page.evaluate("() => window.__tm.countShown()"))
