@@ -5,6 +5,7 @@ const assert = require("node:assert/strict");
 const core = require("../../kengir_geo/map/client/timecore.js");
 
 const day = (y, m, d) => core.dayOf(y, m, d);
+const PACKED_POINTS = "zokHBE052gIAAACAAAAAgOBe+P+Q0AMA";
 
 test("days are Python's date ordinals, for any year", () => {
   assert.equal(day(1, 1, 1), 1);  // date(1, 1, 1).toordinal()
@@ -125,4 +126,15 @@ test("clicker keys move the story; keys that belong to a control are left to it"
   const ctrl = key("PageDown", "BODY");
   ctrl.ctrlKey = true;
   assert.equal(core.storyAction(ctrl), null);
+});
+
+test("a large layer's packed columns unpack to what Python packed", () => {
+  // payload._packed_days and _packed_points of the same values (printed by Python)
+  const days = core.unpackDays("713494,0,4,0,-26,0,4,0,-713467,0,3652058,0");
+  assert.deepEqual(Array.from(days), [713494, 713494, 713498, 713498, 713468, 713468, 713472,
+    713472, 1, 1, 3652059, 3652059]);
+  const xy = core.unpackPoints(PACKED_POINTS);
+  assert.deepEqual(xy, [67.602894, 47.855949, null, null, -0.5, 0.25]);
+  const layer = core.unpackLayer({days: [1, 1, 2, 2], xy: [3, 4]});
+  assert.deepEqual(layer.days, [1, 1, 2, 2]);  // an unpacked layer stays as it is
 });

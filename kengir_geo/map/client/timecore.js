@@ -205,7 +205,56 @@
     return (keys || STORY_KEYS)[event.key] || null;
   }
 
+  /* ------------------------------------------------- a large layer, packed ---- */
+
+  /* payload.py _packed_days: per feature, first after the previous feature's first, then each
+   * bound after the one before. Back to four absolute days a feature. */
+  function unpackDays(text) {
+    if (typeof text !== "string") { return text; }
+    var steps = text ? text.split(",") : [], out = new Float64Array(steps.length), first = 0;
+    for (var i = 0; i + 3 < steps.length; i += 4) {
+      first += Number(steps[i]);
+      out[i] = first;
+      out[i + 1] = out[i] + Number(steps[i + 1]);
+      out[i + 2] = out[i + 1] + Number(steps[i + 2]);
+      out[i + 3] = out[i + 2] + Number(steps[i + 3]);
+    }
+    return out;
+  }
+
+  var MISSING_POINT = -2147483648;
+
+  function bytesOf(base64) {
+    if (typeof atob === "function") {
+      var raw = atob(base64), bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i += 1) { bytes[i] = raw.charCodeAt(i); }
+      return bytes;
+    }
+    return new Uint8Array(Buffer.from(base64, "base64"));  // node
+  }
+
+  /* payload.py _packed_points: base64 of little-endian int32 micro-degrees, lon then lat; a
+   * missing point is null, null. */
+  function unpackPoints(text) {
+    if (typeof text !== "string") { return text; }
+    var bytes = bytesOf(text), view = new DataView(bytes.buffer), n = bytes.length / 4;
+    var out = new Array(n);
+    for (var i = 0; i < n; i += 1) {
+      var v = view.getInt32(4 * i, true);
+      out[i] = v === MISSING_POINT ? null : v / 1e6;
+    }
+    return out;
+  }
+
+  /* A payload layer ready to draw: packed columns unpacked (once, when the map is made). */
+  function unpackLayer(layer) {
+    layer.days = unpackDays(layer.days);
+    if (layer.xy) { layer.xy = unpackPoints(layer.xy); }
+    return layer;
+  }
+
   return {
+    unpackDays: unpackDays, unpackPoints: unpackPoints, unpackLayer: unpackLayer,
     NONE: NONE, SURE: SURE, MAYBE: MAYBE, PAST: PAST,
     phaseOf: phaseOf,
     dayOf: dayOf, dateOfDay: dateOfDay, partsOf: partsOf, dayOfIso: dayOfIso, isoOf: isoOf,

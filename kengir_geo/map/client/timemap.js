@@ -102,6 +102,7 @@
     initialize: function (payload, options) {
       L.setOptions(this, options);
       L.FeatureGroup.prototype.initialize.call(this, []);
+      payload.layers.forEach(core.unpackLayer);  // a large layer's packed columns
       this.payload = payload;
       this.strings = L.extend({}, STRINGS);
       var words = payload.words || {}, given = this.options.strings || {}, key;
