@@ -83,8 +83,9 @@ def upload(page, server, name: str, data: bytes) -> None:
 
 def markers(page):
     frame = page.frame_locator(MAP)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
-    return frame.locator("path.leaflet-interactive")
+    drawn = frame.locator("path.leaflet-interactive:not(.kg-hit)")  # not the 24 px hit discs
+    drawn.first.wait_for(timeout=60_000)
+    return drawn
 
 
 def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata, tmp_path):
@@ -95,6 +96,10 @@ def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata,
     assert page.get_by_text("UTM zone 42N").count() == 1
     assert markers(page).count() == len(CAMPS)  # on the day the most camps stand
     assert page.frame_locator(MAP).locator("input.kg-slider").count() == 1  # and its days
+    hits = page.frame_locator(MAP).locator("path.kg-hit")  # each point: a 24 px target
+    assert hits.count() == len(CAMPS)
+    assert all(hits.nth(n).bounding_box()["width"] >= 24 for n in range(len(CAMPS)))
+    assert page.locator(MAP).get_attribute("title") == "Your layer"  # the frame's name
     page.get_by_role("button", name="Save into the atlas").click()
     page.get_by_text("Saved as layers/camps.geojson").wait_for(timeout=60_000)
     page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / "upload.png"))
@@ -174,7 +179,8 @@ def test_a_cp1251_spreadsheet_is_read_in_the_encoding_it_looks_like(page, upload
     chosen = page.get_by_role("combobox", name="Text encoding")
     assert chosen.input_value() == "cp1251 (Cyrillic, Windows)"  # chosen for the author
     assert markers(page).count() == 1
-    markers(page).first.click()
+    markers(page).first.wait_for()
+    page.frame_locator(MAP).locator("path.kg-hit").first.click()  # the point's 24 px target
     assert "Кенгир" in page.frame_locator(MAP).locator(".leaflet-popup-content").inner_text()
 
 

@@ -28,7 +28,7 @@ from folium.template import Template
 
 from kengir_geo.data.atlas import Layer, layer_frame
 from kengir_geo.map.assets import leaflet_css, leaflet_js, plugin_css, plugin_js
-from kengir_geo.map.escape import script_json
+from kengir_geo.map.escape import esc, script_json
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.payload import Options, payload_of_layers
 
@@ -287,10 +287,13 @@ class Page(Figure):
         "</body>\n"
         "<script>\n"
         "    {{ this.script.render(**kwargs) }}\n"
+        # shown in a frame (the upload preview): the frame's name is the page's title
+        "    try { if (window.frameElement) { window.frameElement.title = document.title; } }\n"
+        "    catch (e) { /* a frame of another origin */ }\n"
         "</script>\n"
         "</html>\n"
     )
 
     def __init__(self, title: str, lang: str = "en"):
-        super().__init__(height="100%", title=title)
-        self.lang = lang
+        super().__init__(height="100%", title=esc(title))  # the template does not escape
+        self.lang = esc(lang)

@@ -256,7 +256,7 @@
      * feature): no tooltip is bound to a shape, so no shape takes keyboard focus. */
     makeGroup: function (layer, index) {
       var self = this, n = layer.ids.length;
-      var g = {layer: layer, index: index, group: L.featureGroup(), made: new Array(n),
+      var g = {layer: layer, index: index, group: L.featureGroup(), made: new Array(n), hit: {},
         phase: new Uint8Array(n), lit: new Uint8Array(n), shown: false, which: {}};
       g.group.on("mouseover mousemove", function (event) {
         var i = self.indexOf(g, event.layer);
@@ -312,6 +312,14 @@
       }
       g.made[i] = made;
       this.leaves(made).forEach(function (leaf) { g.which[L.stamp(leaf)] = i; });
+      // a small point gets an invisible disc 24 px across to hit (WCAG 2.5.8)
+      var at = layer.xy ? made.getLatLng() : (layer.shapes[i].type === "Point" && !doubt
+        ? L.latLng(layer.shapes[i].coordinates[1], layer.shapes[i].coordinates[0]) : null);
+      if (at && !layer.large && !doubt) {
+        g.hit[i] = L.circleMarker(at, {radius: 12, stroke: false, fill: true, fillOpacity: 0,
+          className: "kg-hit", renderer: this.svg});
+        g.which[L.stamp(g.hit[i])] = i;
+      }
       if (!layer.large) { made.on("add", function () { self.decorate(made, g, i); }); }
       return made;
     },
@@ -442,7 +450,10 @@
         var phase = core.phaseOf(layer.days, i, t, isEvents);
         var made = g.made[i];
         if (phase === NONE) {
-          if (made && g.phase[i] !== NONE) { g.group.removeLayer(made); }
+          if (made && g.phase[i] !== NONE) {
+            g.group.removeLayer(made);
+            if (g.hit[i]) { g.group.removeLayer(g.hit[i]); }
+          }
           g.phase[i] = NONE;
           continue;
         }
@@ -451,7 +462,10 @@
         else if (g.phase[i] !== phase || g.dirty) { made.setStyle(look); }
         var was = g.phase[i];
         g.phase[i] = phase;
-        if (was === NONE) { g.group.addLayer(made); } else { this.decorate(made, g, i); }
+        if (was === NONE) {
+          g.group.addLayer(made);
+          if (g.hit[i]) { g.group.addLayer(g.hit[i]); }
+        } else { this.decorate(made, g, i); }
         if (g.lit[i] && made.bringToFront) { made.bringToFront(); }
       }
       g.dirty = false;
