@@ -12,34 +12,14 @@ import folium
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.ingest.normalize import positions
-from kengir_geo.map.escape import esc, safe_url
+from kengir_geo.map.escape import esc
+from kengir_geo.map.popups import properties_table as popup_table
 from kengir_geo.map.render import preview_time_map
+
+__all__ = ["PREVIEW_LIMIT", "popup_table", "preview_features", "preview_map"]
 
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
 STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
-FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
-
-
-def _value_html(value: Any) -> str:
-    if isinstance(value, list):
-        return esc("; ".join(str(v) for v in value))
-    url = safe_url(value)
-    if url:
-        return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>'
-    return esc(value)
-
-
-def popup_table(props: dict[str, Any]) -> str:
-    """All properties as an escaped two-column table, ours first."""
-    keys = [k for k in FIRST_FIELDS if k in props] + sorted(
-        (k for k in props if k not in FIRST_FIELDS), key=str
-    )
-    rows = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{esc(k)}</th>"
-        f"<td>{_value_html(props[k])}</td></tr>"
-        for k in keys
-    )
-    return f"<table class='kg-preview'>{rows}</table>"
 
 
 def preview_features(collection: dict[str, Any], limit: int = PREVIEW_LIMIT) -> list[dict]:

@@ -31,7 +31,7 @@ from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
 from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import legend_html
-from kengir_geo.map.popups import popup_body, shared_popup_part
+from kengir_geo.map.popups import popup_body, properties_table, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
 from kengir_geo.story.changes import layer_changes
 from kengir_geo.story.details import details_of_row, plain_text
@@ -238,9 +238,7 @@ def _popup_body(atlas: Atlas | None, layer: Layer, row: dict[str, Any], large: b
     features refer to a handful of texts. Without an atlas (a layer of anyone's): its
     properties as a table."""
     if atlas is None:
-        from kengir_geo.ingest.preview import popup_table  # the one table of raw properties
-
-        return popup_table(row.get("properties") or {})
+        return properties_table(row.get("properties") or {})
     if large:
         return shared_popup_part(atlas, layer, row)
     return popup_body(details_of_row(atlas, layer.id, row), atlas.sources)
