@@ -219,6 +219,14 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
         payload["kinds"] = [plain_text(r.get("kind")) for r in rows]
         payload["states"] = [esc(plain_text(r.get("state"))) for r in rows]
         payload["times"] = [_clock(r.get("start")) for r in rows]
+        # where it is drawn is a guess: its label gives way to those of surer shapes
+        payload["vague"] = [
+            int(
+                (plain_text(r.get("location_certainty")) or plain_text(r.get("certainty")))
+                in ("", "unknown")
+            )
+            for r in rows
+        ]
         payload["doubt"] = [
             float(r["uncertainty_m"])
             if plain_text(r.get("location_certainty")) == "unknown"

@@ -80,8 +80,11 @@
     return "#" + ((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1);
   }
 
-  var KIND_RANK = {zone: 60, gate: 50, breach: 48, jail: 46, building: 44, tower: 30,
-    division: 40, settlement: 38, "area of doubt": 36, movement: 20};
+  /* Which labels win a place: areas, then points, then lines (a route's arrow), a shape whose
+   * place is a guess last, unless the payload ranks its own kinds (`label_ranks`: kind ->
+   * number). No atlas's words here. */
+  var SHAPE_RANK = {Polygon: 60, MultiPolygon: 60, GeometryCollection: 55, Point: 45,
+    MultiPoint: 45, LineString: 25, MultiLineString: 25};
 
   L.TimeMap = L.FeatureGroup.extend({
     options: {
@@ -798,7 +801,7 @@
           if (!made) { continue; }
           var box = self.pixelBox(made);
           if (!box) { continue; }
-          var rank = (KIND_RANK[layer.kinds && layer.kinds[i]] || 10) + (layer.plan ? 20 : 0) +
+          var rank = self.labelRank(layer, i) + (layer.plan ? 20 : 0) +
             (g.lit[i] ? 100 : 0) + (layer.type === "events" ? -15 : 0);
           candidates.push({g: g, i: i, box: box, rank: rank, area: box.w * box.h});
         }
@@ -816,7 +819,8 @@
       var scale = this.options.present ? 1.45 : 1;
       candidates.forEach(function (c) {
         var text = unescapeText(c.g.layer.labels[c.i]);
-        var big = c.g.layer.plan && c.g.layer.kinds && c.g.layer.kinds[c.i] === "zone";
+        var shape = c.g.layer.shapes && c.g.layer.shapes[c.i];
+        var big = c.g.layer.plan && !!shape && /Polygon/.test(shape.type);  // a plan's areas
         var font = Math.round((big ? 15 : 13) * scale);
         var char = font * 0.56, lineHeight = font * 1.25;
         var width = text.length * char + 8, height = lineHeight + 4, lines = 1;
@@ -853,6 +857,13 @@
         node.style.display = "";
       });
       for (var j = used; j < nodes.length; j += 1) { nodes[j].style.display = "none"; }
+    },
+
+    labelRank: function (layer, i) {
+      var own = this.payload.label_ranks, kind = layer.kinds && layer.kinds[i];
+      if (own && kind && own[kind] !== undefined) { return own[kind]; }
+      var type = layer.xy ? "Point" : (layer.shapes[i] && layer.shapes[i].type);
+      return (SHAPE_RANK[type] || 10) - (layer.vague && layer.vague[i] ? 30 : 0);
     },
 
     pixelBox: function (made) {
