@@ -360,3 +360,24 @@ def camps_frame():
         geometry=[Point(67.6, 47.8), Point(73.1, 49.8), Point(60.6, 56.8)],
         crs="EPSG:4326",
     )
+
+
+def test_removing_the_time_map_undoes_what_adding_it_did(page, exported):
+    offline = open_export(page, exported)
+    before = page.evaluate(
+        """() => { const tm = window.__tm, map = tm.map, box = map.getContainer();
+            const seen = () => ({ours: box.querySelectorAll(".kg-labels, .kg-sr[aria-live], .kg-plan-mark, .kg-notice").length,
+                paths: box.querySelectorAll(".leaflet-overlay-pane path").length,
+                tm: box.classList.contains("kg-tm"), role: box.getAttribute("role")});
+            const on = seen();
+            map.removeLayer(tm);
+            const off = seen();
+            tm.addTo(map);
+            const again = seen();
+            return [on, off, again, tm.getDay() !== null]; }"""
+    )
+    on, off, again, has_day = before
+    assert on["ours"] == 4 and on["paths"] > 0 and on["tm"] and on["role"] == "region"
+    assert off == {"ours": 0, "paths": 0, "tm": False, "role": None}
+    assert again == on and has_day
+    assert offline.errors == []
