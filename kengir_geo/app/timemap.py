@@ -25,16 +25,14 @@ import streamlit.components.v1 as components
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.folder import fingerprint
-from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js
+from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, plugin_css, plugin_js
 from kengir_geo.map.basemaps import basemap_spec
 from kengir_geo.map.escape import esc
-from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
-from kengir_geo.map.popups import POPUP_CSS
 
 NAME = "timemap"
 PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"><head><meta charset="utf-8"><title>Map</title>
 <link rel="stylesheet" href="leaflet.css"><link rel="stylesheet" href="timemap.css">
 <style>html, body { margin: 0; height: 100%; overflow: hidden; } #kg-root { height: 100%; }</style>
 </head><body><div id="kg-root"></div>
@@ -48,8 +46,8 @@ def _files() -> dict[str, str]:
         "index.html": PAGE,
         "leaflet.js": leaflet_js(),
         "leaflet.css": leaflet_css(),
-        "timemap.js": client_text("timemap.js"),
-        "timemap.css": client_text("timemap.css") + LEGEND_CSS + POPUP_CSS,
+        "timemap.js": plugin_js(),
+        "timemap.css": plugin_css(),
         "widget.js": client_text("widget.js"),
     }
 

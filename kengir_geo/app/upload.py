@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
@@ -49,7 +49,6 @@ ENCODINGS = [
 # words of the problems and notes that the options under "If the file needs help" solve
 HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")
 LIMITS = Limits()
-VENDOR_URL = "/app/static/vendor"
 
 
 def slug(name: str) -> str:
@@ -110,13 +109,6 @@ def _atlas_or_none(root: Path):
         return None
 
 
-def _localized(fmap):
-    from kengir_geo.map.assets import localize_links
-
-    localize_links(fmap, base_url=VENDOR_URL)
-    return fmap
-
-
 def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     warnings = len(result.problems) - len(errors)
@@ -140,8 +132,9 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     st.subheader("Preview")
     if count > PREVIEW_LIMIT:
         st.caption(f"The map shows the first {PREVIEW_LIMIT:,} of {count:,} features.")
-    fmap = _localized(preview_map(layer, _atlas_or_none(root)))
-    st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
+    # the time map plugin, Leaflet inlined: the same map as Explore and the export
+    page = preview_map(layer, _atlas_or_none(root)).get_root().render()
+    components.html(page, height=480)
     st.download_button(
         "Download the cleaned GeoJSON",
         data=result.layer_text(),

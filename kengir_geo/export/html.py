@@ -1,8 +1,8 @@
 """The offline export: one HTML file that shows every layer on any day, plays, and tells the story.
 
-It is the app's map without the server: the same payload (map/payload.py) and the same browser
-code (map/client/timemap.js), inlined with Leaflet from folium-offline, plus the story panel
-(map/client/story.js). Nothing loads from the network.
+A folium.Map, the time map plugin (map/timemap.py: L.TimeMap and its controls, the same code
+as the app's map) with the atlas's payload, and the story control (map/client/story.js), with
+Leaflet and everything else inlined. Nothing loads from the network.
 """
 
 from __future__ import annotations
@@ -11,50 +11,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import folium
+
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
-from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, remote_references
-from kengir_geo.map.escape import esc, script_json
-from kengir_geo.map.legend import LEGEND_CSS
+from kengir_geo.map.assets import remote_references
+from kengir_geo.map.escape import esc
 from kengir_geo.map.payload import Options, map_payload
-from kengir_geo.map.popups import POPUP_CSS
+from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
+from kengir_geo.map.timemap import Page, StoryControl, TimeMap
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.periods import period_for, periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
-
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{leaflet_css}</style>
-<style>{css}</style>
-</head>
-<body>
-<main id="kg-app" aria-label="{title}"></main>
-<script type="application/json" id="kg-payload">{payload}</script>
-<script type="application/json" id="kg-story">{story}</script>
-<script>{leaflet_js}</script>
-<script>{timemap_js}</script>
-<script>{story_js}</script>
-<script>
-(function () {{
-  var payload = JSON.parse(document.getElementById("kg-payload").textContent);
-  var story = JSON.parse(document.getElementById("kg-story").textContent);
-  window.kgStory = KengirStory.start(document.getElementById("kg-app"), payload, story);
-}})();
-</script>
-</body>
-</html>
-"""
-
-PAGE_CSS = """
-html, body { height: 100%; margin: 0; }
-#kg-app { height: 100vh; }
-"""
 
 
 class ExportError(Exception):
@@ -136,21 +106,27 @@ def export_page(
     atlas: Atlas, chapter: str | None = None, day: date | None = None, slide: bool = False
 ) -> str:
     """The export's HTML, self-contained. `slide`: a still for a picture (picture.py)."""
-    payload = map_payload(atlas, Options(popups=True))
-    return PAGE.format(
-        title=esc(atlas.settings.title),
-        leaflet_css=leaflet_css(),
-        css=client_text("timemap.css")
-        + client_text("story.css")
-        + LEGEND_CSS
-        + POPUP_CSS
-        + PAGE_CSS,
-        payload=script_json(payload),
-        story=script_json(story_config(atlas, chapter, day, slide)),
-        leaflet_js=leaflet_js(),
-        timemap_js=client_text("timemap.js"),
-        story_js=client_text("story.js"),
+    config = story_config(atlas, chapter, day, slide)
+    page = Page(title=atlas.settings.title)
+    fmap = folium.Map(
+        location=config["center"] or [0, 0],
+        zoom_start=config["zoom"] or 5,
+        tiles=None,
+        zoom_snap=0.25,
+        world_copy_jump=True,
     )
+    page.add_child(fmap)
+    time_map = TimeMap(
+        payload=map_payload(atlas, Options(popups=True)),
+        day=config["day"] or config["first_day"],
+        range=config["range"],
+        fit=config["frame"] or None,
+        controls=("timeSlider", "dayList", "timeLegend"),
+    )
+    time_map.add_to(fmap)
+    StoryControl(time_map, config).add_to(fmap)
+    settle_ids(page, "kg-export")  # the same atlas gives the same file
+    return page.render()
 
 
 write_atomically = atomic_write  # the one atomic write (data/atomic.py)
