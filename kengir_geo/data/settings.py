@@ -171,6 +171,8 @@ def _labels(doc: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:
         else:
             labels[group] = {str(k): v.strip() for k, v in table.items()}
     return labels
+
+
 def _patterns(doc: dict, key: str, problems: list[Problem]) -> tuple[re.Pattern[str], ...]:
     value = doc.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
