@@ -32,6 +32,7 @@ run: $(STAMP)
 # Browser tests drive Debian's chromium; scripts/ensure_chromium.sh installs it when it can.
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	node --test tests/js/
 	-@sh scripts/ensure_chromium.sh
 	$(VENV)/bin/pytest
 

@@ -50,7 +50,8 @@ def run_figure(name: str, quick: bool) -> list[Row]:
         rows = importlib.import_module(f"benchmarks.{name}").run(quick=quick)
     except Exception as error:
         traceback.print_exc()
-        rows = [Row(name, f"error: {type(error).__name__}: {error}"[:200], "–", "–", "–", False)]
+        reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        rows = [Row(name, "–", "–", "–", "–", False, failed=reason[:200])]
     print(f"  {name} took {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     return rows
 

@@ -21,6 +21,7 @@ class Row:
     target: str
     met: bool | None
     note: str = ""
+    failed: str = ""  # why the figure could not be measured; such a row stays out of the table
 
 
 def seconds(value: float) -> str:
@@ -55,10 +56,22 @@ def verdict(met: bool | None) -> str:
 HEADER = ("figure", "ours", "baseline", "ratio ours/baseline", "target", "met?")
 
 
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")  # one line: a newline would end the row
+
+
 def markdown(rows: list[Row]) -> str:
+    """The table of measured figures, their notes, then the figures that failed (with why)."""
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for row in rows:
+        if row.failed:
+            continue
         cells = (row.figure, row.ours, row.baseline, row.ratio, row.target, verdict(row.met))
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    notes = [f"- **{row.figure}**: {row.note}" for row in rows if row.note]
-    return "\n".join(lines + ([""] + notes if notes else []))
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    notes = [f"- **{row.figure}**: {row.note}" for row in rows if row.note and not row.failed]
+    failed = [f"- **{row.figure}** failed: {_cell(row.failed)}" for row in rows if row.failed]
+    return "\n".join(
+        lines
+        + ([""] + notes if notes else [])
+        + (["", "Not measured in this run:", ""] + failed if failed else [])
+    )

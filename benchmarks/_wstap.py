@@ -11,6 +11,8 @@ streamlit:setComponentValue the page received from a component (the day reaching
 INIT_JS = """
 (() => {
   if (window.__kgFrames) { return; }
+  // the time map keeps no global: it announces itself, and the benchmark keeps it as kgMap
+  window.addEventListener('timemapadd', (e) => { window.kgMap = e.detail.timeMap; });
   const frames = window.__kgFrames = [];
   const settles = window.__kgSettles = [];
   const size = (data) => {

@@ -24,12 +24,9 @@ from benchmarks._stats import Summary
 from benchmarks._table import Row, seconds, spread, times
 from benchmarks.synthetic import CENTER, write_geodata
 from kengir_geo import load_atlas
-from kengir_geo.export.html import PAGE_CSS
-from kengir_geo.map.assets import client_text, inline_html, leaflet_css, leaflet_js
+from kengir_geo.map.assets import inline_html, leaflet_css, leaflet_js, plugin_css, plugin_js
 from kengir_geo.map.escape import script_json
-from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
-from kengir_geo.map.popups import POPUP_CSS
 
 POINTS = 50_000
 TARGET = 2.0
@@ -37,7 +34,8 @@ LAST_DAY = date(1954, 6, 26)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>50k points</title>
-<style>{leaflet_css}</style><style>{css}</style></head>
+<style>{leaflet_css}</style><style>{css}</style>
+<style>html, body {{ height: 100%; margin: 0; }} #kg-app {{ height: 100vh; }}</style></head>
 <body><main id="kg-app"></main>
 <script type="application/json" id="kg-payload">{payload}</script>
 <script>{leaflet_js}</script>
@@ -47,8 +45,10 @@ PAGE = """<!DOCTYPE html>
   var marks = window.__kgMarks = {{start: performance.now()}};
   var payload = JSON.parse(document.getElementById("kg-payload").textContent);
   marks.parsed = performance.now();
-  window.kgMap = new KengirTimeMap.TimeMap(document.getElementById("kg-app"), payload,
-    {{day: {day}, center: {center}, zoom: 13, basemap: {{kind: "offline"}}}});
+  var map = L.map(document.getElementById("kg-app"), {{zoomSnap: 0.25}}).setView({center}, 13);
+  window.kgMap = L.timeMap(payload, {{day: {day}, basemap: {{kind: "offline"}}}}).addTo(map);
+  L.control.timeSlider(window.kgMap).addTo(map);
+  L.control.dayList(window.kgMap).addTo(map);
   marks.built = performance.now();
 }})();
 </script>
@@ -69,14 +69,14 @@ MARKS_JS = """() => new Promise((resolve) => {
 
 def our_page(atlas, out: Path) -> Path:
     payload = map_payload(atlas, Options(popups=True))
-    css = client_text("timemap.css") + LEGEND_CSS + POPUP_CSS + PAGE_CSS
+    css = plugin_css()
     out.write_text(
         PAGE.format(
             leaflet_css=leaflet_css(),
             css=css,
             payload=script_json(payload),
             leaflet_js=leaflet_js(),
-            timemap_js=client_text("timemap.js"),
+            timemap_js=plugin_js(),
             day=LAST_DAY.toordinal(),
             center=json.dumps([CENTER[1], CENTER[0]]),
         ),

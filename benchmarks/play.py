@@ -33,14 +33,13 @@ CAP_MS = 60_000
 # In the map iframe: resolves once Play (started by a click on .kg-play) has shown `last`.
 PLAY_JS = """
 ([last, capMs]) => {
-  const tm = window.kgMap, onDay = tm.options.onDay;
+  const tm = window.kgMap;
   const frames = [], shown = [], days = [];
   let start = null;
-  tm.options.onDay = (t, playing) => {
-    if (start !== null && playing) { days.push(performance.now()); }
-    onDay(t, playing);
-  };
-  tm.playButton.addEventListener('click', () => {
+  tm.on('daychange', (e) => {
+    if (start !== null && e.playing) { days.push(performance.now()); }
+  });
+  document.querySelector('.kg-play').addEventListener('click', () => {
     if (start === null) { start = performance.now(); }
   }, true);
   window.__kgPlay = new Promise((resolve) => {

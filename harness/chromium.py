@@ -17,7 +17,7 @@ ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 900}
 FOLIUM_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'  # streamlit-folium's map
-TIMEMAP_IFRAME = 'iframe[title*="timemap"]'  # the app's time map component
+TIMEMAP_IFRAME = 'iframe[src*="timemap"]'  # the app's time map component
 
 
 def launch(playwright_chromium):

@@ -85,7 +85,7 @@ def main(out: Path) -> None:
             context = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = context.new_page()
             page.goto(exported.as_uri())
-            page.wait_for_function("() => window.kgStory && window.kgStory.tm")
+            page.wait_for_selector(".kg-story .kg-chapter-title")
             page.keyboard.press("End")
             page.keyboard.press("End")
             page.wait_for_timeout(1500)

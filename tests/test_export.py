@@ -1,3 +1,4 @@
+import base64
 import json
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def test_the_payload_carries_each_feature_once_with_its_day_bounds(atlas):
 def test_a_large_point_layer_is_flat_numbers_and_shared_texts(atlas):
     add_big_layer(atlas, LARGE_LAYER + 5, name=SCRIPT)
     big = next(e for e in map_payload(atlas)["layers"] if e["id"] == "big")
-    assert big["large"] and len(big["xy"]) == 2 * (LARGE_LAYER + 5) and "shapes" not in big
+    packed = base64.b64decode(big["xy"])  # int32 micro-degrees, lon then lat
+    assert big["large"] and len(packed) == 4 * 2 * (LARGE_LAYER + 5) and "shapes" not in big
     assert len(big["sets"]) == 1 and len(big["parts"]) == 1  # one look, one shared popup part
     assert SCRIPT not in json.dumps(big)
 
@@ -61,7 +63,7 @@ def test_export_is_one_offline_file(atlas, tmp_path):
     html = out.read_text()
     assert remote_references(html) == []
     assert "<script src" not in html and "<link" not in html
-    assert "KengirTimeMap" in html and "KengirStory" in html
+    assert "L.timeMap(" in html and "L.control.story(" in html  # the plugin and its story
     assert "[60.0,40.0]" in html  # the country outlines are drawn, no tiles
     assert "tile.openstreetmap" not in html and "arcgisonline" not in html
     assert out.stat().st_size < SIZE_BUDGET

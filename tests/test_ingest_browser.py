@@ -18,7 +18,9 @@ from kengir_geo.data.validate import validate_geodata
 
 pytestmark = pytest.mark.browser
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = 'iframe[data-testid="stIFrame"]'
+# The time map announces itself with a DOM event; the test keeps what it hears.
+CAPTURE = """window.addEventListener("timemapadd", e => { window.__tm = e.detail.timeMap; });"""
 SCRIPT = "<script>alert('name')</script>"
 IMG = "<img src=x onerror=alert('description')>"
 JS_URL = "javascript:alert('url')"
@@ -81,8 +83,9 @@ def upload(page, server, name: str, data: bytes) -> None:
 
 def markers(page):
     frame = page.frame_locator(MAP)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
-    return frame.locator("path.leaflet-interactive")
+    drawn = frame.locator("path.leaflet-interactive:not(.kg-hit)")  # not the 24 px hit discs
+    drawn.first.wait_for(timeout=60_000)
+    return drawn
 
 
 def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata, tmp_path):
@@ -91,7 +94,12 @@ def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata,
     upload(page, upload_server, "camps.zip", archive.read_bytes())
     page.get_by_text("The layer can be added").wait_for(timeout=60_000)
     assert page.get_by_text("UTM zone 42N").count() == 1
-    assert markers(page).count() == len(CAMPS)
+    assert markers(page).count() == len(CAMPS)  # on the day the most camps stand
+    assert page.frame_locator(MAP).locator("input.kg-slider").count() == 1  # and its days
+    hits = page.frame_locator(MAP).locator("path.kg-hit")  # each point: a 24 px target
+    assert hits.count() == len(CAMPS)
+    assert all(hits.nth(n).bounding_box()["width"] >= 24 for n in range(len(CAMPS)))
+    assert page.locator(MAP).get_attribute("title") == "Your layer"  # the frame's name
     page.get_by_role("button", name="Save into the atlas").click()
     page.get_by_text("Saved as layers/camps.geojson").wait_for(timeout=60_000)
     page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / "upload.png"))
@@ -108,6 +116,7 @@ def test_students_utm_shapefile_previews_and_saves(page, upload_server, geodata,
 
 def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
     watch = Watch(page)
+    page.add_init_script(CAPTURE)
     hostile = collection(
         feature(
             "a",
@@ -137,14 +146,13 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, upload_server):
         .locator("body")
         .evaluate(
             """() => {
-            const map = Object.values(window).find(v => v instanceof L.Map);
-            const texts = [], links = [];
-            map.eachLayer(layer => {
-                if (!layer.feature || !layer.getTooltip() || !layer.getPopup()) { return; }
-                layer.openTooltip();
-                texts.push(layer.getTooltip().getElement().innerText);
-                layer.openPopup();
-                const popup = layer.getPopup().getElement();
+            const tm = window.__tm, texts = [], links = [];
+            tm.shownFeatures().forEach(f => {
+                const tip = document.createElement("div");  // what hovering shows
+                tip.innerHTML = tm.tooltipFor(f.layer, f.id);
+                texts.push(tip.textContent);
+                tm.select(f.layer, f.id, true);  // its details, as a click or Enter opens them
+                const popup = document.querySelector(".leaflet-popup");
                 texts.push(popup.innerText);
                 popup.querySelectorAll("a").forEach(a => links.push(a.getAttribute("href")));
             });
@@ -171,7 +179,8 @@ def test_a_cp1251_spreadsheet_is_read_in_the_encoding_it_looks_like(page, upload
     chosen = page.get_by_role("combobox", name="Text encoding")
     assert chosen.input_value() == "cp1251 (Cyrillic, Windows)"  # chosen for the author
     assert markers(page).count() == 1
-    markers(page).first.click()
+    markers(page).first.wait_for()
+    page.frame_locator(MAP).locator("path.kg-hit").first.click()  # the point's 24 px target
     assert "Кенгир" in page.frame_locator(MAP).locator(".leaflet-popup-content").inner_text()
 
 

@@ -40,7 +40,7 @@ def test_preview_draws_located_features_only_and_fits_them():
         and shown[0]["properties"]["tooltip"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
     )
     html = preview_map(doc).get_root().render()
-    assert SCRIPT not in html and "fitBounds" in html
+    assert SCRIPT not in html and '.frame(["upload"], false)' in html  # fitted to the layer
 
 
 def test_problems_table_puts_errors_first_and_ids_are_slugs():

@@ -109,7 +109,7 @@ def test_every_page_opens_on_another_atlas(monkeypatch, norilsk, url_path):
 def test_another_atlas_exports(norilsk, tmp_path):
     atlas = load_atlas(norilsk)
     html = export_html(atlas, tmp_path / "norilsk.html").read_text()
-    data = html.split('id="kg-payload">', 1)[1].split("</script>", 1)[0]
+    data = html.rsplit("L.timeMap(", 1)[1].split(").addTo(", 1)[0]  # the payload and options
     assert "Gorlag" in data and "Kengir" not in data and "1954" not in data
     assert "<title>Norilsk 1953</title>" in html
     assert export_data(atlas, tmp_path / "data")

@@ -91,7 +91,7 @@ def test_the_installed_wheel_serves_the_app(installed_wheel, tmp_path, page):
                 time.sleep(0.2)
         page.goto(f"http://127.0.0.1:{port}/story")
         page.locator(".st-key-story_next button:visible").first.wait_for(timeout=60_000)
-        page.frame_locator('iframe[title*="timemap"]').locator("body[data-ready='1']").wait_for(
+        page.frame_locator('iframe[src*="timemap"]').locator("body[data-ready='1']").wait_for(
             timeout=60_000
         )
         assert page.title() == "Kengir 1954"

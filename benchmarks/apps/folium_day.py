@@ -2,7 +2,7 @@
 layer for one day, every feature of that day with its style, tooltip and popup, rebuilt in
 Python on every step. Owned by the benchmarks (the app's own folium renderer is gone) so the
 full-rebuild baseline keeps drawing what the app draws: the same features, in the same looks
-(styles.py), with the same words (payload.WORDS) and popups (popups.py).
+(styles.py), with the time map's words (its English strings) and popups (popups.py).
 """
 
 from __future__ import annotations
@@ -19,13 +19,19 @@ from shapely.geometry import mapping
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.intervals import MAYBE, PAST, SURE
 from kengir_geo.map.escape import esc
-from kengir_geo.map.payload import LARGE_LAYER, WORDS
+from kengir_geo.map.payload import LARGE_LAYER
 from kengir_geo.map.popups import popup_body, tooltip_html
 from kengir_geo.map.render import BIND_JS, settle_ids
 from kengir_geo.map.styles import feature_style, point_radius
 from kengir_geo.story.details import details_of_row, plain_text
 from kengir_geo.story.timeline import state_at
 
+# the time map's English strings for these notes (client/timemap.js STRINGS)
+WORDS = {
+    "maybe_event": "perhaps on this day",
+    "maybe_feature": "perhaps there on this day",
+    "past": "already over",
+}
 STYLE_JS = JsCode("function (feature) { return feature.properties.style; }")
 POINT_JS = JsCode(
     """function (feature, latlng) {

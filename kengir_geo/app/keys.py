@@ -1,25 +1,32 @@
 """Keyboard and clicker control: keys press the page's buttons, B blanks the screen.
 
 Classroom clickers send PageUp/PageDown (some send arrows, space or B/. for a black screen).
-A small script of ours (st.html with JavaScript enabled; nothing in it comes from the data)
-listens on the app's document and clicks the buttons, so a key press does exactly what a
-click does. Keys typed into a text field, a list or a slider are left alone.
+Which key means what is written once, in the time map's timecore.js (STORY_KEYS and
+storyAction, shared with the export's story and tested with node). A small script of ours
+(st.html with JavaScript enabled; nothing in it comes from the data) listens on the app's
+document and clicks the buttons, so a key press does exactly what a click does. Keys typed
+into a text field, a list or a slider, and Space or Enter on a button, are left alone.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import streamlit as st
+
+from kengir_geo.map.assets import client_text
 
 _SCRIPT = """
 <script>
 (function () {
-  const host = window;
+  const module = {exports: {}};  // timecore.js exports here: no global of its own
+  %(core)s
+  const core = module.exports;
   const doc = document;
   const buttons = %(buttons)s;
-  const blankKeys = %(blank)s;
-  if (host.__kgKeyHandler) { doc.removeEventListener("keydown", host.__kgKeyHandler, true); }
+  // a rerun writes this script again: the handler before it stands down
+  doc.dispatchEvent(new CustomEvent("kengir-keys"));
   function blank() {
     let cover = doc.getElementById("kg-blank");
     if (!cover) {
@@ -32,17 +39,11 @@ _SCRIPT = """
     }
     cover.style.display = cover.style.display === "none" ? "block" : "none";
   }
-  host.__kgKeyHandler = function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
-    const target = event.target;
-    if (target && (target.isContentEditable ||
-        ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) && event.key === " " ||
-        ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
-        (target.getAttribute && ["slider", "listbox", "combobox"].includes(target.getAttribute("role"))))) {
-      return;
-    }
-    if (blankKeys.includes(event.key)) { event.preventDefault(); blank(); return; }
-    const key = buttons[event.key];
+  function onKey(event) {
+    const action = core.storyAction(event);
+    if (!action) { return; }
+    if (action === "blank") { event.preventDefault(); blank(); return; }
+    const key = buttons[action];
     if (!key) { return; }
     // the one on screen: Streamlit may keep a hidden copy of a button in the page
     const found = [...doc.querySelectorAll(".st-key-" + key + " button")]
@@ -51,26 +52,32 @@ _SCRIPT = """
     if (!button || button.disabled) { return; }
     event.preventDefault();
     button.click();
-  };
-  doc.addEventListener("keydown", host.__kgKeyHandler, true);
+  }
+  function standDown() {
+    doc.removeEventListener("keydown", onKey, true);
+    doc.removeEventListener("kengir-keys", standDown);
+  }
+  doc.addEventListener("keydown", onKey, true);
+  doc.addEventListener("kengir-keys", standDown);
+  doc.documentElement.setAttribute("data-kg-keys", "1");
 })();
 </script>
 """
 
 
+def _core() -> str:
+    text = client_text("timecore.js")
+    # Streamlit's sanitizer drops a script whose text holds "<" before a letter or "/"
+    if re.search(r"<[/\w]", text):
+        raise ValueError("timecore.js must not hold '<' before a letter or '/' (st.html drops it)")
+    return text
+
+
 def bind_keys(previous_key: str, next_key: str, first_key: str, last_key: str) -> None:
-    """←, PageUp press `previous_key`; →, PageDown, space `next_key`; Home, End the first and
-    last; B or . blanks the screen (any key or a click brings it back)."""
-    mapping = {
-        "ArrowLeft": previous_key,
-        "PageUp": previous_key,
-        "ArrowRight": next_key,
-        "PageDown": next_key,
-        " ": next_key,
-        "Home": first_key,
-        "End": last_key,
-    }
+    """Previous, next, first and last (timecore.js STORY_KEYS: ←/PageUp, →/PageDown/space,
+    Home, End) press these buttons; B or . blanks the screen (a click brings it back)."""
+    actions = {"previous": previous_key, "next": next_key, "first": first_key, "last": last_key}
     st.html(
-        _SCRIPT % {"buttons": json.dumps(mapping), "blank": json.dumps(["b", "B", "."])},
+        _SCRIPT % {"core": _core(), "buttons": json.dumps(actions)},
         unsafe_allow_javascript=True,
     )

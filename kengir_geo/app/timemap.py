@@ -26,16 +26,15 @@ from kengir_geo.app.language import current_language
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.folder import fingerprint
-from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js
+from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, plugin_css, plugin_js
 from kengir_geo.map.basemaps import basemap_spec
 from kengir_geo.map.escape import esc
-from kengir_geo.map.legend import LEGEND_CSS
 from kengir_geo.map.payload import Options, map_payload
-from kengir_geo.map.popups import POPUP_CSS
+from kengir_geo.map.plugin_words import timemap_options
 
 NAME = "timemap"
 PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"><head><meta charset="utf-8"><title>Map</title>
 <link rel="stylesheet" href="leaflet.css"><link rel="stylesheet" href="timemap.css">
 <style>html, body { margin: 0; height: 100%; overflow: hidden; } #kg-root { height: 100%; }</style>
 </head><body><div id="kg-root"></div>
@@ -49,8 +48,8 @@ def _files() -> dict[str, str]:
         "index.html": PAGE,
         "leaflet.js": leaflet_js(),
         "leaflet.css": leaflet_css(),
-        "timemap.js": client_text("timemap.js"),
-        "timemap.css": client_text("timemap.css") + LEGEND_CSS + POPUP_CSS,
+        "timemap.js": plugin_js(),
+        "timemap.css": plugin_css(),
         "widget.js": client_text("widget.js"),
     }
 
@@ -120,10 +119,16 @@ def time_map(
     new period); layers, highlight, range and basemap whenever they change."""
     folder = component_folder()
     component = components.declare_component(NAME, path=str(folder))
+    lang = current_language()
+    words = timemap_options(lang)  # the plugin's words and the locale of its dates
     return component(
         key=key,
         default=None,
-        payload=payload_path(atlas, popups=not clickable, lang=current_language()),
+        payload=payload_path(atlas, popups=not clickable, lang=lang),
+        lang=lang,
+        strings=words["strings"],
+        locale=words["locale"],
+        dates=words["dates"],
         day=day.toordinal(),
         command=command,
         range=[range_[0].toordinal(), range_[1].toordinal()],

@@ -14,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
 from kengir_geo.app.common import problems_table
 from kengir_geo.app.env import saving_allowed
-from kengir_geo.app.language import _, tr
+from kengir_geo.app.language import _, current_language, tr
 from kengir_geo.data.atlas import load_atlas
 from kengir_geo.data.schema import without_controls
 from kengir_geo.ingest import (
@@ -50,7 +50,6 @@ ENCODINGS = [
 # words of the problems and notes that the options under "If the file needs help" solve
 HELP_WORDS = ("--encoding", "--crs", "--fix", "--layer", "--skip-invalid")
 LIMITS = Limits()
-VENDOR_URL = "/app/static/vendor"
 
 
 def slug(name: str) -> str:
@@ -115,13 +114,6 @@ def _atlas_or_none(root: Path):
         return None
 
 
-def _localized(fmap):
-    from kengir_geo.map.assets import localize_links
-
-    localize_links(fmap, base_url=VENDOR_URL)
-    return fmap
-
-
 def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     warnings = len(result.problems) - len(errors)
@@ -155,8 +147,9 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
                 shown=tr().number(PREVIEW_LIMIT), count=tr().number(count)
             )
         )
-    fmap = _localized(preview_map(layer, _atlas_or_none(root)))
-    st_folium(fmap, key="upload-preview", height=480, returned_objects=[], width="stretch")
+    # the time map plugin, Leaflet inlined: the same map as Explore and the export
+    fmap = preview_map(layer, _atlas_or_none(root), lang=current_language())
+    components.html(fmap.get_root().render(), height=480)
     st.download_button(
         _("Download the cleaned GeoJSON"),
         data=result.layer_text(),

@@ -1,8 +1,8 @@
 """The offline export: one HTML file that shows every layer on any day, plays, and tells the story.
 
-It is the app's map without the server: the same payload (map/payload.py) and the same browser
-code (map/client/timemap.js), inlined with Leaflet from folium-offline, plus the story panel
-(map/client/story.js). Nothing loads from the network.
+A folium.Map, the time map plugin (map/timemap.py: L.TimeMap and its controls, the same code
+as the app's map) with the atlas's payload, and the story control (map/client/story.js), with
+Leaflet and everything else inlined. Nothing loads from the network.
 """
 
 from __future__ import annotations
@@ -11,53 +11,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import folium
+from branca.element import Element
+
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.i18n.review import translation_notice
-from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, remote_references
-from kengir_geo.map.escape import esc, script_json
-from kengir_geo.map.legend import LEGEND_CSS
+from kengir_geo.map.assets import remote_references
+from kengir_geo.map.escape import esc
 from kengir_geo.map.payload import Options, map_payload
-from kengir_geo.map.popups import POPUP_CSS
+from kengir_geo.map.plugin_words import story_strings, timemap_options
+from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
+from kengir_geo.map.timemap import Page, StoryControl, TimeMap
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.periods import period_for, periods
 
 SIZE_BUDGET = int(1.5 * 1024 * 1024)
 
-PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{leaflet_css}</style>
-<style>{css}</style>
-</head>
-<body>
-<main id="kg-app" aria-label="{title}"></main>{notice}
-<script type="application/json" id="kg-payload">{payload}</script>
-<script type="application/json" id="kg-story">{story}</script>
-<script>{leaflet_js}</script>
-<script>{timemap_js}</script>
-<script>{story_js}</script>
-<script>
-(function () {{
-  var payload = JSON.parse(document.getElementById("kg-payload").textContent);
-  var story = JSON.parse(document.getElementById("kg-story").textContent);
-  window.kgStory = KengirStory.start(document.getElementById("kg-app"), payload, story);
-}})();
-</script>
-</body>
-</html>
-"""
-
-PAGE_CSS = """
-html, body { height: 100%; margin: 0; }
-#kg-app { height: 100vh; }
-.kg-translation-notice { position: fixed; right: 0; top: 0; z-index: 1000; margin: 0;
-  max-width: 40em; padding: 2px 8px; font: 12px/1.3 system-ui, sans-serif;
-  background: rgba(255,255,255,.9); color: #333; }
+NOTICE_CSS = """
+.kg-translation-notice { position: fixed; left: 50%; transform: translateX(-50%); bottom: 0;
+  z-index: 1000; margin: 0; max-width: 40em; padding: 2px 8px;
+  font: 12px/1.3 system-ui, sans-serif; background: rgba(255,255,255,.92); color: #333; }
 """
 
 
@@ -134,7 +109,6 @@ def story_config(
         "title": esc(atlas.settings.title),
         "slide": slide,
         "lang": lang,
-        "notice": esc(translation_notice(lang)),  # "not reviewed by a native speaker", or ""
     }
 
 
@@ -146,28 +120,36 @@ def export_page(
     lang: str = "en",
 ) -> str:
     """The export's HTML, self-contained. `slide`: a still for a picture (picture.py).
-    `lang`: the language of its words (the atlas passed is already in it, data/translated.py)."""
-    payload = map_payload(atlas, Options(popups=True, lang=lang))
-    return PAGE.format(
-        lang=esc(lang),
-        notice=(  # a draft translation says so in every export
-            f'<p class="kg-translation-notice" role="note">{esc(notice)}</p>'
-            if (notice := translation_notice(lang))
-            else ""
-        ),
-        title=esc(atlas.settings.title),
-        leaflet_css=leaflet_css(),
-        css=client_text("timemap.css")
-        + client_text("story.css")
-        + LEGEND_CSS
-        + POPUP_CSS
-        + PAGE_CSS,
-        payload=script_json(payload),
-        story=script_json(story_config(atlas, chapter, day, slide, lang)),
-        leaflet_js=leaflet_js(),
-        timemap_js=client_text("timemap.js"),
-        story_js=client_text("story.js"),
+    `lang`: the language of its words (the atlas passed is already in it, data/translated.py):
+    the plugin's words and dates, the story panel's, and a notice while it is a draft."""
+    config = story_config(atlas, chapter, day, slide, lang)
+    page = Page(title=atlas.settings.title, lang=lang)
+    fmap = folium.Map(
+        location=config["center"] or [0, 0],
+        zoom_start=config["zoom"] or 5,
+        tiles=None,
+        zoom_snap=0.25,
+        world_copy_jump=True,
     )
+    page.add_child(fmap)
+    time_map = TimeMap(
+        payload=map_payload(atlas, Options(popups=True, lang=lang)),
+        day=config["day"] or config["first_day"],
+        range=config["range"],
+        fit=config["frame"] or None,
+        controls=("timeSlider", "dayList", "timeLegend"),
+        **timemap_options(lang),
+    )
+    time_map.add_to(fmap)
+    StoryControl(time_map, config, strings=story_strings(lang)).add_to(fmap)
+    if notice := translation_notice(lang):  # a draft translation says so in every export
+        page.header.add_child(Element(f"<style>{NOTICE_CSS}</style>"), name="kg_notice_css")
+        page.html.add_child(
+            Element(f'<p class="kg-translation-notice" role="note">{esc(notice)}</p>'),
+            name="kg_notice",
+        )
+    settle_ids(page, "kg-export")  # the same atlas gives the same file
+    return page.render()
 
 
 write_atomically = atomic_write  # the one atomic write (data/atomic.py)

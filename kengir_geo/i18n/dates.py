@@ -7,10 +7,11 @@ come from Babel (CLDR); only the joins of a span and the fuzzy words are ours, i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Protocol
 
-from babel.dates import format_interval, format_skeleton, get_month_names
+from babel.dates import format_interval, format_skeleton, get_month_names, match_skeleton
 
 from kengir_geo.i18n.catalogs import DEFAULT_LANGUAGE, Translator, translator
 
@@ -154,3 +155,47 @@ def format_span_with_precision(span: Span, lang: str = DEFAULT_LANGUAGE) -> str:
         .gettext("{date} ({precision})")
         .format(date=format_span(span, lang), precision=precision_words(span, lang))
     )
+
+
+def browser_locale(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The same locale as a BCP 47 tag for the browser's Intl.DateTimeFormat ('en-GB', 'uk')."""
+    return str(translator(lang).locale).replace("_", "-")
+
+
+# the time map's date styles (client/timecore.js formatDay) and the CLDR skeleton of each
+BROWSER_STYLES = {"day": "yMMMMd", "short": "MMMd", "month": "yMMM", "year": "y"}
+_FIELD = re.compile(r"%\((\w+)\)s")
+_MONTHS = {  # a month field -> Babel's names (width, context)
+    "MMM": ("abbreviated", "format"),
+    "MMMM": ("wide", "format"),
+    "LLL": ("abbreviated", "stand-alone"),
+    "LLLL": ("wide", "stand-alone"),
+}
+
+
+def browser_date_patterns(lang: str = DEFAULT_LANGUAGE) -> dict[str, list]:
+    """The time map's date styles as parts the browser joins (timecore.js formatParts): the
+    CLDR patterns and month names Babel uses here, so the browser writes a day as Python does,
+    also where its Intl lacks the language (Chromium has no Kazakh months). A literal is a
+    string, a number {"f": "y"|"d"|"M", "pad": n}, a month name {"names": [twelve]}."""
+    locale = translator(lang).locale
+    patterns = {}
+    for style, skeleton in BROWSER_STYLES.items():
+        pattern = locale.datetime_skeletons[match_skeleton(skeleton, locale.datetime_skeletons)]
+        pieces = _FIELD.split(pattern.format)
+        parts: list = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:  # text between the fields
+                if piece:
+                    parts.append(piece.replace("%%", "%"))
+            elif piece in _MONTHS:
+                names = get_month_names(*_MONTHS[piece], locale=locale)
+                parts.append({"names": [names[m] for m in range(1, 13)]})
+            elif piece[0] in "yMLd":
+                field = {"L": "M"}.get(piece[0], piece[0])
+                parts.append({"f": field, "pad": len(piece) if len(piece) > 1 else 0})
+            else:  # a field we do not write (an era, a weekday): leave the style to Intl
+                break
+        else:
+            patterns[style] = parts
+    return patterns

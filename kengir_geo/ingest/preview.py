@@ -12,35 +12,14 @@ import folium
 
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.ingest.normalize import positions
-from kengir_geo.map.escape import esc, safe_url
-from kengir_geo.map.payload import LARGE_LAYER
-from kengir_geo.map.render import BIND_JS, LEAFLET_CSS, LEAFLET_JS, base_map, point_js, settle_ids
+from kengir_geo.map.escape import esc
+from kengir_geo.map.popups import properties_table as popup_table
+from kengir_geo.map.render import preview_time_map
+
+__all__ = ["PREVIEW_LIMIT", "popup_table", "preview_features", "preview_map"]
 
 PREVIEW_LIMIT = 5000  # features drawn; more would slow the browser without showing more
 STYLE = {"color": "#6a1b9a", "fillColor": "#ab47bc", "weight": 2, "fillOpacity": 0.35}
-FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
-
-
-def _value_html(value: Any) -> str:
-    if isinstance(value, list):
-        return esc("; ".join(str(v) for v in value))
-    url = safe_url(value)
-    if url:
-        return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>'
-    return esc(value)
-
-
-def popup_table(props: dict[str, Any]) -> str:
-    """All properties as an escaped two-column table, ours first."""
-    keys = [k for k in FIRST_FIELDS if k in props] + sorted(
-        (k for k in props if k not in FIRST_FIELDS), key=str
-    )
-    rows = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{esc(k)}</th>"
-        f"<td>{_value_html(props[k])}</td></tr>"
-        for k in keys
-    )
-    return f"<table class='kg-preview'>{rows}</table>"
 
 
 def preview_features(collection: dict[str, Any], limit: int = PREVIEW_LIMIT) -> list[dict]:
@@ -76,27 +55,16 @@ def bounds(features: list[dict[str, Any]]) -> list[list[float]] | None:
 
 
 def preview_map(
-    collection: dict[str, Any], atlas: Atlas | None = None, limit: int = PREVIEW_LIMIT
+    collection: dict[str, Any],
+    atlas: Atlas | None = None,
+    limit: int = PREVIEW_LIMIT,
+    lang: str = "en",
 ) -> folium.Map:
-    """The layer drawn over the atlas's offline base map (or a bare one), zoomed to fit."""
-    if atlas is not None:
-        fmap = base_map(atlas, legend_open=False)
-    else:
-        fmap = folium.Map(tiles=None, control_scale=True)
-        fmap.default_js, fmap.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
-    features = preview_features(collection, limit)
-    if len(features) > LARGE_LAYER:  # the time map's threshold: canvas above it
-        # Many features: this map's own canvas (one shared by every map of the window would
-        # stay attached to a map that st_folium's re-runs have removed).
-        fmap.options["preferCanvas"] = True
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Your layer",
-        on_each_feature=BIND_JS,
-        point_to_layer=point_js(),
-        style=folium.utilities.JsCode("function (f) { return f.properties.style; }"),
-    ).add_to(fmap)
-    box = bounds(features)
-    if box:
-        fmap.fit_bounds(box, padding=(40, 40), max_zoom=15)
-    return settle_ids(fmap)
+    """The layer on the time map, over the atlas's offline base map (or a bare one), fitted;
+    its words and dates in `lang`."""
+    located = [
+        item
+        for item in collection.get("features", [])
+        if isinstance(item, dict) and positions(item.get("geometry"))
+    ][:limit]
+    return preview_time_map(located, atlas, lang=lang)

@@ -30,6 +30,25 @@ def client_text(name: str) -> str:
     return (CLIENT / name).read_text(encoding="utf-8")
 
 
+# The browser plugin, in load order: the pure rules, the layer, its controls (then the story).
+PLUGIN_JS = ("timecore.js", "timemap.js", "timecontrols.js")
+
+
+def plugin_js(story: bool = False) -> str:
+    """L.TimeMap and its controls (and L.Control.Story), as one script."""
+    names = PLUGIN_JS + (("story.js",) if story else ())
+    return "\n".join(client_text(name) for name in names)
+
+
+def plugin_css(story: bool = False) -> str:
+    """The time map's look, its legend and popups (and the story panel)."""
+    from kengir_geo.map.legend import LEGEND_CSS
+    from kengir_geo.map.popups import POPUP_CSS
+
+    story_css = client_text("story.css") if story else ""
+    return client_text("timemap.css") + LEGEND_CSS + POPUP_CSS + story_css
+
+
 def leaflet_js() -> str:
     return asset_text(LEAFLET_JS[0][1])
 

@@ -7,17 +7,21 @@ Python; styles come from styles.py, so the browser only picks among them.
 
 Compact on purpose: a style set (the six looks of a feature: sure, maybe, past, each plain or
 highlighted) is written once per layer and referred to by number, and a layer of points keeps
-its coordinates in one flat array, so a 50,000-point layer is numbers, not objects.
+its coordinates in one flat array, so a 50,000-point layer is numbers, not objects. A large
+layer packs further: its day bounds as small steps, its points as base64 int32 micro-degrees
+(timecore.js unpacks both).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import mapping
@@ -25,41 +29,18 @@ from shapely.geometry import mapping
 from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
-from kengir_geo.i18n import N_, translator
+from kengir_geo.data.settings import Settings
 from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import legend_html
-from kengir_geo.map.popups import popup_body, shared_popup_part
+from kengir_geo.map.popups import popup_body, properties_table, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
+from kengir_geo.story.changes import layer_changes
 from kengir_geo.story.details import details_of_row, plain_text
 from kengir_geo.story.timeline import counter_origin
 
 # Above this many features a layer is drawn as small canvas circles, without labels.
 LARGE_LAYER = 1000
 PHASES = (SURE, MAYBE, PAST)
-# The browser's words for what it shows; in one place, with the rest of the reader text.
-WORDS = {
-    "maybe_event": N_("perhaps on this day"),
-    "maybe_feature": N_("perhaps there on this day"),
-    "past": N_("already over"),
-    "changed": N_("changed today"),
-    "today": N_("On this day"),
-    "nothing_today": N_("No dated event on this day."),
-    "play": N_("Play"),
-    "pause": N_("Pause"),
-    "previous_day": N_("Previous day"),
-    "next_day": N_("Next day"),
-    "speed": N_("Speed"),
-    "legend": N_("Legend"),
-    "close": N_("Close"),
-    "plan": N_("Schematic plan: not to scale, not in its real place"),
-    "tiles_failed": N_(
-        "The map tiles cannot be loaded (no internet?). Choose the offline "
-        "basemap to see the country outlines."
-    ),
-    "events_strip": N_("Events per day"),
-    "map_name": N_("Map"),
-    "day_slider": N_("Day shown on the map"),
-}
 SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 
 
@@ -73,29 +54,30 @@ class Options:
 def _day_bounds(layer: Layer) -> list[int]:
     """first, sure_from, sure_until, last for every feature, flat. Open ends stay ordinals
     of year 1 and 9999, which JSON and JavaScript hold exactly."""
-    frame = layer.frame
     columns = ("first_day", "sure_from", "sure_until", "last_day")
-    return [int(v) for row in zip(*(frame[c] for c in columns), strict=True) for v in row]
+    if not len(layer.frame):
+        return []
+    return (
+        np.column_stack([layer.frame[c].to_numpy(dtype=np.int64) for c in columns]).ravel().tolist()
+    )
 
 
-def _style_set(layer: Layer, row: dict[str, Any], large: bool) -> tuple:
-    """The six looks of one feature (sure, maybe, past; plain, then highlighted)."""
-    where = plain_text(row.get("location_certainty")) or plain_text(row.get("certainty"))
-    category = plain_text(row.get("category")) or None
-    state = plain_text(row.get("state")) or None
-    kind = plain_text(row.get("kind")) or None
+def _style_set(layer: Layer, key: tuple, large: bool) -> list[dict[str, Any]]:
+    """The six looks of features with this key (sure, maybe, past; plain, then highlighted)."""
+    where, category, state, kind = key
     is_events = layer.type == "events"
     looks = []
     for lit in (False, True):
         for phase in PHASES:
-            style = feature_style(
-                layer.style, where or "unknown", category, phase, lit, is_events, state, kind
-            )
+            style = feature_style(layer.style, where, category, phase, lit, is_events, state, kind)
             style["radius"] = point_radius(phase, lit, large, is_events)
             if large and not lit:
-                style["stroke"] = False  # thousands of dots: one fill each, no outline to paint
-            looks.append(json.dumps(style, sort_keys=True))
-    return tuple(looks)
+                # thousands of dots: one fill each, no outline to paint, so the fill carries
+                # what the outline would (still paler the less sure we are)
+                style["stroke"] = False
+                style["fillOpacity"] = round(min(1.0, 2.5 * style.get("fillOpacity", 0.3)), 3)
+            looks.append(style)
+    return looks
 
 
 def _clock(start: object) -> str:
@@ -110,6 +92,42 @@ def _geometries(layer: Layer) -> list[dict[str, Any] | None]:
     return [mapping(g) if ok else None for g, ok in zip(rounded, usable, strict=True)]
 
 
+MISSING_POINT = -(2**31)  # a coordinate of a missing point in the packed form
+
+
+def _packed_days(bounds: list[int]) -> str:
+    """A large layer's day bounds as short numbers: per feature, its first day after the
+    previous feature's first day, then each bound after the one before (timecore.unpackDays)."""
+    if not bounds:
+        return ""
+    days = np.asarray(bounds, dtype=np.int64).reshape(-1, 4)
+    steps = np.diff(days, axis=1, prepend=0)
+    steps[1:, 0] = np.diff(days[:, 0])
+    return ",".join(map(str, steps.ravel().tolist()))
+
+
+def _packed_points(values: Any) -> str:
+    """A large layer's points as base64 of little-endian int32 micro-degrees, lon then lat
+    (timecore.unpackPoints): 8 bytes a point instead of about 22 characters."""
+    missing = shapely.is_missing(values) | shapely.is_empty(values)
+    xy = np.column_stack([shapely.get_x(values), shapely.get_y(values)])
+    micro = np.where(missing[:, None], MISSING_POINT, np.round(np.nan_to_num(xy) * 1e6))
+    return base64.b64encode(micro.astype("<i4").tobytes()).decode("ascii")
+
+
+def _flat_points(values: Any) -> list[float | None]:
+    """Points as one flat [lon, lat, lon, lat, ...] list, 6 decimals (about 10 cm); a missing
+    or empty point is null, null."""
+    missing = shapely.is_missing(values) | shapely.is_empty(values)
+    x = np.round(shapely.get_x(values), 6)
+    y = np.round(shapely.get_y(values), 6)
+    return [
+        None if gone else float(c)
+        for xi, yi, gone in zip(x.tolist(), y.tolist(), missing.tolist(), strict=True)
+        for c in (xi, yi)
+    ]
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     columns = [c for c in frame.columns if c != "geometry"]
     return [
@@ -118,29 +136,67 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any]:
-    """One layer for the browser: looks, names, labels, day bounds, shapes, popups."""
+def _texts(frame: pd.DataFrame, column: str) -> list[str]:
+    """A column as plain_text gives it (missing: ""), for the whole column at once."""
+    if column not in frame:
+        return [""] * len(frame)
+    values = frame[column]
+    return values.where(values.notna(), "").astype(str).str.strip().tolist()
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    return pd.Series(texts, dtype=object).map(esc).tolist() if texts else []
+
+
+def _looks(layer: Layer, large: bool) -> tuple[list[list[dict[str, Any]]], list[int]]:
+    """The layer's style sets and each feature's set: one set per distinct (where, category,
+    state, kind), and keys that give the same looks share a set (a layer of 100k has a few)."""
+    frame = layer.frame
+    where = [
+        w or c or "unknown"
+        for w, c in zip(
+            _texts(frame, "location_certainty"), _texts(frame, "certainty"), strict=True
+        )
+    ]
+    keys = pd.MultiIndex.from_arrays(
+        [where] + [_texts(frame, c) for c in ("category", "state", "kind")]
+    )
+    codes, uniques = keys.factorize()
+    sets: list[list[dict[str, Any]]] = []
+    by_looks: dict[str, int] = {}
+    set_of_code = []
+    for where_, category, state, kind in uniques:
+        key = (where_, category or None, state or None, kind or None)
+        looks = _style_set(layer, key, large)
+        text = json.dumps(looks, sort_keys=True)
+        if text not in by_looks:
+            by_looks[text] = len(sets)
+            sets.append(looks)
+        set_of_code.append(by_looks[text])
+    return sets, np.asarray(set_of_code, dtype=np.int64)[codes].tolist() if len(codes) else []
+
+
+def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[str, Any]:
+    """One layer for the browser: looks, names, labels, day bounds, shapes, popups. Built a
+    column at a time: a layer of 100,000 points takes well under a second."""
     frame = layer.frame
     large = len(frame) > options.large_layer
-    rows = _records(frame)
-    looks: dict[tuple, int] = {}
-    sets, parts, part_index = [], [], {}
-    style_of, popup_of = [], []
-    for row in rows:
-        key = _style_set(layer, row, large)
-        if key not in looks:
-            looks[key] = len(sets)
-            sets.append([json.loads(s) for s in key])
-        style_of.append(looks[key])
-        if options.popups:
+    sets, style_of = _looks(layer, large)
+    parts: list[str] = []
+    part_index: dict[str, int] = {}
+    popup_of: list[int] = []
+    if options.popups:
+        for row in _records(frame):
             html = _popup_body(atlas, layer, row, large, options.lang)
             if html not in part_index:
                 part_index[html] = len(parts)
                 parts.append(html)
             popup_of.append(part_index[html])
-    geometries = _geometries(layer)
-    points = all(g is None or g["type"] == "Point" for g in geometries) and len(rows) > 0
-    names = [esc(plain_text(r.get("name")) or plain_text(r.get("id"))) for r in rows]
+    values = frame.geometry.values
+    kinds = shapely.get_type_id(values)  # -1: missing
+    points = len(frame) > 0 and bool(((kinds == 0) | (kinds == -1)).all())
+    ids = _texts(frame, "id")
+    names = _escaped([n or i for n, i in zip(_texts(frame, "name"), ids, strict=True)])
     payload: dict[str, Any] = {
         "id": layer.id,
         "title": esc(layer.title),
@@ -151,21 +207,28 @@ def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any
         "large": large,
         "sets": sets,
         "look": style_of,
-        "ids": [plain_text(r.get("id")) for r in rows],
+        "ids": ids,
         "names": names,
-        "days": _day_bounds(layer),
+        "days": _packed_days(_day_bounds(layer)) if large else _day_bounds(layer),
     }
     if points:
-        payload["xy"] = [
-            round(c, 6) for g in geometries for c in (g["coordinates"][:2] if g else (None, None))
-        ]
+        payload["xy"] = _packed_points(values) if large else _flat_points(values)
     else:
-        payload["shapes"] = geometries
+        payload["shapes"] = _geometries(layer)
     if not large:
+        rows = _records(frame)
         payload["labels"] = [esc(plain_text(r.get("label"))) for r in rows]
         payload["kinds"] = [plain_text(r.get("kind")) for r in rows]
         payload["states"] = [esc(plain_text(r.get("state"))) for r in rows]
         payload["times"] = [_clock(r.get("start")) for r in rows]
+        # where it is drawn is a guess: its label gives way to those of surer shapes
+        payload["vague"] = [
+            int(
+                (plain_text(r.get("location_certainty")) or plain_text(r.get("certainty")))
+                in ("", "unknown")
+            )
+            for r in rows
+        ]
         payload["doubt"] = [
             float(r["uncertainty_m"])
             if plain_text(r.get("location_certainty")) == "unknown"
@@ -180,11 +243,14 @@ def layer_payload(atlas: Atlas, layer: Layer, options: Options) -> dict[str, Any
 
 
 def _popup_body(
-    atlas: Atlas, layer: Layer, row: dict[str, Any], large: bool, lang: str = "en"
+    atlas: Atlas | None, layer: Layer, row: dict[str, Any], large: bool, lang: str = "en"
 ) -> str:
     """A feature's popup without its title (the browser adds the escaped name). In a large
     layer it is the part features share (layer, dates, certainty, sources), so thousands of
-    features refer to a handful of texts."""
+    features refer to a handful of texts. Without an atlas (a layer of anyone's): its
+    properties as a table."""
+    if atlas is None:
+        return properties_table(row.get("properties") or {})
     if large:
         return shared_popup_part(atlas, layer, row, lang)
     return popup_body(details_of_row(atlas, layer.id, row, lang), atlas.sources, lang)
@@ -203,20 +269,45 @@ def focus_payload(atlas: Atlas, lang: str = "en") -> dict[str, Any] | None:
     }
 
 
+def changes_payload(
+    layers: list[Layer], options: Options, settings: Settings | None = None
+) -> dict[str, list[list[Any]]]:
+    """What changed on each day (story/changes.py, the one rule), as the browser lists it:
+    day -> [layer's index in the payload, feature's index, "start" or "end", sentence]. Large
+    layers are drawn as dots without a list, so their changes are left out."""
+    days: dict[str, list[list[Any]]] = {}
+    for index, layer in enumerate(layers):
+        if len(layer.frame) > options.large_layer:
+            continue
+        for day, entries in layer_changes(layer, settings, options.lang).items():
+            days.setdefault(str(day), []).extend(
+                [index, c.row, c.what, esc(c.sentence)] for c in entries
+            )
+    return days
+
+
+def payload_of_layers(
+    atlas: Atlas | None, layers: list[Layer], options: Options, title: str, legend: str
+) -> dict[str, Any]:
+    """The browser's time map for these layers (of an atlas, or of anyone's frame)."""
+    return {
+        "version": 2,
+        "title": esc(title),
+        "epoch": date(1970, 1, 1).toordinal(),
+        "open": [OPEN_START, OPEN_END],
+        "focus": focus_payload(atlas, options.lang) if atlas is not None else None,
+        "layers": [layer_payload(atlas, layer, options) for layer in layers],
+        "changes": changes_payload(layers, options, atlas.settings if atlas else None),
+        "legend": legend,
+        "speeds": list(SPEEDS),
+    }
+
+
 def map_payload(
     atlas: Atlas, options: Options = Options(), layer_ids: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """Everything the browser needs to show any day of the atlas."""
     wanted = list(atlas.layers) if layer_ids is None else list(layer_ids)
-    return {
-        "version": 1,
-        "title": esc(atlas.settings.title),
-        "epoch": date(1970, 1, 1).toordinal(),
-        "open": [OPEN_START, OPEN_END],
-        "focus": focus_payload(atlas, options.lang),
-        "layers": [layer_payload(atlas, atlas.layers[lid], options) for lid in wanted],
-        "legend": legend_html(atlas, lang=options.lang),
-        "words": {k: esc(translator(options.lang).gettext(v)) for k, v in WORDS.items()},
-        "lang": options.lang,
-        "speeds": list(SPEEDS),
-    }
+    layers = [atlas.layers[lid] for lid in wanted]
+    legend = legend_html(atlas, lang=options.lang)
+    return payload_of_layers(atlas, layers, options, atlas.settings.title, legend)

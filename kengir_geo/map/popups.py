@@ -144,6 +144,32 @@ def tooltip_html(name: object, phase_note: str = "") -> str:
     return f"{esc(name)}{note}"
 
 
+FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")
+
+
+def _value_html(value: Any) -> str:
+    if isinstance(value, list):
+        return esc("; ".join(str(v) for v in value))
+    url = safe_url(value)
+    if url:
+        return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>'
+    return esc(value)
+
+
+def properties_table(props: Mapping[str, Any]) -> str:
+    """A layer of anyone's (an upload, a GeoDataFrame): all its properties as an escaped
+    two-column table, the contract's first. A value is a link only when it is an http(s) URL."""
+    keys = [k for k in FIRST_FIELDS if k in props] + sorted(
+        (k for k in props if k not in FIRST_FIELDS), key=str
+    )
+    rows = "".join(
+        f"<tr><th style='text-align:left;padding-right:8px'>{esc(k)}</th>"
+        f"<td>{_value_html(props[k])}</td></tr>"
+        for k in keys
+    )
+    return f"<table class='kg-preview'>{rows}</table>"
+
+
 POPUP_CSS = """
 .kg-popup { font: 13px/1.35 system-ui, sans-serif; max-width: 340px; }
 .kg-popup .kg-title { font-weight: 700; font-size: 15px; }

@@ -1,6 +1,6 @@
-"""A folium base map of the atlas (country outlines offline, a legend): for the upload preview,
-the one map still drawn by folium. The atlas's own layers are drawn by the browser's time map
-(map/client/timemap.js)."""
+"""folium maps: the upload preview on the time map plugin (preview_time_map), and a plain base
+map of the atlas (country outlines offline, a legend). The atlas's layers are drawn by the
+browser's time map (map/client/timemap.js) in every host."""
 
 from __future__ import annotations
 
@@ -9,17 +9,28 @@ from typing import Any
 
 import folium
 import folium.plugins
+import numpy as np
 import xyzservices
 from branca.element import Element
 from folium.utilities import JsCode
 
-from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atlas import Atlas, Layer
+from kengir_geo.data.intervals import OPEN_END, OPEN_START
+from kengir_geo.i18n import translator
 from kengir_geo.map.assets import LEAFLET_CSS, LEAFLET_JS
 from kengir_geo.map.basemaps import BASEMAPS, OFFLINE
 from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import Legend
 
-__all__ = ["BIND_JS", "LEAFLET_CSS", "LEAFLET_JS", "base_map", "point_js", "settle_ids"]
+__all__ = [
+    "BIND_JS",
+    "LEAFLET_CSS",
+    "LEAFLET_JS",
+    "base_map",
+    "point_js",
+    "preview_time_map",
+    "settle_ids",
+]
 
 BIND_JS = JsCode(
     """function (feature, layer) {
@@ -115,3 +126,63 @@ def base_map(
     folium.plugins.Fullscreen(position="topleft").add_to(fmap)
     Legend(atlas, legend_position, legend_open).add_to(fmap)
     return settle_ids(fmap)
+
+
+PREVIEW_COLOR = "#6a1b9a"  # a new layer's purple, unlike any colour of the atlas's
+
+
+def preview_time_map(
+    located: list[dict[str, Any]],
+    atlas: Atlas | None = None,
+    title: str | None = None,
+    lang: str = "en",
+) -> folium.Map:
+    """An uploaded layer on the time map (the plugin the app and the export use), over the
+    atlas's country outlines: a dated layer previews with its days. `located`: GeoJSON
+    features that have a geometry. Popups list each feature's properties, escaped. `lang`:
+    the reader's language (the plugin's words and dates)."""
+    from kengir_geo.map.legend import legend_html
+    from kengir_geo.map.payload import Options, payload_of_layers
+    from kengir_geo.map.plugin_words import timemap_options
+    from kengir_geo.map.timemap import Page, TimeMap, frame_layer
+
+    title = title or translator(lang).gettext("Your layer")
+
+    layer = frame_layer(
+        {"type": "FeatureCollection", "features": located},
+        layer_id="upload",
+        title=title,
+        color=PREVIEW_COLOR,
+        require_dates=False,
+    )
+    outlines = [lay for lay in (atlas.layers.values() if atlas else []) if lay.group == "basemap"]
+    payload = payload_of_layers(
+        None,
+        [*outlines, layer],
+        Options(popups=True, lang=lang),
+        title,
+        legend_html(None, open_=False, lang=lang),
+    )
+    dated = bool(len(layer.frame)) and bool(
+        (layer.frame["first_day"] > OPEN_START).any() or (layer.frame["last_day"] < OPEN_END).any()
+    )
+    page = Page(title=title, lang=lang)
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
+    page.add_child(fmap)
+    controls = ("timeSlider", "dayList", "timeLegend") if dated else ()
+    day = fullest_day(layer) if dated else None
+    words = timemap_options(lang)
+    TimeMap(payload=payload, controls=controls, fit=[layer.id], day=day, **words).add_to(fmap)
+    return settle_ids(fmap)
+
+
+def fullest_day(layer: Layer) -> int:
+    """The first day on which most of the layer's features may be there: a preview opens on
+    it, so a reader sees the layer before stepping through its days."""
+    first = np.sort(layer.frame["first_day"].to_numpy())
+    last = np.sort(layer.frame["last_day"].to_numpy())
+    days = np.unique(first[(first > OPEN_START) & (first < OPEN_END)])
+    if not len(days):
+        return int(last[(last > OPEN_START) & (last < OPEN_END)].min())
+    alive = np.searchsorted(first, days, side="right") - np.searchsorted(last, days, side="left")
+    return int(days[int(np.argmax(alive))])

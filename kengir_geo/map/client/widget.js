@@ -3,17 +3,19 @@
  * Streamlit's bidirectional component protocol, spoken directly (no build step): the page
  * sends "streamlit:render" with the arguments; we answer "streamlit:setComponentValue".
  * The payload is fetched once per visit from this component's folder; after that, a day
- * changes here, in the browser. Python hears about it only once the day settles (a quarter
- * of a second after the last change, never while playing), and about clicks at once.
- * Python moves the map (a deep link, a chapter, a new period) by raising `command`.
+ * changes here, in the browser, in the L.TimeMap plugin (timemap.js). Python hears about it
+ * only once the day settles (a quarter of a second after the last change, never while
+ * playing), and about clicks at once. Python moves the map (a deep link, a chapter, a new
+ * period) by raising `command`.
  */
 (function () {
   "use strict";
 
   var SETTLE_MS = 250;
   var root = document.getElementById("kg-root");
-  var tm = null, args = null, command = null, shown = {}, settleTimer = null;
-  var selected = null, clicks = 0, loading = false;
+  var map = null, tm = null, controls = [], payload = null, args = null, command = null;
+  var shown = {}, settleTimer = null, selected = null, clicks = 0, loading = false;
+  var payloadPath = null;  // the payload shown: another one (another language) is fetched anew
 
   function post(type, data) {
     var message = {isStreamlitMessage: true, type: type};
@@ -23,20 +25,20 @@
 
   function send() {
     post("streamlit:setComponentValue", {
-      value: {day: tm.day, selected: selected, clicks: clicks, command: command},
+      value: {day: tm.getDay(), selected: selected, clicks: clicks, command: command},
       dataType: "json"
     });
   }
 
-  function onDay(day, playing) {
+  function onDay(event) {
     if (settleTimer) { clearTimeout(settleTimer); }
-    if (playing) { return; }
-    settleTimer = setTimeout(function () { settleTimer = null; tm.settled(); send(); }, SETTLE_MS);
+    if (event.playing || event.silent) { return; }
+    settleTimer = setTimeout(function () { settleTimer = null; tm.settle(); send(); }, SETTLE_MS);
   }
 
-  function onSelect(layer, id) {
+  function onSelect(event) {
     if (!args.clickable) { return; }
-    selected = {layer: layer, id: id};
+    selected = {layer: event.layer, id: event.id};
     clicks += 1;
     send();
   }
@@ -45,30 +47,50 @@
 
   function view(a) {
     if (!(a.frame && a.frame.length && tm.frame(a.frame, false)) && a.center) {
-      tm.map.setView(a.center, a.zoom || 5);
+      map.setView(a.center, a.zoom || 5);
     }
   }
 
-  function create(payload) {
-    root.innerHTML = "";
-    tm = new KengirTimeMap.TimeMap(root, payload, {
-      day: args.day, range: args.range, layers: args.layers, highlight: args.highlight,
-      frame: args.frame, center: args.center, zoom: args.zoom, basemap: args.basemap,
-      present: args.present, dayLabel: args.day_label, onDay: onDay, onSelect: onSelect
+  /* The plugin and its controls for the present arguments, on the one Leaflet map. */
+  function addTimeMap(day, label) {
+    tm = L.timeMap(payload, {
+      day: day, range: args.range, layers: args.layers, highlight: args.highlight,
+      basemap: args.basemap, present: args.present, dayLabel: label,
+      strings: args.strings || {}, locale: args.locale || "en-GB", dates: args.dates || null
     });
-    command = args.command;
+    tm.on("daychange", onDay);
+    tm.on("featureclick", onSelect);
+    tm.addTo(map);
+    controls = [L.control.timeSlider(tm), L.control.dayList(tm), L.control.timeLegend(tm)];
+    controls.forEach(function (control) { control.addTo(map); });
     shown = {layers: args.layers, highlight: args.highlight, range: args.range,
       basemap: args.basemap, present: args.present};
-    window.kgMap = tm;  // for the browser tests and benchmarks
+  }
+
+  function removeTimeMap() {
+    controls.forEach(function (control) { control.remove(); });
+    map.removeLayer(tm);
+  }
+
+  function create() {
+    document.documentElement.lang = args.lang || "en";  // the reader's, for screen readers
+    map = L.map(root, {zoomSnap: 0.25, worldCopyJump: true});
+    map.setView([0, 0], 2);  // layers need a view to be added; the real one comes next
+    addTimeMap(args.day, args.day_label);
+    command = args.command;
+    // the frame's name for screen readers, instead of the component's module path
+    var name = tm.strings.map_name + ": " + L.TimeMap.unescapeText(payload.title);
+    document.title = name;
+    try { if (window.frameElement) { window.frameElement.title = name; } } catch (e) { /* another origin */ }
     document.body.setAttribute("data-ready", "1");
   }
 
   function update() {
     if (!same(shown.basemap, args.basemap) || shown.present !== args.present) {
-      var center = tm.map.getCenter(), zoom = tm.map.getZoom(), day = tm.day;
-      args.day = day;
-      create(tm.payload);
-      tm.map.setView(center, zoom);
+      var day = tm.getDay();  // the map and its view stay; only the layer is made anew
+      removeTimeMap();
+      addTimeMap(day, null);
+      tm.settle();
       return;
     }
     if (!same(shown.range, args.range)) { tm.setRange(args.range); shown.range = args.range; }
@@ -80,9 +102,9 @@
     if (args.command !== command) {  // Python moves the map: a link, a chapter, a period
       command = args.command;
       tm.stop();
-      tm.setDay(args.day, false, args.day_label);
+      tm.setDay(args.day, {silent: true, label: args.day_label});
       view(args);
-      tm.settled();
+      tm.settle();
     }
   }
 
@@ -91,13 +113,23 @@
     if (!data || data.type !== "streamlit:render") { return; }
     args = data.args;
     post("streamlit:setFrameHeight", {height: args.height});
-    if (tm) { update(); return; }
     if (loading) { return; }
+    if (tm && args.payload === payloadPath) { update(); return; }
     loading = true;
-    fetch(args.payload).then(function (reply) { return reply.json(); }).then(function (payload) {
-      create(payload);
-      view(args);
-      tm.settled();
+    var path = args.payload;
+    fetch(path).then(function (reply) { return reply.json(); }).then(function (data) {
+      payload = data;
+      payloadPath = path;
+      if (tm) {  // the reader chose another language: its words, dates and popups
+        var day = tm.getDay();
+        removeTimeMap();
+        document.documentElement.lang = args.lang || "en";
+        addTimeMap(day, null);
+      } else {
+        create();
+        view(args);
+      }
+      tm.settle();
       loading = false;
     });
   });
