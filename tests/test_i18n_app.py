@@ -135,3 +135,56 @@ def test_an_unknown_language_is_reported_once(monkeypatch, geodata):
     assert "lang" not in at.query_params
     at.run()
     assert not any("No language" in w.value for w in at.warning)
+
+
+# the plugin's English words that a translated page must not show (whole lines of its text)
+PLUGIN_ENGLISH = ("Play", "Legend", "On this day", "Go to date", "Days", "Months", "Next ›")
+
+
+def _lines(text: str) -> set[str]:
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "words", "month"),
+    [
+        ("uk", {"▶ Відтворити", "Легенда", "Далі ›", "Перейти до дати"}, "16 травня 1954"),
+        # Chromium's Intl has no Kazakh months: the page writes them from Babel's patterns
+        ("kk", {"▶ Ойнату", "Келесі ›", "Күнге өту"}, "1954\u202fж. 16 мамыр"),
+    ],
+)
+def test_the_export_in_a_language_shows_its_words_and_dates(browser, tmp_path, lang, words, month):
+    from kengir_geo.data.atlas import load_atlas
+    from kengir_geo.data.translated import atlas_in
+    from kengir_geo.export.html import export_html
+
+    out = export_html(atlas_in(load_atlas(), lang), tmp_path / f"{lang}.html", lang=lang)
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(out.as_uri())
+        page.locator(".kg-clock").wait_for(timeout=30_000)
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert month in page.locator(".kg-clock").inner_text()
+        shown = _lines(page.inner_text("body"))
+        assert words <= shown, sorted(shown)[:80]
+        assert not set(PLUGIN_ENGLISH) & shown
+        page.keyboard.press("PageDown")  # the first chapter: the story panel's words
+        count = {"uk": "Розділ 1 з 17", "kk": "17 тараудың 1-тарауы"}[lang]
+        page.get_by_text(count).first.wait_for(timeout=10_000)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_app_map_speaks_the_language_and_follows_the_menu(app_server, page):
+    page.goto(f"{app_server.url}/?lang=uk&date=1954-05-16")
+    frame = page.frame_locator('iframe[src*="timemap"]')
+    frame.locator(".kg-play", has_text="Відтворити").wait_for(timeout=60_000)
+    frame.locator(".kg-clock", has_text="16 травня 1954").wait_for(timeout=30_000)
+    assert "Перейти до дати" in frame.locator("body").inner_text()
+    page.get_by_role("combobox", name="Мова").click()
+    page.get_by_role("option", name="Lietuvių").click()  # the same map, now in Lithuanian
+    frame.locator(".kg-play", has_text="Leisti").wait_for(timeout=60_000)
+    frame.locator(".kg-clock", has_text="gegužės 16").wait_for(timeout=30_000)
