@@ -13,7 +13,7 @@ from kengir_geo.app.language import _, current_language, tr
 from kengir_geo.app.text import source_names
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.figures import Figure
-from kengir_geo.i18n import N_
+from kengir_geo.i18n.words import word
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md, sources_md
 from kengir_geo.story.figures import layer_figure_rows
@@ -26,20 +26,17 @@ CERTAINTY_COLORS = {
     "disputed": "#d08c2b",
     "unknown": "#b9b9b9",
 }
-# the legend's words, for the catalogues (the colours stay keyed by the data's values)
-N_LEGEND = (
-    N_("documented"),
-    N_("derived"),
-    N_("disputed"),
-    N_("approximate"),
-    N_("schematic"),
-    N_("unknown"),
-)
+
+
+def _word(key: str) -> str:
+    """A certainty or status ("disputed") in the reader's language (i18n/words.py); the
+    colours stay keyed by the data's values."""
+    return word(key, current_language())
 
 
 def _scale(colors: dict[str, str]) -> alt.Scale:
     """A colour scale over the legend's words in the reader's language."""
-    return alt.Scale(domain=[_(key) for key in colors], range=list(colors.values()))
+    return alt.Scale(domain=[_word(key) for key in colors], range=list(colors.values()))
 
 
 def _number(value: float) -> str:
@@ -71,7 +68,7 @@ def _flags(atlas: Atlas, figure: Figure) -> None:
             for o in v.others
         )
         text = _("**{label}: {value}** is {status}.").format(
-            label=md(v.label), value=_number(v.value), status=_(v.status)
+            label=md(v.label), value=_number(v.value), status=_word(v.status)
         )
         text += f" {rich_md(v.note, atlas.sources)}"
         if others:
@@ -82,7 +79,7 @@ def _flags(atlas: Atlas, figure: Figure) -> None:
 def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
     frame = figure.frame()
     frame["flag"] = frame["status"].map({"documented": "", "derived": "*", "disputed": "?"})
-    frame["status"] = frame["status"].map(_)
+    frame["status"] = frame["status"].map(_word)
     label_sort = list(frame.sort_values("value", ascending=False)["label"]) if horizontal else None
     label = alt.Y if horizontal else alt.X
     value = alt.X if horizontal else alt.Y
@@ -123,7 +120,9 @@ def _figure_chart(figure: Figure, horizontal: bool) -> alt.Chart:
 def _layer_figure(atlas: Atlas, figure: Figure) -> None:
     """A figure drawn from a layer (the divisions' head counts): one bar per feature."""
     rows = layer_figure_rows(atlas, figure)
-    known = rows.dropna(subset=["value"]).assign(certainty=lambda frame: frame["certainty"].map(_))
+    known = rows.dropna(subset=["value"]).assign(
+        certainty=lambda frame: frame["certainty"].map(_word)
+    )
     if not known.empty:
         chart = (
             alt.Chart(known)
@@ -157,7 +156,7 @@ def _layer_figure(atlas: Atlas, figure: Figure) -> None:
         for row in rows.itertuples():
             if row.certainty in ("disputed", "unknown") or row.note:
                 st.markdown(
-                    f"- **{md(row.name)}** ({md(_(row.certainty))}): {rich_md(row.note, atlas.sources)}"
+                    f"- **{md(row.name)}** ({md(_word(row.certainty))}): {rich_md(row.note, atlas.sources)}"
                 )
     _cite(atlas, sorted({s for ids in rows["sources"] for s in ids}))
 
