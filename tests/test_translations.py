@@ -305,3 +305,12 @@ def test_a_translated_state_word_keeps_its_colour(tmp_path):
     layer = atlas.layers["places"]
     assert list(layer.frame["state"]) == ["в руках заключённых"]
     assert layer_color(layer.style, None, "в руках заключённых") == "#1f77b4"
+
+
+def test_russian_months_with_a_case_ending_and_the_english_verb_may():
+    # "may" the verb is no month; в мае, в июне are May and June
+    english = "The tolls may differ: in May 1954 and in June."
+    assert mismatches(english, "Числа могут расходиться: в мае 1954 года и в июне.", "ru") == []
+    assert mismatches(english, "Числа могут расходиться: в мае 1954 года и в июле.", "ru") == [
+        "the months differ from the English text's dates"
+    ]
