@@ -242,7 +242,10 @@ def _month_words(lang: str) -> dict[str, int]:
 def _months(text: str, lang: str) -> Counter:
     words = _month_words(lang)
     found = Counter()
-    for token in re.findall(r"\w+", text.lower()):
+    for token in re.findall(r"\w+", text):
+        if lang == SOURCE_LANGUAGE and token.islower():
+            continue  # English writes its months capitalised: "may" is a verb
+        token = token.lower()
         if token in words:
             found[words[token]] += 1
         elif lang in _SUFFIXING:  # мамырдан, маусымға: the month with a case ending
