@@ -235,6 +235,18 @@ def test_mismatch_rules():
     ) == ["the months differ from the English text's dates"]
 
 
+def test_the_english_verb_may_is_not_the_month_may():
+    english = "The camp may have stood here; the walls may both be right, as in May 1954."
+    translated = (
+        "Lageris galėjo stovėti čia; abi sienos gali būti teisingos, kaip 1954 m. gegužės mėn."
+    )
+    assert mismatches(english, translated, "lt") == []
+    # the month itself is still counted
+    assert mismatches(english, "Lageris galėjo stovėti čia, kaip 1954 m.", "lt") == [
+        "the months differ from the English text's dates"
+    ]
+
+
 def test_translate_init_is_one_command_and_validate_reports_the_language(tmp_path):
     import subprocess
     import sys
