@@ -235,6 +235,18 @@ def test_mismatch_rules():
     ) == ["the months differ from the English text's dates"]
 
 
+def test_the_english_verb_may_is_not_the_month_may():
+    english = "The camp may have stood here; the walls may both be right, as in May 1954."
+    translated = (
+        "Lageris galėjo stovėti čia; abi sienos gali būti teisingos, kaip 1954 m. gegužės mėn."
+    )
+    assert mismatches(english, translated, "lt") == []
+    # the month itself is still counted
+    assert mismatches(english, "Lageris galėjo stovėti čia, kaip 1954 m.", "lt") == [
+        "the months differ from the English text's dates"
+    ]
+
+
 def test_translate_init_is_one_command_and_validate_reports_the_language(tmp_path):
     import subprocess
     import sys
@@ -316,3 +328,12 @@ def test_a_translated_state_label_keeps_the_code_and_its_colour(tmp_path):
     assert atlas.settings.label("state", "held by prisoners") == "В руках заключённых"
     assert "В руках заключённых" in legend_html(atlas, lang="ru")
     assert feature_details(atlas, "places", "kengir", "ru").state == "В руках заключённых"
+
+
+def test_russian_months_with_a_case_ending_and_the_english_verb_may():
+    # "may" the verb is no month; в мае, в июне are May and June
+    english = "The tolls may differ: in May 1954 and in June."
+    assert mismatches(english, "Числа могут расходиться: в мае 1954 года и в июне.", "ru") == []
+    assert mismatches(english, "Числа могут расходиться: в мае 1954 года и в июле.", "ru") == [
+        "the months differ from the English text's dates"
+    ]

@@ -238,14 +238,31 @@ def _month_words(lang: str) -> dict[str, int]:
 def _months(text: str, lang: str) -> Counter:
     words = _month_words(lang)
     found = Counter()
-    for token in re.findall(r"\w+", text.lower()):
+    for token in re.findall(r"\w+", text):
+        if lang == SOURCE_LANGUAGE and token.islower():
+            continue  # English writes its months capitalised: "may" is a verb
+        token = token.lower()
         if token in words:
             found[words[token]] += 1
+        elif lang in _SLAVIC and (number := _slavic_month(token, words)):  # в мае, у травні
+            found[number] += 1
         elif lang in _SUFFIXING:  # мамырдан, маусымға: the month with a case ending
             stem = next((w for w in words if token.startswith(w)), None)
             if stem:
                 found[words[stem]] += 1
     return found
+
+
+_SLAVIC = {"ru", "uk"}  # languages whose months take case endings the dictionary forms lack
+
+
+def _slavic_month(token: str, words: dict[str, int]) -> int | None:
+    """мае, июне (ru), травні, червні (uk): a month in a case the dictionary forms lack."""
+    for word, number in words.items():
+        stem = word[:-1] if word[-1] in "ьйя" else word
+        if token.startswith(stem) and token[len(stem) :] in {"е", "ем", "ом", "у", "ю", "і"}:
+            return number
+    return None
 
 
 def _numbers(text: str) -> Counter:
