@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.chromium import TIMEMAP_IFRAME
 from harness.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +56,8 @@ def test_streamlit_run_streamlit_app_serves_the_app(page, tmp_path):
                 time.sleep(0.2)
         page.goto(f"{url}/story")
         page.locator(".st-key-story_next button:visible").first.wait_for(timeout=60_000)
-        page.frame_locator('iframe[title*="timemap"]').locator("body[data-ready='1']").wait_for(
-            timeout=60_000
+        page.frame_locator(TIMEMAP_IFRAME).locator("body[data-ready='1']").wait_for(
+            state="attached", timeout=60_000
         )
         assert page.title() == "Kengir 1954"
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.chromium import TIMEMAP_IFRAME
 from harness.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,8 +92,8 @@ def test_the_installed_wheel_serves_the_app(installed_wheel, tmp_path, page):
                 time.sleep(0.2)
         page.goto(f"http://127.0.0.1:{port}/story")
         page.locator(".st-key-story_next button:visible").first.wait_for(timeout=60_000)
-        page.frame_locator('iframe[src*="timemap"]').locator("body[data-ready='1']").wait_for(
-            timeout=60_000
+        page.frame_locator(TIMEMAP_IFRAME).locator("body[data-ready='1']").wait_for(
+            state="attached", timeout=60_000
         )
         assert page.title() == "Kengir 1954"
         # the data it serves is the copy inside the installed package
