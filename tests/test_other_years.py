@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from datetime import date
 
 import pytest
@@ -16,7 +15,7 @@ from PIL import Image
 from factories import write_geodata
 from kengir_geo import load_atlas
 from kengir_geo.cli.main import cli
-from kengir_geo.export.html import export_page
+from kengir_geo.export.html import export_page, story_config
 from kengir_geo.export.picture import existing_on, for_the_day
 from kengir_geo.story.periods import periods
 from kengir_geo.story.timeline import date_range_of
@@ -69,9 +68,8 @@ def test_a_day_in_1938_frames_what_exists_then_and_is_titled_with_it(atlas):
     picture = for_the_day(atlas, day)
     assert picture.settings.title == "1 January 1938"
     assert picture.settings.start_view.frame == there
-    story = json.loads(
-        re.search(r'id="kg-story">(.*?)</script>', export_page(picture, None, day, slide=True))[1]
-    )
+    story = story_config(picture, None, day, slide=True)  # what the export's story control gets
+    assert json.dumps(story["title"]) in export_page(picture, None, day, slide=True)
     assert story["title"] == "1 January 1938"
     assert story["range"][0] <= day.toordinal() <= story["range"][1]  # the slider holds 1938
     assert story["day"] == day.toordinal()
