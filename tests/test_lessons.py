@@ -29,8 +29,7 @@ observe = ["What do you see?"]
 
 def lesson_file(body: str = GOOD_STEP, head: str = "") -> str:
     return (
-        head
-        or 'title = "A test lesson"\nages = [14, 16]\nminutes = 45\ngoals = ["Read a map."]\n'
+        head or 'title = "A test lesson"\nages = [14, 16]\nminutes = 45\ngoals = ["Read a map."]\n'
     ) + body
 
 
@@ -72,7 +71,10 @@ def test_a_good_lesson_validates(folder):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (GOOD_STEP.replace('"raid"', '"no-such-chapter"'), "step 1:chapter: error: unknown chapter"),
+        (
+            GOOD_STEP.replace('"raid"', '"no-such-chapter"'),
+            "step 1:chapter: error: unknown chapter",
+        ),
         (
             '[[step]]\ntitle = "x"\ndate = "1954-13-40"\nframe = ["perimeter"]\n'
             '[step.observe]\nobserve = ["?"]\n',
