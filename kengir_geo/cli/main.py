@@ -17,6 +17,7 @@ COMMANDS = {
     "export": ("kengir_geo.cli.export", "export_command"),
     "export-data": ("kengir_geo.cli.export", "export_data_command"),
     "serve": ("kengir_geo.cli.serve", "serve_command"),
+    "lesson": ("kengir_geo.cli.lesson", "lesson_command"),
 }
 
 
