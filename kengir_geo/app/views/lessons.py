@@ -1,0 +1,225 @@
+"""Lessons: a lesson's steps, run in class (teacher mode, projected) or on a pupil's own device.
+
+Teacher mode is the Story page's way of presenting: one step a screen, the same clicker keys,
+and the teacher's notes only in the lesson presenter view (views/lesson_presenter.py), a second
+window that follows this one. Pupil mode lets a pupil answer a predict step (a number, a date,
+a choice) before Reveal shows the answer, how far off the guess was (said aloud through a live
+region) and the map of what happened. The map keeps the later days back until then.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import streamlit as st
+
+from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.keys import bind_keys
+from kengir_geo.app.lessons import lessons_or_stop
+from kengir_geo.app.presenting import new_room, publish
+from kengir_geo.app.timemap import time_map
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.lessons import (
+    Compare,
+    Discuss,
+    Observe,
+    Predict,
+    Step,
+)
+from kengir_geo.map.escape import md
+from kengir_geo.map.rich_text import rich_md
+from kengir_geo.story.lessons import how_far_off, reveal_day, step_view
+from kengir_geo.story.periods import period_for, periods
+
+TEACHER, PUPIL = "Teacher (projected)", "Pupil"
+CSS = """<style>
+.st-key-lesson_first, .st-key-lesson_last { position: absolute !important; width: 1px;
+  height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.st-key-lesson_nav button, .st-key-lesson_answer button, .st-key-lesson_answer input,
+.st-key-lesson_answer label { min-height: 24px; min-width: 24px; }
+.st-key-lesson_page :focus-visible { outline: 3px solid #0a58ca !important; outline-offset: 2px; }
+</style>"""
+
+
+def _go(index: int, total: int) -> None:
+    st.session_state["lesson_index"] = max(0, min(total - 1, index))
+
+
+def _nav(index: int, total: int) -> None:
+    with st.container(key="lesson_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "◀ Previous",
+            key="lesson_prev",
+            on_click=_go,
+            args=(index - 1, total),
+            disabled=index == 0,
+            help="Keyboard: ←, PageUp",
+        )
+        st.button(
+            "Next ▶",
+            key="lesson_next",
+            on_click=_go,
+            args=(index + 1, total),
+            disabled=index == total - 1,
+            help="Keyboard: →, PageDown, space",
+        )
+        st.button("First", key="lesson_first", on_click=_go, args=(0, total))
+        st.button("Last", key="lesson_last", on_click=_go, args=(total - 1, total))
+        st.markdown(f"Step {index + 1} of {total}")
+
+
+def _prompts(label: str, prompts: tuple[str, ...], atlas: Atlas) -> None:
+    if prompts:
+        st.markdown(f"**{label}**")
+        st.markdown("\n".join(f"- {rich_md(p, atlas.sources)}" for p in prompts))
+
+
+def _compare(atlas: Atlas, compare: Compare) -> None:
+    claim = atlas.claims.get(compare.claim)
+    if claim is None:
+        return
+    st.markdown(f"**Compare the sources:** {md(claim.item)}")
+    rows = [
+        f"- {md(v.value)} ({rich_md(' '.join(f'{{cite:{s}}}' for s in v.sources), atlas.sources)})"
+        for v in claim.values
+        if not compare.sources or set(v.sources) & set(compare.sources)
+    ]
+    st.markdown("\n".join(rows))
+
+
+def _announce(text: str) -> None:
+    """Said by screen readers as it appears (an ARIA live region), and shown."""
+    st.html(
+        f'<div role="status" aria-live="polite" class="kg-said"><b>{html.escape(text)}</b></div>'
+    )
+
+
+def _guess(predict: Predict, key: str) -> str:
+    """The pupil's answer field for the answer's kind, as text."""
+    if predict.kind == "number":
+        return st.text_input("Your guess (a number)", key=key)
+    if predict.kind == "date":
+        chosen = st.date_input(
+            "Your guess (a date)",
+            value=None,
+            min_value=date(1900, 1, 1),
+            max_value=date(2030, 12, 31),
+            key=key,
+            format="YYYY-MM-DD",
+        )
+        return chosen.isoformat() if chosen else ""
+    return st.radio("Your answer", predict.choices, index=None, key=key) or ""
+
+
+def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, pupil: bool) -> bool:
+    st.markdown(f"**Predict:** {rich_md(predict.question, atlas.sources)}")
+    revealed = st.session_state.get(revealed_key, False)
+    with st.container(key="lesson_answer"):
+        guess = _guess(predict, f"{revealed_key}_guess") if pupil else ""
+        if not revealed and st.button("Reveal", key="lesson_reveal", type="primary"):
+            st.session_state[revealed_key] = revealed = True
+    if revealed:
+        said = how_far_off(predict, guess) if pupil else ""
+        _announce(f"{said} The answer: {predict.answer}.".strip())
+        st.markdown(rich_md(predict.reveal, atlas.sources))
+        if narrative := step_view(atlas, step).narrative:
+            st.markdown(rich_md(narrative, atlas.sources))
+    return revealed
+
+
+def _activity(atlas: Atlas, step: Step, revealed_key: str, pupil: bool) -> bool:
+    """The step's activity; True when the map may show everything (not a hidden predict)."""
+    activity = step.activity
+    view = step_view(atlas, step)
+    if isinstance(activity, Predict):
+        return _predict(atlas, step, activity, revealed_key, pupil)
+    if view.narrative:
+        st.markdown(rich_md(view.narrative, atlas.sources))
+    if isinstance(activity, Observe):
+        _prompts("Observe", activity.observe, atlas)
+        _prompts("Reflect", activity.reflect, atlas)
+        _prompts("Question", activity.question, atlas)
+    elif isinstance(activity, Compare):
+        _compare(atlas, activity)
+        _prompts("Questions", activity.questions, atlas)
+    elif isinstance(activity, Discuss):
+        _prompts("Discuss", activity.questions, atlas)
+    return True
+
+
+def _map(atlas: Atlas, step: Step, index: int, shown: bool) -> None:
+    view = step_view(atlas, step)
+    predict = step.activity if isinstance(step.activity, Predict) else None
+    hidden = predict is not None and not shown
+    day = reveal_day(atlas, step) if predict is not None and shown else view.day
+    period = period_for(view.day, periods(atlas))
+    last = view.day if hidden and "later-days" in predict.hide else max(period.last, day)
+    keep_back = hidden and "highlight" in predict.hide
+    time_map(
+        atlas,
+        key="lesson_map_widget",
+        day=day,
+        command=index * 2 + int(shown),  # each step and each reveal moves the map once
+        range_=(min(period.first, day), last),
+        layers=list(view.layers),
+        highlight=() if keep_back else view.highlight,
+        frame=view.frame,
+        center=view.center,
+        zoom=view.zoom,
+        height=560,
+        clickable=False,
+        day_label=view.day_label,
+    )
+
+
+def page() -> None:
+    atlas = atlas_or_stop()
+    lessons = lessons_or_stop()
+    st.html(CSS)
+    titles = {lesson.id: lesson.title for lesson in lessons}
+    with st.container(key="lesson_page"):
+        choose, mode_col = st.columns([2, 1])
+        with choose:
+            lesson_id = st.selectbox(
+                "Lesson", list(titles), format_func=titles.get, key="lesson_id"
+            )
+        with mode_col:
+            mode = st.radio("Mode", (TEACHER, PUPIL), key="lesson_mode", horizontal=True)
+        lesson = next(lesson for lesson in lessons if lesson.id == lesson_id)
+        if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
+            st.session_state["lesson_shown"] = lesson.id
+            st.session_state["lesson_index"] = 0
+        index = min(st.session_state.setdefault("lesson_index", 0), len(lesson.steps) - 1)
+        step = lesson.steps[index]
+        pupil = mode == PUPIL
+        room = st.session_state.setdefault("lesson_room", new_room())
+        publish(room, f"{lesson.id}/{index}", warning=False)
+        text_col, map_col = st.columns([1, 1.5], gap="medium")
+        with text_col:
+            st.caption(
+                f"{md(lesson.title)} · ages {lesson.ages[0]}–{lesson.ages[1]} · "
+                f"{lesson.minutes} minutes"
+            )
+            if index == 0 and lesson.content_note:
+                st.warning(f"**Content note.** {md(lesson.content_note)}")
+            st.header(md(step.title), anchor=False)
+            st.markdown(f"**{md(step_view(atlas, step).when)}**")
+            if step.text:
+                st.markdown(rich_md(step.text, atlas.sources))
+            shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", pupil)
+            _nav(index, len(lesson.steps))
+            if not pupil:
+                st.link_button(
+                    "Presenter view",
+                    url=f"lesson-presenter?room={room}",
+                    icon=":material/co_present:",
+                    help="The teacher's notes, in a second window that follows this one. "
+                    "Keep it on your own screen.",
+                )
+        with map_col:
+            _map(atlas, step, index, shown)
+    bind_keys("lesson_prev", "lesson_next", "lesson_first", "lesson_last")
+
+
+page()
