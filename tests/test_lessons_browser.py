@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from test_ui_browser import map_frame, wait_for_clock
 
+from kengir_geo.data.folder import bundled_geodata, read_geodata
+from kengir_geo.data.lessons import Predict, load_lessons
+
 pytestmark = pytest.mark.browser
 
 
@@ -67,3 +70,62 @@ def test_a_pupil_runs_a_lesson_start_to_finish_by_keyboard(app_server, page):
     assert page.get_by_text("Step 5 of 5").is_visible()
     page.keyboard.press("Home")
     heading(page, "26 June: the tanks")
+
+
+LESSONS = load_lessons(read_geodata(bundled_geodata()))
+
+
+def answer(page, predict: Predict) -> None:
+    """A pupil's answer, typed or chosen with the keyboard."""
+    if predict.kind == "choice":
+        page.locator(".st-key-lesson_answer input[type=radio]:visible").first.focus()
+        page.keyboard.press("Space")
+        for _ in range(predict.choices.index(predict.answer)):
+            page.keyboard.press("ArrowDown")
+    else:
+        field = page.locator(".st-key-lesson_answer input:visible").last
+        field.focus()
+        page.keyboard.type(predict.answer if predict.kind == "date" else "1")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")  # a date picker's calendar closes
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("mode", ["Teacher (projected)", "Pupil"])
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_every_lesson_runs_start_to_finish_by_keyboard(app_server, page, lesson, mode):
+    page.goto(f"{app_server.url}/lessons")
+    heading(page, "The camp is theirs")
+    page.locator(".st-key-lesson_id input").focus()
+    page.keyboard.type(lesson.title[:20])
+    page.keyboard.press("Enter")
+    heading(page, lesson.steps[0].title)
+    if mode == "Pupil":
+        page.locator(".st-key-lesson_mode input").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelectorAll('.st-key-lesson_mode input')[1].checked",
+            timeout=30_000,
+        )
+    for number, step in enumerate(lesson.steps):
+        heading(page, step.title)
+        page.get_by_text(f"Step {number + 1} of {len(lesson.steps)}").wait_for(timeout=30_000)
+        for note in filter(None, [step.teacher_note[:40]]):
+            assert page.get_by_text(note).count() == 0  # never on this screen
+        if isinstance(step.activity, Predict):
+            if mode == "Pupil":
+                answer(page, step.activity)
+            page.locator(".st-key-lesson_answer button:visible").last.focus()
+            page.keyboard.press("Enter")
+            said = page.locator('[aria-live="polite"]:visible', has_text="The answer:")
+            said.wait_for(timeout=30_000)
+            if mode == "Pupil":
+                assert (
+                    "right" in said.inner_text()
+                    or "very day" in said.inner_text()
+                    or ("too" in said.inner_text())
+                )
+        if number + 1 < len(lesson.steps):
+            next_button(page).focus()
+            page.keyboard.press("PageDown")
+    assert next_button(page).is_disabled()

@@ -105,10 +105,10 @@ def _number(text: str) -> float | None:
 
 
 def how_far_off(predict: Predict, guess: str) -> str:
-    """In words, how far a pupil's guess was from the answer; "" when there is no guess."""
+    """In words, how far a pupil's guess was from the answer."""
     guess = str(guess).strip()
     if not guess:
-        return ""
+        return "You did not give a guess."
     if predict.kind == "number":
         wanted, given = _number(predict.answer), _number(guess)
         if given is None or wanted is None:
