@@ -116,7 +116,7 @@ def test_without_allow_save_the_builder_only_downloads(monkeypatch, tmp_path: Pa
     at.text_area(key="builder_goals").input("A goal.").run()
     at.selectbox(key="builder_kind").set_value("observe").run()
     at.text_input[3].input("Look")
-    at.text_area[2].input("What do you see?")
+    at.text_area[3].input("What do you see?")  # goals, pupils' words, teacher's note, observe
     at.button[-1].click().run()
     assert not at.warning, [w.value for w in at.warning]
     assert not [b for b in at.button if b.key == "builder_save"]
