@@ -25,7 +25,7 @@ from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
 from kengir_geo.map.timemap import Page, TimeMap
-from kengir_geo.story.lessons import reveal_day, step_view
+from kengir_geo.story.lessons import place_options, reveal_day, step_view
 from kengir_geo.story.periods import period_for, periods
 
 
@@ -55,7 +55,7 @@ def _guess_field(atlas: Atlas, predict: Predict, number: int) -> str:
     if predict.kind in ("choice", "place"):
         options = predict.choices
         if predict.kind == "place":
-            options = tuple(str(n) for n in _place_names(atlas))
+            options = tuple(name for _, name in place_options(atlas, predict))
         return "".join(
             f'<label><input type="radio" name="guess" value="{esc(c)}"> {esc(c)}</label>'
             for c in options
@@ -69,17 +69,9 @@ def _guess_field(atlas: Atlas, predict: Predict, number: int) -> str:
     )
 
 
-def _place_names(atlas: Atlas) -> list[str]:
-    frame = atlas.layers["places"].frame if "places" in atlas.layers else None
-    return sorted(str(n) for n in frame["name"]) if frame is not None else []
-
-
 def _answer_text(atlas: Atlas, predict: Predict) -> str:
     if predict.kind == "place":
-        for layer in atlas.layers.values():
-            rows = layer.frame[layer.frame["id"] == predict.answer]
-            if len(rows):
-                return str(rows.iloc[0]["name"])
+        return dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
     return predict.answer
 
 

@@ -130,3 +130,14 @@ def how_far_off(predict: Predict, guess: str) -> str:
     if guess == predict.answer:
         return "Your answer was right."
     return "Your answer was not the one the sources give."
+
+
+def place_options(atlas: Atlas, predict: Predict) -> list[tuple[str, str]]:
+    """For a place answer: (id, name) of every feature in the answer's layer, by name, so a
+    pupil can pick a place by keyboard as well as by clicking the map."""
+    for layer in atlas.layers.values():
+        frame = layer.frame
+        if (frame["id"] == predict.answer).any():
+            pairs = {str(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
+            return sorted(pairs.items(), key=lambda pair: pair[1])
+    return []

@@ -28,7 +28,7 @@ from kengir_geo.data.lessons import (
 )
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.lessons import how_far_off, reveal_day, step_view
+from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, step_view
 from kengir_geo.story.periods import period_for, periods
 
 TEACHER, PUPIL = "Teacher (projected)", "Pupil"
@@ -94,12 +94,20 @@ def _announce(text: str) -> None:
     )
 
 
-def _guess(predict: Predict, key: str) -> str:
+def _guess(atlas: Atlas, predict: Predict, key: str) -> str:
     """The pupil's answer field for the answer's kind, as text."""
     if predict.kind == "number":
         return st.text_input("Your guess (a number)", key=key)
     if predict.kind == "date":  # typed: a date picker's calendar is hard by keyboard
         return st.text_input("Your guess (a date, written YYYY-MM-DD)", key=key)
+    if predict.kind == "place":
+        names = dict(place_options(atlas, predict))
+        return (
+            st.radio(
+                "Your answer: which place?", list(names), format_func=names.get, index=None, key=key
+            )
+            or ""
+        )
     return st.radio("Your answer", predict.choices, index=None, key=key) or ""
 
 
@@ -107,12 +115,13 @@ def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, pupi
     st.markdown(f"**Predict:** {rich_md(predict.question, atlas.sources)}")
     revealed = st.session_state.get(revealed_key, False)
     with st.container(key="lesson_answer"):
-        guess = _guess(predict, f"{revealed_key}_guess") if pupil else ""
+        guess = _guess(atlas, predict, f"{revealed_key}_guess") if pupil else ""
         if not revealed and st.button("Reveal", key="lesson_reveal", type="primary"):
             st.session_state[revealed_key] = revealed = True
     if revealed:
         said = how_far_off(predict, guess) if pupil else ""
-        _announce(f"{said} The answer: {predict.answer}.".strip())
+        answer = dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
+        _announce(f"{said} The answer: {answer}.".strip())
         st.markdown(rich_md(predict.reveal, atlas.sources))
         if narrative := step_view(atlas, step).narrative:
             st.markdown(rich_md(narrative, atlas.sources))
