@@ -115,6 +115,16 @@ def test_a_good_lesson_validates(folder):
             'observe = ["Open the e-1954-06-26-assault event."]\n',
             "reader text shows an id: 'e-1954-06-26-assault'",
         ),
+        (  # a number the step's evidence does not hold
+            '[[step]]\ntitle = "x"\nchapter = "raid"\n[step.observe]\n'
+            'observe = ["Why did 3,500 soldiers come?"]\n',
+            "step 1:observe: error: the number 3500 is not in its evidence",
+        ),
+        (  # the same step with the chapter's own figure is fine
+            '[[step]]\ntitle = "x"\nchapter = "raid"\n[step.observe]\n'
+            'observe = ["Why did 1,700 soldiers come on 26 June?"]\n',
+            "",
+        ),
     ],
 )
 def test_the_validator_names_what_is_wrong(folder, body, expected):

@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from kengir_geo.data.citations import CITE, cited_ids
+from kengir_geo.data.consistency import Evidence, Report
+from kengir_geo.data.consistency import _claim_evidence as claim_evidence
+from kengir_geo.data.consistency import _compare as compare_texts
+from kengir_geo.data.consistency import _event_evidence as event_evidence
+from kengir_geo.data.consistency import _features as story_features
 from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.folder import RawGeodata, read_toml
 from kengir_geo.data.reader_text import CODES, TOKEN, known_ids
@@ -22,6 +27,7 @@ from kengir_geo.data.schema import (
     LAYER_ID,
     ZOOM_RULE,
     Problem,
+    as_list,
     is_center,
     is_zoom,
     text_trouble,
@@ -422,6 +428,7 @@ def check_lessons(raw: RawGeodata) -> list[Problem]:
         lesson = parse_lesson(doc, path.stem, known, problems)
         if lesson is None:
             continue
+        problems += lesson_consistency(raw, lesson, file)  # its numbers and days have evidence
         for where, key, text in lesson_texts(lesson):
             prose = CITE.sub(" ", text)
             for pattern, what in codes:
@@ -466,3 +473,53 @@ def find_lesson(lessons: list[Lesson], lesson_id: str) -> Lesson:
     raise LessonError(
         [Problem(LESSONS, lesson_id, "", f"no lesson {lesson_id!r}; lessons are {names}")]
     )
+
+
+def _step_evidence(
+    step: Step, raw: RawGeodata, features: dict[str, tuple[str, dict]], claims: dict[str, dict]
+) -> Evidence:
+    """The numbers and days a step may write: its chapter (dates, texts, lit and framed
+    features), its own day, lit and framed features, its answer and its compared claim."""
+    evidence = Evidence()
+    chapter = next((c for c in raw.chapters if c.get("id") == step.chapter), None)
+    ids = [*step.highlight, *step.frame]
+    if chapter is not None:
+        for key in ("date", "until"):
+            evidence.add_date(chapter.get(key))
+        for key in ("title", "narrative", "notes"):
+            evidence.add_text(str(chapter.get(key) or ""))
+        ids += as_list(chapter.get("highlight")) + as_list(chapter.get("frame"))
+    evidence.add_date(step.date)
+    for feature_id in ids:
+        if feature_id in features:
+            event_evidence(features[feature_id][1], claims, evidence)
+    activity = step.activity
+    if isinstance(activity, Predict):
+        evidence.add_date(activity.reveal_date)
+        if activity.kind == "date":
+            evidence.add_date(activity.answer)
+        elif activity.kind == "number":
+            evidence.add_text(activity.answer)
+    if isinstance(activity, Compare) and activity.claim in claims:
+        claim_evidence(claims[activity.claim], evidence)
+    return evidence
+
+
+def lesson_consistency(raw: RawGeodata, lesson: Lesson, file: str) -> list[Problem]:
+    """Every number and day a lesson writes is in its evidence (data/consistency.py's rule for
+    chapters): a step's in its own; the lesson's title, summary and goals in any step's."""
+    features = story_features(raw, events_only=False)
+    claims = {c["id"]: c for c in raw.claims if isinstance(c.get("id"), str)}
+    report = Report()
+    everything = Evidence()
+    for number, step in enumerate(lesson.steps, start=1):
+        evidence = _step_evidence(step, raw, features, claims)
+        everything.numbers |= evidence.numbers
+        everything.days |= evidence.days
+        texts = [
+            (key, text) for where, key, text in lesson_texts(lesson) if where == f"step {number}"
+        ]
+        compare_texts(texts, evidence, (file, f"step {number}"), report)
+    whole = [(key, text) for where, key, text in lesson_texts(lesson) if where == ""]
+    compare_texts(whole, everything, (file, ""), report)
+    return report.problems
