@@ -55,6 +55,7 @@ def test_it_runs_offline_and_a_predict_step_hides_then_reveals(page, frozen):
     assert "46" in reveal.inner_text()
     assert page.locator(".kg-bar").is_visible()
     assert "26 June 1954" in page.locator(".kg-clock").inner_text()
+    assert "26 June 1954" in page.locator(".kg-chapter-when").inner_text()
     page.locator(".kg-story").click(position={"x": 5, "y": 5})
     for number in (3, 4, 5):
         page.keyboard.press("PageDown")

@@ -27,6 +27,7 @@ from kengir_geo.map.rich_text import rich_html, sources_html
 from kengir_geo.map.timemap import Page, TimeMap
 from kengir_geo.story.lessons import place_options, reveal_day, step_view
 from kengir_geo.story.periods import period_for, periods
+from kengir_geo.story.timeline import clock_label
 
 
 def atlas_version(root: Path) -> str:
@@ -150,6 +151,7 @@ def step_entries(atlas: Atlas, lesson: Lesson) -> list[dict[str, Any]]:
                 "hide": list(predict.hide),
                 "highlight": list(view.highlight),
                 "reveal_day": reveal_day(atlas, step).toordinal(),
+                "reveal_when": esc(clock_label(atlas.settings.focus, reveal_day(atlas, step))),
             }
         entries.append(entry)
     return entries

@@ -61,6 +61,8 @@
       this.map.getContainer().classList.remove("kg-lesson-hidden");
       this.tm.setHighlight(p.highlight);
       this.tm.setDay(p.reveal_day);
+      var when = this.body.querySelector(".kg-chapter-when");
+      if (when) { when.textContent = L.TimeMap.unescapeText(p.reveal_when); }
       this.tm.settle();
       var heading = form.querySelector(".kg-reveal h3");
       if (heading) { heading.focus({preventScroll: true}); }
