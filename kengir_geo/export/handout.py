@@ -150,8 +150,7 @@ def step_picture(atlas: Atlas, step: Step, out: Path) -> Path:
     view = step_view(atlas, step)
     if step.chapter and not isinstance(step.activity, Predict) and not step.date:
         return export_picture(atlas, out, chapter=step.chapter, size=PICTURE_SIZE)
-    layers = tuple(i for i in view.frame if i in atlas.layers)
-    return export_picture(atlas, out, day=view.day, size=PICTURE_SIZE, frame=layers)
+    return export_picture(atlas, out, day=view.day, size=PICTURE_SIZE, frame=view.frame)
 
 
 def export_handout(

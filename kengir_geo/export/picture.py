@@ -53,9 +53,13 @@ def existing_on(atlas: Atlas, day: date) -> tuple[str, ...]:
 def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = ()) -> Atlas:
     """The atlas as a picture of `day` shows it: titled with the day, fitted to `frame` (ids
     of layers or features), else to what exists that day, else to the atlas's wide view."""
-    unknown = [i for i in frame if i not in atlas.layers]
+    features = {str(i) for layer in atlas.layers.values() for i in layer.frame["id"]}
+    unknown = [i for i in frame if i not in atlas.layers and i not in features]
     if unknown:
-        raise ExportError(f"no layer {', '.join(unknown)}; layers are {', '.join(atlas.layers)}")
+        raise ExportError(
+            f"no layer {', '.join(unknown)}, nor a feature of that id; "
+            f"layers are {', '.join(atlas.layers)}"
+        )
     fitted = frame or existing_on(atlas, day)
     settings = atlas.settings
     view = replace(settings.wide_view, frame=fitted) if fitted else settings.wide_view
