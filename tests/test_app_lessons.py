@@ -88,3 +88,28 @@ def test_pupil_mode_answers_a_date_and_a_choice(monkeypatch, geodata):
     at.button(key="lesson_reveal").click().run()
     ok(at)
     assert any("Your answer was right." in t for t in texts(at))
+
+
+def test_pupils_follow_the_teacher_and_the_teacher_sees_the_spread(monkeypatch, geodata):
+    teacher = start(monkeypatch, geodata, "how-many-died", "Teacher (projected)")
+    code = teacher.session_state["lesson_room"]
+    assert any(code in t for t in texts(teacher))  # the class code is on the screen
+    pupils = []
+    for guess in ("40", "100", "46"):
+        pupil = start(monkeypatch, geodata, "forty-days", "Pupil")
+        pupil.text_input(key="lesson_follow").input(code).run()
+        ok(pupil)
+        assert pupil.header[0].value.replace("\\", "") == "26 June: the tanks"  # the teacher's
+        pupils.append((pupil, guess))
+    teacher.button(key="lesson_next").click().run()
+    assert any("No pupil has answered yet." in t for t in texts(teacher))
+    for pupil, guess in pupils:
+        pupil.run()  # what the page's once-a-second check does
+        assert pupil.header[0].value == "Guess the official count"
+        pupil.text_input(key="lesson_revealed_how-many-died_1_guess").input(guess).run()
+        pupil.button(key="lesson_reveal").click().run()
+        ok(pupil)
+    teacher.run()
+    said = [t for t in texts(teacher) if "pupils answered" in t]
+    assert said == ["3 pupils answered. Guesses from 40 to 100, middle 46."]
+    assert not any("Your guess" in t for t in texts(teacher))  # no pupil's words, no names

@@ -97,7 +97,8 @@ def lesson_sources(atlas: Atlas, lesson: Lesson) -> list[str]:
     return [s for s in dict.fromkeys(cited) if s in atlas.sources]
 
 
-def _number(text: str) -> float | None:
+def number_of(text: str) -> float | None:
+    """A typed number ("1,046", " 46 "), or None."""
     try:
         return float(str(text).replace(",", "").strip())
     except ValueError:
@@ -110,7 +111,7 @@ def how_far_off(predict: Predict, guess: str) -> str:
     if not guess:
         return "You did not give a guess."
     if predict.kind == "number":
-        wanted, given = _number(predict.answer), _number(guess)
+        wanted, given = number_of(predict.answer), number_of(guess)
         if given is None or wanted is None:
             return "That guess is not a number."
         off = given - wanted

@@ -10,18 +10,21 @@ region) and the map of what happened. The map keeps the later days back until th
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import streamlit as st
 
+from kengir_geo.app.classroom import record, spread
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.lessons import lessons_or_stop
-from kengir_geo.app.presenting import new_room, publish
+from kengir_geo.app.presenting import new_room, publish, shown_in
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.lessons import (
     Compare,
     Discuss,
+    Lesson,
     Observe,
     Predict,
     Step,
@@ -32,6 +35,39 @@ from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, ste
 from kengir_geo.story.periods import period_for, periods
 
 TEACHER, PUPIL = "Teacher (projected)", "Pupil"
+
+
+@dataclass(frozen=True)
+class Room:
+    """Who runs this page: the teacher (code: the class code it publishes) or a pupil (code:
+    the teacher's code typed in, or ""); `step` is "lesson/index", `me` a pupil's session."""
+
+    pupil: bool
+    code: str
+    step: str
+    me: str = ""
+
+
+def _follow(code: str, lessons: list[Lesson]) -> bool:
+    """Go to the step the teacher shows; True when that moved this page."""
+    shown = shown_in(code)
+    lesson_id, _, number = (shown.chapter if shown else "").partition("/")
+    if not number.isdigit() or lesson_id not in {lesson.id for lesson in lessons}:
+        return False
+    here = (st.session_state.get("lesson_id"), st.session_state.get("lesson_index"))
+    if here == (lesson_id, int(number)):
+        return False
+    st.session_state["lesson_id"] = st.session_state["lesson_shown"] = lesson_id
+    st.session_state["lesson_index"] = int(number)
+    return True
+
+
+def _keep_following(code: str, lessons: list[Lesson]) -> None:
+    """Once a second: when the teacher has moved, the whole page follows."""
+    if _follow(code, lessons):
+        st.rerun()
+
+
 CSS = """<style>
 .st-key-lesson_first, .st-key-lesson_last { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -111,13 +147,22 @@ def _guess(atlas: Atlas, predict: Predict, key: str) -> str:
     return st.radio("Your answer", predict.choices, index=None, key=key) or ""
 
 
-def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, pupil: bool) -> bool:
+def _class_spread(room: str, step_key: str, predict: Predict) -> None:
+    st.caption(spread(room, step_key, predict))
+
+
+def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, room: Room) -> bool:
     st.markdown(f"**Predict:** {rich_md(predict.question, atlas.sources)}")
     revealed = st.session_state.get(revealed_key, False)
+    pupil = room.pupil
     with st.container(key="lesson_answer"):
         guess = _guess(atlas, predict, f"{revealed_key}_guess") if pupil else ""
         if not revealed and st.button("Reveal", key="lesson_reveal", type="primary"):
             st.session_state[revealed_key] = revealed = True
+            if pupil and room.code:  # pooled for the teacher, under no name
+                record(room.code, room.step, room.me, guess)
+    if not pupil:  # how the class guessed, live, on the teacher's screen
+        st.fragment(_class_spread, run_every=1.0)(room.code, room.step, predict)
     if revealed:
         said = how_far_off(predict, guess) if pupil else ""
         answer = dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
@@ -128,12 +173,12 @@ def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, pupi
     return revealed
 
 
-def _activity(atlas: Atlas, step: Step, revealed_key: str, pupil: bool) -> bool:
+def _activity(atlas: Atlas, step: Step, revealed_key: str, room: Room) -> bool:
     """The step's activity; True when the map may show everything (not a hidden predict)."""
     activity = step.activity
     view = step_view(atlas, step)
     if isinstance(activity, Predict):
-        return _predict(atlas, step, activity, revealed_key, pupil)
+        return _predict(atlas, step, activity, revealed_key, room)
     if view.narrative:
         st.markdown(rich_md(view.narrative, atlas.sources))
     if isinstance(activity, Observe):
@@ -178,6 +223,12 @@ def page() -> None:
     lessons = lessons_or_stop()
     st.html(CSS)
     titles = {lesson.id: lesson.title for lesson in lessons}
+    following = (
+        st.session_state.get("lesson_mode") == PUPIL
+        and st.session_state.get("lesson_follow", "").strip()
+    )
+    if following:
+        _follow(following, lessons)
     with st.container(key="lesson_page"):
         choose, mode_col = st.columns([2, 1])
         with choose:
@@ -186,6 +237,15 @@ def page() -> None:
             )
         with mode_col:
             mode = st.radio("Mode", (TEACHER, PUPIL), key="lesson_mode", horizontal=True)
+            if mode == PUPIL:
+                st.text_input(
+                    "Class code (optional: follow your teacher)",
+                    key="lesson_follow",
+                    help="Your teacher's Lessons page shows it. Your page then goes to the "
+                    "step your teacher shows. No name is asked for.",
+                )
+        if following:
+            st.fragment(_keep_following, run_every=1.0)(following, lessons)
         lesson = next(lesson for lesson in lessons if lesson.id == lesson_id)
         if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
             st.session_state["lesson_shown"] = lesson.id
@@ -193,8 +253,14 @@ def page() -> None:
         index = min(st.session_state.setdefault("lesson_index", 0), len(lesson.steps) - 1)
         step = lesson.steps[index]
         pupil = mode == PUPIL
-        room = st.session_state.setdefault("lesson_room", new_room())
-        publish(room, f"{lesson.id}/{index}", warning=False)
+        code = st.session_state.setdefault("lesson_room", new_room())
+        step_key = f"{lesson.id}/{index}"
+        if pupil:
+            me = st.session_state.setdefault("lesson_pupil", new_room())
+            room = Room(True, str(following or ""), step_key, me)
+        else:
+            publish(code, step_key, warning=False)
+            room = Room(False, code, step_key)
         text_col, map_col = st.columns([1, 1.5], gap="medium")
         with text_col:
             st.caption(
@@ -207,12 +273,13 @@ def page() -> None:
             st.markdown(f"**{md(step_view(atlas, step).when)}**")
             if step.text:
                 st.markdown(rich_md(step.text, atlas.sources))
-            shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", pupil)
+            shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
             _nav(index, len(lesson.steps))
             if not pupil:
+                st.caption(f"Class code for pupils who follow on their own device: **{code}**")
                 st.link_button(
                     "Presenter view",
-                    url=f"lesson-presenter?room={room}",
+                    url=f"lesson-presenter?room={code}",
                     icon=":material/co_present:",
                     help="The teacher's notes, in a second window that follows this one. "
                     "Keep it on your own screen.",
