@@ -276,7 +276,8 @@ def page() -> None:
             shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
             _nav(index, len(lesson.steps))
             if not pupil:
-                st.caption(f"Class code for pupils who follow on their own device: **{code}**")
+                with st.container(key="lesson_code"):
+                    st.caption(f"Class code for pupils who follow on their own device: **{code}**")
                 st.link_button(
                     "Presenter view",
                     url=f"lesson-presenter?room={code}",
