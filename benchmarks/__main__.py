@@ -26,6 +26,7 @@ FIGURES = (
     "large_layer",
     "export_size",
     "classroom",
+    "follow",
 )
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"

@@ -60,6 +60,21 @@ def all_pages() -> list[st.Page]:
             icon=":material/event_note:",
             url_path="timeline",
         ),
+        st.Page(
+            PAGES / "lessons.py", title="Lessons", icon=":material/school:", url_path="lessons"
+        ),
+        st.Page(
+            PAGES / "lesson_builder.py",
+            title="Lesson builder",
+            icon=":material/edit_note:",
+            url_path="lesson-builder",
+        ),
+        st.Page(
+            PAGES / "lesson_presenter.py",
+            title="Lesson presenter view",
+            url_path="lesson-presenter",
+            visibility="hidden",
+        ),
         figures_page(),
         st.Page(
             PAGES / "sources.py",

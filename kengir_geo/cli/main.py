@@ -18,6 +18,7 @@ COMMANDS = {
     "export-data": ("kengir_geo.cli.export", "export_data_command"),
     "serve": ("kengir_geo.cli.serve", "serve_command"),
     "translate": ("kengir_geo.cli.translate", "translate_command"),
+    "lesson": ("kengir_geo.cli.lesson", "lesson_command"),
 }
 
 

@@ -27,6 +27,7 @@ from kengir_geo.data.folder import (
 )
 from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
 from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
+from kengir_geo.data.lessons import check_lessons
 from kengir_geo.data.reader_text import check_reader_text
 from kengir_geo.data.schema import (
     ACROSS_180,
@@ -647,6 +648,7 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     problems += check_reader_text(raw, source_ids, settings.hidden_codes)
     problems += check_consistency(raw)  # prose numbers and days agree with their evidence
     problems += check_translations(raw)  # geodata/i18n/<lang>/: missing, stale, mismatched
+    problems += check_lessons(raw)  # geodata/lessons/*.toml
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids

@@ -55,9 +55,13 @@ def existing_on(atlas: Atlas, day: date) -> tuple[str, ...]:
 def for_the_day(atlas: Atlas, day: date, frame: tuple[str, ...] = (), lang: str = "en") -> Atlas:
     """The atlas as a picture of `day` shows it: titled with the day, fitted to `frame` (ids
     of layers or features), else to what exists that day, else to the atlas's wide view."""
-    unknown = [i for i in frame if i not in atlas.layers]
+    features = {str(i) for layer in atlas.layers.values() for i in layer.frame["id"]}
+    unknown = [i for i in frame if i not in atlas.layers and i not in features]
     if unknown:
-        raise ExportError(f"no layer {', '.join(unknown)}; layers are {', '.join(atlas.layers)}")
+        raise ExportError(
+            f"no layer {', '.join(unknown)}, nor a feature of that id; "
+            f"layers are {', '.join(atlas.layers)}"
+        )
     fitted = frame or existing_on(atlas, day)
     settings = atlas.settings
     view = replace(settings.wide_view, frame=fitted) if fitted else settings.wide_view
@@ -96,28 +100,44 @@ def export_picture(
         page = Path(folder) / "slide.html"
         page.write_text(html, encoding="utf-8")
         shot = Path(folder) / "slide.png"
-        command = [
+        run_headless(
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            f"--user-data-dir={Path(folder) / 'profile'}",
-            f"--window-size={size[0]},{size[1]}",
-            f"--virtual-time-budget={DRAW_BUDGET_MS}",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        except subprocess.TimeoutExpired:
-            raise ExportError("Chromium took too long to draw the picture") from None
-        if done.returncode != 0 or not shot.is_file():
-            raise ExportError(f"Chromium could not draw the picture: {done.stderr[-300:]}")
+            page,
+            Path(folder),
+            [
+                "--hide-scrollbars",
+                f"--window-size={size[0]},{size[1]}",
+                f"--screenshot={shot}",
+            ],
+            "the picture",
+        )
+        if not shot.is_file():
+            raise ExportError("Chromium could not draw the picture")
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(shot, out)
     return out
+
+
+def run_headless(chromium: str, page: Path, folder: Path, args: list[str], what: str) -> None:
+    """Open the local `page` in headless Chromium with `args` (a screenshot, a PDF), with a
+    throwaway profile in `folder`, no network services, and time for the map to draw."""
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={folder / 'profile'}",
+        f"--virtual-time-budget={DRAW_BUDGET_MS}",
+        *args,
+        page.as_uri(),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        raise ExportError(f"Chromium took too long to draw {what}") from None
+    if done.returncode != 0:
+        raise ExportError(f"Chromium could not draw {what}: {done.stderr[-300:]}")

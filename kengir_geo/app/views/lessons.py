@@ -1,0 +1,293 @@
+"""Lessons: a lesson's steps, run in class (teacher mode, projected) or on a pupil's own device.
+
+Teacher mode is the Story page's way of presenting: one step a screen, the same clicker keys,
+and the teacher's notes only in the lesson presenter view (views/lesson_presenter.py), a second
+window that follows this one. Pupil mode lets a pupil answer a predict step (a number, a date,
+a choice) before Reveal shows the answer, how far off the guess was (said aloud through a live
+region) and the map of what happened. The map keeps the later days back until then.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import streamlit as st
+
+from kengir_geo.app.classroom import record, spread
+from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.keys import bind_keys
+from kengir_geo.app.lessons import lessons_or_stop
+from kengir_geo.app.presenting import new_room, publish, shown_in
+from kengir_geo.app.timemap import time_map
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.lessons import (
+    Compare,
+    Discuss,
+    Lesson,
+    Observe,
+    Predict,
+    Step,
+)
+from kengir_geo.map.escape import md
+from kengir_geo.map.rich_text import rich_md
+from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, step_view
+from kengir_geo.story.periods import period_for, periods
+
+TEACHER, PUPIL = "Teacher (projected)", "Pupil"
+
+
+@dataclass(frozen=True)
+class Room:
+    """Who runs this page: the teacher (code: the class code it publishes) or a pupil (code:
+    the teacher's code typed in, or ""); `step` is "lesson/index", `me` a pupil's session."""
+
+    pupil: bool
+    code: str
+    step: str
+    me: str = ""
+
+
+def _follow(code: str, lessons: list[Lesson]) -> bool:
+    """Go to the step the teacher shows; True when that moved this page."""
+    shown = shown_in(code)
+    lesson_id, _, number = (shown.chapter if shown else "").partition("/")
+    if not number.isdigit() or lesson_id not in {lesson.id for lesson in lessons}:
+        return False
+    here = (st.session_state.get("lesson_id"), st.session_state.get("lesson_index"))
+    if here == (lesson_id, int(number)):
+        return False
+    st.session_state["lesson_id"] = st.session_state["lesson_shown"] = lesson_id
+    st.session_state["lesson_index"] = int(number)
+    return True
+
+
+def _keep_following(code: str, lessons: list[Lesson]) -> None:
+    """Once a second: when the teacher has moved, the whole page follows."""
+    if _follow(code, lessons):
+        st.rerun()
+
+
+CSS = """<style>
+.st-key-lesson_first, .st-key-lesson_last { position: absolute !important; width: 1px;
+  height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.st-key-lesson_nav button, .st-key-lesson_answer button, .st-key-lesson_answer input,
+.st-key-lesson_answer label { min-height: 24px; min-width: 24px; }
+.st-key-lesson_page :focus-visible { outline: 3px solid #0a58ca !important; outline-offset: 2px; }
+</style>"""
+
+
+def _go(index: int, total: int) -> None:
+    st.session_state["lesson_index"] = max(0, min(total - 1, index))
+
+
+def _nav(index: int, total: int) -> None:
+    with st.container(key="lesson_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "◀ Previous",
+            key="lesson_prev",
+            on_click=_go,
+            args=(index - 1, total),
+            disabled=index == 0,
+            help="Keyboard: ←, PageUp",
+        )
+        st.button(
+            "Next ▶",
+            key="lesson_next",
+            on_click=_go,
+            args=(index + 1, total),
+            disabled=index == total - 1,
+            help="Keyboard: →, PageDown, space",
+        )
+        st.button("First", key="lesson_first", on_click=_go, args=(0, total))
+        st.button("Last", key="lesson_last", on_click=_go, args=(total - 1, total))
+        st.markdown(f"Step {index + 1} of {total}")
+
+
+def _prompts(label: str, prompts: tuple[str, ...], atlas: Atlas) -> None:
+    if prompts:
+        st.markdown(f"**{label}**")
+        st.markdown("\n".join(f"- {rich_md(p, atlas.sources)}" for p in prompts))
+
+
+def _compare(atlas: Atlas, compare: Compare) -> None:
+    claim = atlas.claims.get(compare.claim)
+    if claim is None:
+        return
+    st.markdown(f"**Compare the sources:** {md(claim.item)}")
+    rows = [
+        f"- {md(v.value)} ({rich_md(' '.join(f'{{cite:{s}}}' for s in v.sources), atlas.sources)})"
+        for v in claim.values
+        if not compare.sources or set(v.sources) & set(compare.sources)
+    ]
+    st.markdown("\n".join(rows))
+
+
+def _announce(text: str) -> None:
+    """Said by screen readers as it appears (an ARIA live region), and shown."""
+    st.html(
+        f'<div role="status" aria-live="polite" class="kg-said"><b>{html.escape(text)}</b></div>'
+    )
+
+
+def _guess(atlas: Atlas, predict: Predict, key: str) -> str:
+    """The pupil's answer field for the answer's kind, as text."""
+    if predict.kind == "number":
+        return st.text_input("Your guess (a number)", key=key)
+    if predict.kind == "date":  # typed: a date picker's calendar is hard by keyboard
+        return st.text_input("Your guess (a date, written YYYY-MM-DD)", key=key)
+    if predict.kind == "place":
+        names = dict(place_options(atlas, predict))
+        return (
+            st.radio(
+                "Your answer: which place?", list(names), format_func=names.get, index=None, key=key
+            )
+            or ""
+        )
+    return st.radio("Your answer", predict.choices, index=None, key=key) or ""
+
+
+def _class_spread(room: str, step_key: str, predict: Predict) -> None:
+    st.caption(spread(room, step_key, predict))
+
+
+def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, room: Room) -> bool:
+    st.markdown(f"**Predict:** {rich_md(predict.question, atlas.sources)}")
+    revealed = st.session_state.get(revealed_key, False)
+    pupil = room.pupil
+    with st.container(key="lesson_answer"):
+        guess = _guess(atlas, predict, f"{revealed_key}_guess") if pupil else ""
+        if not revealed and st.button("Reveal", key="lesson_reveal", type="primary"):
+            st.session_state[revealed_key] = revealed = True
+            if pupil and room.code:  # pooled for the teacher, under no name
+                record(room.code, room.step, room.me, guess)
+    if not pupil:  # how the class guessed, live, on the teacher's screen
+        st.fragment(_class_spread, run_every=1.0)(room.code, room.step, predict)
+    if revealed:
+        said = how_far_off(predict, guess) if pupil else ""
+        answer = dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
+        _announce(f"{said} The answer: {answer}.".strip())
+        st.markdown(rich_md(predict.reveal, atlas.sources))
+        if narrative := step_view(atlas, step).narrative:
+            st.markdown(rich_md(narrative, atlas.sources))
+    return revealed
+
+
+def _activity(atlas: Atlas, step: Step, revealed_key: str, room: Room) -> bool:
+    """The step's activity; True when the map may show everything (not a hidden predict)."""
+    activity = step.activity
+    view = step_view(atlas, step)
+    if isinstance(activity, Predict):
+        return _predict(atlas, step, activity, revealed_key, room)
+    if view.narrative:
+        st.markdown(rich_md(view.narrative, atlas.sources))
+    if isinstance(activity, Observe):
+        _prompts("Observe", activity.observe, atlas)
+        _prompts("Reflect", activity.reflect, atlas)
+        _prompts("Question", activity.question, atlas)
+    elif isinstance(activity, Compare):
+        _compare(atlas, activity)
+        _prompts("Questions", activity.questions, atlas)
+    elif isinstance(activity, Discuss):
+        _prompts("Discuss", activity.questions, atlas)
+    return True
+
+
+def _map(atlas: Atlas, step: Step, index: int, shown: bool) -> None:
+    view = step_view(atlas, step)
+    predict = step.activity if isinstance(step.activity, Predict) else None
+    hidden = predict is not None and not shown
+    day = reveal_day(atlas, step) if predict is not None and shown else view.day
+    period = period_for(view.day, periods(atlas))
+    last = view.day if hidden and "later-days" in predict.hide else max(period.last, day)
+    keep_back = hidden and "highlight" in predict.hide
+    time_map(
+        atlas,
+        key="lesson_map_widget",
+        day=day,
+        command=index * 2 + int(shown),  # each step and each reveal moves the map once
+        range_=(min(period.first, day), last),
+        layers=list(view.layers),
+        highlight=() if keep_back else view.highlight,
+        frame=view.frame,
+        center=view.center,
+        zoom=view.zoom,
+        height=560,
+        clickable=False,
+        day_label=view.day_label,
+    )
+
+
+def page() -> None:
+    atlas = atlas_or_stop()
+    lessons = lessons_or_stop()
+    st.html(CSS)
+    titles = {lesson.id: lesson.title for lesson in lessons}
+    following = (
+        st.session_state.get("lesson_mode") == PUPIL
+        and st.session_state.get("lesson_follow", "").strip()
+    )
+    if following:
+        _follow(following, lessons)
+    with st.container(key="lesson_page"):
+        choose, mode_col = st.columns([2, 1])
+        with choose:
+            lesson_id = st.selectbox(
+                "Lesson", list(titles), format_func=titles.get, key="lesson_id"
+            )
+        with mode_col:
+            mode = st.radio("Mode", (TEACHER, PUPIL), key="lesson_mode", horizontal=True)
+            if mode == PUPIL:
+                st.text_input(
+                    "Class code (optional: follow your teacher)",
+                    key="lesson_follow",
+                    help="Your teacher's Lessons page shows it. Your page then goes to the "
+                    "step your teacher shows. No name is asked for.",
+                )
+        if following:
+            st.fragment(_keep_following, run_every=1.0)(following, lessons)
+        lesson = next(lesson for lesson in lessons if lesson.id == lesson_id)
+        if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
+            st.session_state["lesson_shown"] = lesson.id
+            st.session_state["lesson_index"] = 0
+        index = min(st.session_state.setdefault("lesson_index", 0), len(lesson.steps) - 1)
+        step = lesson.steps[index]
+        pupil = mode == PUPIL
+        code = st.session_state.setdefault("lesson_room", new_room())
+        step_key = f"{lesson.id}/{index}"
+        if pupil:
+            me = st.session_state.setdefault("lesson_pupil", new_room())
+            room = Room(True, str(following or ""), step_key, me)
+        else:
+            publish(code, step_key, warning=False)
+            room = Room(False, code, step_key)
+        text_col, map_col = st.columns([1, 1.5], gap="medium")
+        with text_col:
+            st.caption(
+                f"{md(lesson.title)} · ages {lesson.ages[0]}–{lesson.ages[1]} · "
+                f"{lesson.minutes} minutes"
+            )
+            if index == 0 and lesson.content_note:
+                st.warning(f"**Content note.** {md(lesson.content_note)}")
+            st.header(md(step.title), anchor=False)
+            st.markdown(f"**{md(step_view(atlas, step).when)}**")
+            if step.text:
+                st.markdown(rich_md(step.text, atlas.sources))
+            shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
+            _nav(index, len(lesson.steps))
+            if not pupil:
+                with st.container(key="lesson_code"):
+                    st.caption(f"Class code for pupils who follow on their own device: **{code}**")
+                st.link_button(
+                    "Presenter view",
+                    url=f"lesson-presenter?room={code}",
+                    icon=":material/co_present:",
+                    help="The teacher's notes, in a second window that follows this one. "
+                    "Keep it on your own screen.",
+                )
+        with map_col:
+            _map(atlas, step, index, shown)
+    bind_keys("lesson_prev", "lesson_next", "lesson_first", "lesson_last")
+
+
+page()

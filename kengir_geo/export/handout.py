@@ -1,0 +1,192 @@
+"""A lesson as a printed handout: each step's map picture, its questions with room to write, the
+sources; the teacher's copy adds the answers and the teacher's notes.
+
+The page is plain HTML with the pictures inline; Debian's Chromium prints it to PDF headless,
+as it draws the map pictures (export/picture.py). No online service, no network.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.lessons import Compare, Discuss, Lesson, Observe, Predict, Step
+from kengir_geo.export.html import ExportError
+from kengir_geo.export.picture import export_picture, find_chromium, run_headless
+from kengir_geo.map.escape import esc
+from kengir_geo.map.rich_text import rich_html, sources_html
+from kengir_geo.story.lessons import lesson_sources, step_view
+
+PAPERS = {"A4": "210mm 297mm", "Letter": "8.5in 11in"}
+PICTURE_SIZE = (1400, 900)
+
+CSS = """
+@page { size: %(paper)s; margin: 14mm 14mm 16mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
+  color: #111; }
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 13pt; margin: 0 0 4pt; break-after: avoid; }
+.meta, .when { color: #444; font-size: 9.5pt; }
+.note { border-left: 3pt solid #7a1f12; padding: 2pt 8pt; margin: 6pt 0; }
+.step { break-inside: avoid-page; margin-top: 12pt; }
+.step + .step { border-top: 1pt solid #999; padding-top: 8pt; }
+img { width: 100%%; max-height: 95mm; object-fit: contain; border: 1pt solid #bbb; }
+.q { margin: 8pt 0 2pt; font-weight: 600; }
+.lines { height: 22mm; border-bottom: 1pt dotted #777;
+  background: repeating-linear-gradient(#fff 0 6.6mm, #bbb 6.6mm 6.9mm); }
+.choices li { margin: 2pt 0; }
+table { border-collapse: collapse; width: 100%%; font-size: 9.5pt; }
+td, th { border: 1pt solid #999; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+.teacher { background: #f3efe6; padding: 4pt 8pt; margin-top: 6pt; }
+.sources { font-size: 9pt; }
+"""
+
+
+def _questions(prompts: tuple[str, ...], kind: str, atlas: Atlas) -> str:
+    return "".join(
+        f'<p class="q">{esc(kind)}: {rich_html(p, atlas.sources)}</p><div class="lines"></div>'
+        for p in prompts
+    )
+
+
+def _compare_table(atlas: Atlas, compare: Compare) -> str:
+    claim = atlas.claims.get(compare.claim)
+    if claim is None:
+        return ""
+    rows = "".join(
+        f"<tr><td>{esc(v.value)}</td><td>{sources_html(v.sources, atlas.sources)}</td></tr>"
+        for v in claim.values
+        if not compare.sources or set(v.sources) & set(compare.sources)
+    )
+    return (
+        f"<p><b>{esc(claim.item)}</b></p>"
+        f"<table><tr><th>What the work says</th><th>Who says it</th></tr>{rows}</table>"
+    )
+
+
+def _activity_html(atlas: Atlas, step: Step, teacher: bool) -> str:
+    activity = step.activity
+    if isinstance(activity, Observe):
+        return (
+            _questions(activity.observe, "Observe", atlas)
+            + _questions(activity.reflect, "Reflect", atlas)
+            + _questions(activity.question, "Question", atlas)
+        )
+    if isinstance(activity, Predict):
+        html = _questions((activity.question,), "Predict", atlas)
+        if activity.choices:
+            items = "".join(f"<li>☐ {esc(c)}</li>" for c in activity.choices)
+            html += f'<ul class="choices">{items}</ul>'
+        if teacher:
+            html += (
+                f'<div class="teacher"><b>Answer:</b> {esc(activity.answer)}. '
+                f"{rich_html(activity.reveal, atlas.sources)}</div>"
+            )
+        return html
+    if isinstance(activity, Compare):
+        table = _compare_table(atlas, activity)
+        if teacher and (claim := atlas.claims.get(activity.claim)) and claim.note:
+            table += f'<div class="teacher"><b>Why the works differ:</b> {esc(claim.note)}</div>'
+        return table + _questions(activity.questions, "Compare", atlas)
+    assert isinstance(activity, Discuss)
+    return _questions(activity.questions, "Discuss", atlas)
+
+
+def _step_html(atlas: Atlas, number: int, step: Step, picture: Path | None, teacher: bool) -> str:
+    view = step_view(atlas, step)
+    html = f'<section class="step"><h2>{number}. {esc(step.title)}</h2>'
+    html += f'<div class="when">{esc(view.when)}</div>'
+    if picture is not None:
+        data = base64.b64encode(picture.read_bytes()).decode("ascii")
+        html += f'<img src="data:image/png;base64,{data}" alt="The map for this step">'
+    if step.text:
+        html += f"<p>{rich_html(step.text, atlas.sources)}</p>"
+    html += _activity_html(atlas, step, teacher)
+    if teacher and step.teacher_note:
+        html += f'<div class="teacher"><b>For the teacher:</b> {esc(step.teacher_note)}</div>'
+    return html + "</section>"
+
+
+def handout_html(
+    atlas: Atlas,
+    lesson: Lesson,
+    pictures: dict[int, Path],
+    teacher: bool = False,
+    paper: str = "A4",
+) -> str:
+    """The handout as one HTML page; `pictures` maps a step's number to its PNG."""
+    if paper not in PAPERS:
+        raise ExportError(f"paper is one of {', '.join(PAPERS)}, not {paper!r}")
+    who = "Teacher's copy" if teacher else "Name: ____________________"
+    head = (
+        f"<h1>{esc(lesson.title)}</h1>"
+        f'<div class="meta">Ages {lesson.ages[0]}–{lesson.ages[1]} · {lesson.minutes} minutes · '
+        f"{esc(atlas.settings.title)} · {who}</div>"
+    )
+    if lesson.content_note:
+        head += f'<div class="note"><b>Content note.</b> {esc(lesson.content_note)}</div>'
+    if teacher:
+        goals = "".join(f"<li>{esc(g)}</li>" for g in lesson.goals)
+        head += f"<p><b>Learning goals</b></p><ul>{goals}</ul>"
+    steps = "".join(
+        _step_html(atlas, n, step, pictures.get(n), teacher)
+        for n, step in enumerate(lesson.steps, start=1)
+    )
+    cited = sources_html(lesson_sources(atlas, lesson), atlas.sources)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(lesson.title)}</title><style>{CSS % {'paper': PAPERS[paper]}}</style>"
+        f'</head><body>{head}{steps}<p class="sources">{cited}</p></body></html>'
+    )
+
+
+def step_picture(atlas: Atlas, step: Step, out: Path) -> Path:
+    """The step's map as a PNG. A predict step is drawn on its own day without the chapter's
+    text, so the picture does not give the answer away."""
+    view = step_view(atlas, step)
+    if step.chapter and not isinstance(step.activity, Predict) and not step.date:
+        return export_picture(atlas, out, chapter=step.chapter, size=PICTURE_SIZE)
+    return export_picture(atlas, out, day=view.day, size=PICTURE_SIZE, frame=view.frame)
+
+
+def export_handout(
+    atlas: Atlas,
+    lesson: Lesson,
+    out: Path,
+    teacher: bool = False,
+    paper: str = "A4",
+    pictures: bool = True,
+) -> Path:
+    """Write the handout as a PDF (atomically); ExportError says why when it cannot."""
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise ExportError(f"{out.name}: a handout is written as .pdf")
+    chromium = find_chromium()
+    with tempfile.TemporaryDirectory(prefix="kengir-handout-") as name:
+        folder = Path(name)
+        drawn = {
+            n: step_picture(atlas, step, folder / f"step-{n}.png")
+            for n, step in enumerate(lesson.steps, start=1)
+            if pictures
+        }
+        page = folder / "handout.html"
+        page.write_text(handout_html(atlas, lesson, drawn, teacher, paper), encoding="utf-8")
+        pdf = folder / "handout.pdf"
+        run_headless(
+            chromium,
+            page,
+            folder,
+            [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"],
+            "the handout",
+        )
+        if not pdf.is_file():
+            raise ExportError("Chromium could not print the handout")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        part = out.with_name(out.name + ".part")  # beside the target: the rename is atomic
+        shutil.copyfile(pdf, part)
+        os.replace(part, out)
+    return out

@@ -1,0 +1,218 @@
+"""A lesson frozen into one offline HTML file: only its steps, stamped with the atlas version and
+the day it was taught, so that it still runs as taught after the data has changed.
+
+The page is the offline export's (export/html.py): a folium.Map with the time map and the whole
+atlas's payload, and the lesson control (map/lesson_control.py) fed with the lesson's steps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import folium
+
+from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atomic import atomic_write
+from kengir_geo.data.lessons import Compare, Discuss, Lesson, Observe, Predict, Step
+from kengir_geo.export.html import ExportError, sources_line
+from kengir_geo.map.assets import remote_references
+from kengir_geo.map.escape import esc
+from kengir_geo.map.lesson_control import LessonControl
+from kengir_geo.map.payload import Options, map_payload
+from kengir_geo.map.render import settle_ids
+from kengir_geo.map.rich_text import rich_html, sources_html
+from kengir_geo.map.timemap import Page, TimeMap
+from kengir_geo.story.lessons import place_options, reveal_day, step_view
+from kengir_geo.story.periods import period_for, periods
+from kengir_geo.story.timeline import clock_label
+
+
+def atlas_version(root: Path) -> str:
+    """A short fingerprint of the geodata's content (paths and bytes, not times): the same
+    files give the same version on any machine."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _paragraphs(text: str, atlas: Atlas) -> str:
+    return "".join(f"<p>{rich_html(p, atlas.sources)}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def _prompts(label: str, prompts: tuple[str, ...], atlas: Atlas) -> str:
+    if not prompts:
+        return ""
+    items = "".join(f"<li>{rich_html(p, atlas.sources)}</li>" for p in prompts)
+    return f'<p><b>{esc(label)}</b></p><ul class="kg-prompts">{items}</ul>'
+
+
+def _guess_field(atlas: Atlas, predict: Predict, number: int) -> str:
+    """The input for the answer's kind, labelled, keyboard operable."""
+    if predict.kind in ("choice", "place"):
+        options = predict.choices
+        if predict.kind == "place":
+            options = tuple(name for _, name in place_options(atlas, predict))
+        return "".join(
+            f'<label><input type="radio" name="guess" value="{esc(c)}"> {esc(c)}</label>'
+            for c in options
+        )
+    kind = "number" if predict.kind == "number" else "date"
+    field = f"kg-guess-{number}"
+    return (
+        f'<label for="{field}">Your guess</label>'
+        f'<input id="{field}" name="guess" type="{kind}"'
+        f"{' step=any' if kind == 'number' else ''}>"
+    )
+
+
+def _answer_text(atlas: Atlas, predict: Predict) -> str:
+    if predict.kind == "place":
+        return dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
+    return predict.answer
+
+
+def step_html(atlas: Atlas, step: Step, number: int) -> str:
+    """A step's panel: its text, the chapter's narrative, the activity (escaped here)."""
+    view = step_view(atlas, step)
+    html = _paragraphs(step.text, atlas)
+    activity = step.activity
+    if isinstance(activity, Predict):
+        html += (
+            f'<form class="kg-predict"><fieldset><legend><b>Predict:</b> '
+            f"{rich_html(activity.question, atlas.sources)}</legend>"
+            f"{_guess_field(atlas, activity, number)}</fieldset>"
+            '<button type="submit">Reveal</button>'
+            '<div class="kg-reveal" hidden><h3 tabindex="-1">What happened</h3>'
+            f'<p class="kg-off" role="status" aria-live="polite"></p>'
+            f"<p><b>The answer:</b> {esc(_answer_text(atlas, activity))}</p>"
+            f"{_paragraphs(activity.reveal, atlas)}{_paragraphs(view.narrative, atlas)}</div>"
+            "</form>"
+        )
+        return html
+    html += _paragraphs(view.narrative, atlas)
+    if isinstance(activity, Observe):
+        html += _prompts("Observe", activity.observe, atlas)
+        html += _prompts("Reflect", activity.reflect, atlas)
+        html += _prompts("Question", activity.question, atlas)
+    elif isinstance(activity, Compare):
+        claim = atlas.claims.get(activity.claim)
+        if claim is not None:
+            rows = "".join(
+                f"<tr><td>{esc(v.value)}</td><td>{sources_html(v.sources, atlas.sources)}</td></tr>"
+                for v in claim.values
+                if not activity.sources or set(v.sources) & set(activity.sources)
+            )
+            html += (
+                f"<p><b>Compare the sources:</b> {esc(claim.item)}</p>"
+                '<table class="kg-compare"><tr><th scope="col">What the work says</th>'
+                f'<th scope="col">Who says it</th></tr>{rows}</table>'
+            )
+        html += _prompts("Questions", activity.questions, atlas)
+    elif isinstance(activity, Discuss):
+        html += _prompts("Discuss", activity.questions, atlas)
+    return html
+
+
+def step_entries(atlas: Atlas, lesson: Lesson) -> list[dict[str, Any]]:
+    """The steps as the lesson control needs them (the story panel's chapter shape)."""
+    entries = []
+    total = len(lesson.steps)
+    warned: set[str] = set()  # a content note is shown once, before its first step
+    for number, step in enumerate(lesson.steps, start=1):
+        view = step_view(atlas, step)
+        predict = step.activity if isinstance(step.activity, Predict) else None
+        entry: dict[str, Any] = {
+            "id": f"step-{number}",
+            "number": number,
+            "total": total,
+            "title": esc(step.title),
+            "when": esc(view.when),
+            "html": step_html(atlas, step, number),
+            "warning": "" if view.content_note in warned else esc(view.content_note),
+            "day": view.day.toordinal(),
+            "day_label": esc(view.day_label),
+            "frame": list(view.frame),
+            "center": list(view.center) if view.center else None,
+            "zoom": view.zoom,
+            "layers": list(view.layers),
+            "highlight": list(view.highlight),
+            "sources": sources_line(atlas, view.highlight),
+        }
+        warned.add(view.content_note)
+        if predict is not None:
+            entry["predict"] = {
+                "kind": predict.kind,
+                "answer": _answer_text(atlas, predict),
+                "hide": list(predict.hide),
+                "highlight": list(view.highlight),
+                "reveal_day": reveal_day(atlas, step).toordinal(),
+                "reveal_when": esc(clock_label(atlas.settings.focus, reveal_day(atlas, step))),
+            }
+        entries.append(entry)
+    return entries
+
+
+def lesson_config(atlas: Atlas, lesson: Lesson, taught_on: date) -> dict[str, Any]:
+    entries = step_entries(atlas, lesson)
+    first = date.fromordinal(entries[0]["day"]) if entries else None
+    period = period_for(first, periods(atlas)) if first else periods(atlas)[0]
+    view = atlas.settings.start_view
+    stamp = (
+        f"As taught on {taught_on.day} {taught_on:%B} {taught_on.year}, "
+        f"with {atlas.settings.title} version {atlas_version(atlas.root)}."
+    )
+    intro = esc(lesson.summary)
+    if lesson.content_note:
+        intro += f"</p><p><b>Content note.</b> {esc(lesson.content_note)}"
+    intro += f'</p><p class="kg-stamp">{esc(stamp)}'
+    return {
+        "chapters": entries,
+        "start": -1,
+        "day": None,
+        "range": [period.first.toordinal(), period.last.toordinal()],
+        "first_day": entries[0]["day"] if entries else period.first.toordinal(),
+        "frame": list(view.frame),
+        "center": list(view.center) if view.center else None,
+        "zoom": view.zoom,
+        "intro": intro,
+        "title": esc(lesson.title),
+        "slide": False,
+        "stamp": esc(stamp),
+    }
+
+
+def lesson_page(atlas: Atlas, lesson: Lesson, taught_on: date) -> str:
+    config = lesson_config(atlas, lesson, taught_on)
+    page = Page(title=f"{lesson.title} · {atlas.settings.title}")
+    fmap = folium.Map(
+        location=config["center"] or [0, 0],
+        zoom_start=config["zoom"] or 5,
+        tiles=None,
+        zoom_snap=0.25,
+        world_copy_jump=True,
+    )
+    page.add_child(fmap)
+    time_map = TimeMap(
+        payload=map_payload(atlas, Options(popups=True)),
+        day=config["first_day"],
+        range=config["range"],
+        fit=config["frame"] or None,
+        controls=("timeSlider", "dayList", "timeLegend"),
+    )
+    time_map.add_to(fmap)
+    LessonControl(time_map, config).add_to(fmap)
+    settle_ids(page, "kg-lesson")
+    return page.render()
+
+
+def export_lesson(atlas: Atlas, lesson: Lesson, out: Path, taught_on: date) -> Path:
+    """Write the frozen lesson (atomically); ExportError when it would reach the network."""
+    html = lesson_page(atlas, lesson, taught_on)
+    if remote := remote_references(html):
+        raise ExportError(f"the lesson would load from the network: {remote[0]!r}")
+    return atomic_write(Path(out), html)
