@@ -18,6 +18,7 @@ from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.lessons import Compare, Discuss, Lesson, Observe, Predict, Step
 from kengir_geo.export.html import ExportError, sources_line
+from kengir_geo.i18n.dates import format_day
 from kengir_geo.map.assets import remote_references
 from kengir_geo.map.escape import esc
 from kengir_geo.map.lesson_control import LessonControl
@@ -163,7 +164,7 @@ def lesson_config(atlas: Atlas, lesson: Lesson, taught_on: date) -> dict[str, An
     period = period_for(first, periods(atlas)) if first else periods(atlas)[0]
     view = atlas.settings.start_view
     stamp = (
-        f"As taught on {taught_on.day} {taught_on:%B} {taught_on.year}, "
+        f"As taught on {format_day(taught_on)}, "
         f"with {atlas.settings.title} version {atlas_version(atlas.root)}."
     )
     intro = esc(lesson.summary)

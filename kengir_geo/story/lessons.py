@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from kengir_geo.data.atlas import Atlas
-from kengir_geo.data.dates import format_span, try_parse_date
+from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.lessons import Compare, Lesson, Predict, Step
+from kengir_geo.i18n.dates import format_span
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.links import default_layers
 from kengir_geo.story.timeline import clock_label
