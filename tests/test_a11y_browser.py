@@ -56,3 +56,108 @@ def test_axe_finds_nothing_serious_in_the_export(page, atlas, tmp_path):
     assert not found, (
         f"{node_count(found)} serious or critical nodes in the export:\n{report(found)}"
     )
+
+
+# The focused element, followed into frames, and whether a ring shows on it or on a near
+# ancestor (Streamlit rings a field's box, not the <input> inside it).
+FOCUS = """() => {
+  let doc = document, e = doc.activeElement;
+  while (e && e.tagName === "IFRAME" && e.contentDocument) { doc = e.contentDocument; e = doc.activeElement; }
+  const ring = (n) => { const s = n.ownerDocument.defaultView.getComputedStyle(n);
+    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2
+      && !/rgba\\(.*, 0\\)$/.test(s.outlineColor);
+    return outline || (s.boxShadow !== "none" && !/rgba\\([^)]*, 0\\)/.test(s.boxShadow)); };
+  let shown = false, n = e;
+  for (let k = 0; n && n.nodeType === 1 && k < 4 && !shown; k += 1, n = n.parentElement) { shown = ring(n); }
+  return {tag: e.tagName, cls: String(e.className && e.className.baseVal === undefined ? e.className : ""),
+    text: (e.getAttribute("aria-label") || e.innerText || "").trim().slice(0, 60),
+    inList: !!e.closest(".kg-today"), body: e === doc.body, shown: shown};
+}"""
+
+
+class Keyboard:
+    """Presses keys and checks after each Tab that focus is on something and visible."""
+
+    def __init__(self, page):
+        self.page = page
+        self.tabs = 0
+        self.unseen: list[str] = []
+
+    def tab(self, shift: bool = False) -> dict:
+        self.page.keyboard.press("Shift+Tab" if shift else "Tab")
+        self.tabs += 1
+        focus = self.page.evaluate(FOCUS)
+        if not focus["body"] and not focus["shown"]:
+            self.unseen.append(f"{focus['tag']}.{focus['cls'][:30]} {focus['text']!r}")
+        return focus
+
+    def tab_to(self, wanted, most: int = 60, shift: bool = False) -> dict:
+        for _ in range(most):
+            focus = self.tab(shift)
+            if wanted(focus):
+                return focus
+        raise AssertionError(f"not reached in {most} Tab presses")
+
+
+def map_frame(page):
+    frame = page.locator(MAP).element_handle().content_frame()
+    frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+    return frame
+
+
+def test_the_map_by_keyboard_alone(app_server, browser):
+    """Fresh load → the day slider within 30 Tabs → 26 June 1954 typed → an event's details
+    opened with Enter; focus always visible."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/explore")
+        settled(page, MAP)
+        keys = Keyboard(page)
+        keys.tab_to(lambda f: "kg-slider" in f["cls"])
+        slider_tabs = keys.tabs
+        keys.tab_to(lambda f: "kg-date" in f["cls"], most=8)
+        page.keyboard.type("06261954")  # the date field, month first in en-US
+        frame = map_frame(page)
+        frame.locator(".kg-clock", has_text="26 June 1954").wait_for(timeout=30_000)
+        item = keys.tab_to(lambda f: f["inList"] and "kg-more" not in f["cls"], shift=True)
+        page.keyboard.press("Enter")
+        frame.locator(".kg-sr[aria-live]", has_text=item["text"][:12]).wait_for(timeout=10_000)
+        shown = item["text"].split(" ", 1)[-1] if item["text"][:2].isdigit() else item["text"]
+        page.locator("h3", has_text=shown[:15]).first.wait_for(timeout=30_000)  # the details
+        print(f"Tab presses to the day slider: {slider_tabs}")
+        assert slider_tabs <= 30, slider_tabs
+        assert keys.unseen == [], f"focus not visible on: {keys.unseen}"
+    finally:
+        context.close()
+
+
+def test_the_story_by_keyboard_alone(app_server, browser, atlas):
+    """From the first chapter to the last with Tab and Enter; focus never drops to the page
+    and is always visible."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/story")
+        settled(page, MAP)
+        keys = Keyboard(page)
+        heading = page.locator(".st-key-story_title h2")
+        for number, chapter in enumerate(atlas.chapters):
+            heading.filter(has_text=chapter.title).wait_for(timeout=30_000)
+            page.wait_for_timeout(300)
+            if page.locator(".st-key-story_warning").count():  # a content note first
+                keys.tab_to(lambda f: f["tag"] == "BUTTON" and f["text"].startswith("Show the"))
+                page.keyboard.press("Enter")
+                page.locator(".st-key-story_text").wait_for(timeout=30_000)
+                page.wait_for_timeout(300)
+                assert page.evaluate(FOCUS)["tag"] != "BODY", chapter.id  # focus kept
+            if number + 1 < len(atlas.chapters):
+                keys.tab_to(lambda f: f["tag"] == "BUTTON" and f["text"].startswith("Next ▶"))
+                page.keyboard.press("Enter")
+                heading.filter(has_text=atlas.chapters[number + 1].title).wait_for(timeout=30_000)
+                page.wait_for_timeout(300)
+                assert page.evaluate(FOCUS)["tag"] != "BODY", chapter.id  # focus kept
+        print(f"Tab presses through {len(atlas.chapters)} chapters: {keys.tabs}")
+        assert keys.unseen == [], f"focus not visible on: {keys.unseen}"
+    finally:
+        context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kengir_geo.app.common import atlas_title, prepare_static_assets
+from kengir_geo.app.common import atlas_title, prepare_static_assets, style_for_everyone
 from kengir_geo.app.nav import all_pages
 
 APP_DIR = Path(__file__).resolve().parent
@@ -23,6 +23,7 @@ def run(script_dir: Path = APP_DIR) -> None:
     """
     st.set_page_config(page_title=atlas_title(), page_icon="🗺️", layout="wide")
     prepare_static_assets(script_dir)
+    style_for_everyone()
     st.navigation(all_pages()).run()
 
 
