@@ -3,6 +3,8 @@ problem on any page, in any frame, or in the export."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from harness.axe import findings, node_count, report
@@ -159,5 +161,96 @@ def test_the_story_by_keyboard_alone(app_server, browser, atlas):
                 assert page.evaluate(FOCUS)["tag"] != "BODY", chapter.id  # focus kept
         print(f"Tab presses through {len(atlas.chapters)} chapters: {keys.tabs}")
         assert keys.unseen == [], f"focus not visible on: {keys.unseen}"
+    finally:
+        context.close()
+
+
+SIZES = [(1920, 1080), (1280, 800), (1024, 768), (390, 844)]
+
+# Where the chapter's frame lies on screen and which panels cover it; text that runs out of
+# its box sideways (a scrolling panel may hide text below, never beside).
+LAYOUT = """([ids, panels]) => {
+  const tm = window.__tm, map = tm.map;
+  const box = map.getContainer().getBoundingClientRect();
+  const b = tm.boundsOf(ids);
+  const rect = (r) => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom});
+  let frame = null;
+  if (b.isValid()) {
+    const nw = map.latLngToContainerPoint(b.getNorthWest()), se = map.latLngToContainerPoint(b.getSouthEast());
+    frame = {left: box.left + nw.x, top: box.top + nw.y, right: box.left + se.x, bottom: box.top + se.y};
+  }
+  const covered = [];
+  for (const selector of panels) {
+    for (const el of document.querySelectorAll(selector)) {
+      const r = el.getBoundingClientRect();
+      if (!frame || !r.width || !r.height || getComputedStyle(el).visibility === "hidden") { continue; }
+      const w = Math.min(r.right, frame.right) - Math.max(r.left, frame.left);
+      const h = Math.min(r.bottom, frame.bottom) - Math.max(r.top, frame.top);
+      if (w > 2 && h > 2) { covered.push(selector + " " + JSON.stringify(rect(r))); }
+    }
+  }
+  const overflow = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el || !el.closest(panels.join(",")) || !el.offsetParent
+        || el.closest(".kg-sr") || (el.closest("details:not([open])") && !el.closest("summary"))) {
+      continue;  // for screen readers only, or folded away
+    }
+    const range = document.createRange(); range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (!r.width) { continue; }
+    let clip = {left: 0, right: innerWidth};
+    for (let a = el; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible") { clip = a.getBoundingClientRect(); break; }
+    }
+    if (r.left < clip.left - 1 || r.right > clip.right + 1) {
+      overflow.push(el.tagName + "." + el.className + " " + n.textContent.trim().slice(0, 40));
+    }
+  }
+  return {frame: frame && rect(frame), covered, overflow};
+}"""
+PANELS = [".kg-story", ".kg-today", ".kg-bar", ".kg-legend", ".leaflet-control-zoom"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_chapter_of_the_export_leaves_its_frame_in_sight(browser, atlas, tmp_path, size):
+    """At four screen sizes, every chapter: its frame clear of every panel, no text run out
+    of its box. Screenshots go to the temporary folder."""
+    width, height = size
+    out = export_html(atlas, tmp_path / "kengir.html")
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.add_init_script(
+        "window.addEventListener('timemapadd', e => { window.__tm = e.detail.timeMap; });"
+    )
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_selector(".kg-story")
+        by_title = {c.title: c for c in atlas.chapters}
+        problems = []
+        seen: set[str] = set()
+        for _ in range(2 * len(atlas.chapters) + 2):
+            page.keyboard.press("PageDown")
+            page.wait_for_timeout(450)  # the map's move (animated) is over
+            title = page.locator(".kg-chapter-title").inner_text().strip()
+            chapter = by_title.get(title)
+            if (
+                chapter is None
+                or chapter.id in seen
+                or page.locator(".kg-story .kg-content-note").count()
+            ):
+                continue
+            seen.add(chapter.id)
+            page.wait_for_timeout(300)
+            layout = page.evaluate(LAYOUT, [list(chapter.frame), PANELS])
+            if layout["covered"] or layout["overflow"]:
+                problems.append(f"{chapter.id}: {layout}")
+            if len(seen) in (1, len(atlas.chapters)):
+                page.screenshot(
+                    path=str(Path("/tmp") / f"kengir-export-{width}x{height}-{chapter.id}.png")
+                )
+        assert len(seen) == len(atlas.chapters), seen
+        assert not problems, "\n".join(problems)
     finally:
         context.close()

@@ -205,7 +205,10 @@
         var span = el("span", "", axis);
         span.textContent = tm.dateText(tick.day, tick.style);
         var at = self.binOf(tick.day);
-        span.style.left = ((at + 0.5) / count * 100) + "%";
+        var at100 = (at + 0.5) / count * 100;
+        span.style.left = at100 + "%";
+        // centred in the middle, flush with the ends: no label runs off the bar
+        span.style.transform = "translateX(-" + at100 + "%)";
       });
     }
   });

@@ -727,7 +727,9 @@
       var right = box.querySelector(".leaflet-top.leaflet-right");
       var below = bottom ? Math.min(bottom.offsetHeight, size.y / 2) : 0;
       var beside = right && right.offsetWidth < size.x * 0.6 ? right.offsetWidth : 0;
-      this.map.fitBounds(bounds, {paddingTopLeft: [pad, pad],
+      var zoom = box.querySelector(".leaflet-top.leaflet-left");  // the zoom buttons
+      var left = zoom && zoom.offsetWidth < size.x * 0.3 ? zoom.offsetWidth : 0;
+      this.map.fitBounds(bounds, {paddingTopLeft: [pad + left, pad],
         paddingBottomRight: [pad + beside, pad + below], maxZoom: 17, animate: !!animate});
       return true;
     },
