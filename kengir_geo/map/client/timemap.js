@@ -68,9 +68,8 @@
   /* Payload text is HTML-escaped; for textContent and attributes we want the characters. */
   function unescapeText(html) {
     if (!html) { return ""; }
-    var box = document.createElement("textarea");
-    box.innerHTML = html;
-    return box.value;
+    // entities decoded, and marks such as <span lang> dropped (the parsed page runs nothing)
+    return new DOMParser().parseFromString(html, "text/html").body.textContent;
   }
 
   function darker(hex) {
