@@ -254,3 +254,24 @@ def test_every_chapter_of_the_export_leaves_its_frame_in_sight(browser, atlas, t
         assert not problems, "\n".join(problems)
     finally:
         context.close()
+
+
+def test_streamlit_targets_are_24_px_and_captions_dark_enough(app_server, page):
+    """WCAG 2.5.8 on Streamlit's help "?" and a layer tag's "×"; 1.4.3 on captions."""
+    page.goto(f"{app_server.url}/explore")
+    settled(page, MAP)
+    selectors = (
+        '[data-testid="stTooltipIcon"] button',
+        '[data-testid="stMultiSelectTagsContainer"] [data-tag] button',
+    )
+    for selector in selectors:
+        boxes = [b.bounding_box() for b in page.locator(selector).all()]
+        assert boxes, selector
+        small = [b for b in boxes if b is None or b["width"] < 24 or b["height"] < 24]
+        assert not small, (selector, small)
+    page.goto(f"{app_server.url}/sources")
+    settled(page, '[data-testid="stMain"] h1')
+    colour, opacity = page.locator('[data-testid="stCaptionContainer"]').first.evaluate(
+        "e => [getComputedStyle(e.querySelector('p')).color, getComputedStyle(e).opacity]"
+    )
+    assert (colour, opacity) == ("rgb(95, 94, 91)", "1")  # #5f5e5b: 6.5:1 on white
