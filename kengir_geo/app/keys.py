@@ -53,11 +53,30 @@ _SCRIPT = """
     event.preventDefault();
     button.click();
   }
+  // a rerun may redraw the pressed button and drop focus to the body, where the next Tab
+  // starts again at the top: put it on the chapter's heading instead
+  const ours = Object.values(buttons).map(k => ".st-key-" + k).join(",");
+  function onClick(event) {
+    if (!event.target.closest || !event.target.closest(ours)) { return; }
+    let tries = 0;
+    const timer = setInterval(function () {
+      tries += 1;
+      const heading = doc.querySelector(".st-key-story_title h2");
+      const lost = !doc.activeElement || doc.activeElement === doc.body;
+      if (lost ? heading : null) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+      if (tries > 80) { clearInterval(timer); }
+    }, 100);
+  }
   function standDown() {
     doc.removeEventListener("keydown", onKey, true);
+    doc.removeEventListener("click", onClick, true);
     doc.removeEventListener("kengir-keys", standDown);
   }
   doc.addEventListener("keydown", onKey, true);
+  doc.addEventListener("click", onClick, true);
   doc.addEventListener("kengir-keys", standDown);
   doc.documentElement.setAttribute("data-kg-keys", "1");
 })();

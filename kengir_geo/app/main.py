@@ -9,7 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from kengir_geo.app.common import atlas_title, prepare_static_assets, show_translation_notice
+from kengir_geo.app.common import (
+    atlas_title,
+    prepare_static_assets,
+    show_translation_notice,
+    style_for_everyone,
+)
 from kengir_geo.app.language import choose_language
 from kengir_geo.app.nav import all_pages
 
@@ -26,6 +31,7 @@ def run(script_dir: Path = APP_DIR) -> None:
     prepare_static_assets(script_dir)
     choose_language()
     show_translation_notice()
+    style_for_everyone()
     st.navigation(all_pages()).run()
 
 

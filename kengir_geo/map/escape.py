@@ -1,7 +1,7 @@
 """Text from the data made inert wherever it is shown: HTML, Markdown, script JSON, links.
 
 Nothing from a layer, the bibliography, the claims or a link's query string is trusted as markup.
-Every renderer in the project escapes through these four functions and no other.
+Every renderer in the project escapes through these functions and no other.
 """
 
 from __future__ import annotations
@@ -15,6 +15,23 @@ from urllib.parse import urlsplit
 def esc(value: object) -> str:
     """Text for HTML, attribute values included."""
     return escape(str(value), quote=True)
+
+
+# A run of Cyrillic words inside a name ("Kengir · Кеңгір"). Letters only Kazakh has (and
+# і, which Russian lacks) mark Kazakh; other Cyrillic is read as Russian.
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff](?:[\u0400-\u04ff\s'’.\-–0-9]*[\u0400-\u04ff])?")
+_KAZAKH = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def esc_name(value: object) -> str:
+    """A name for HTML, its Cyrillic words marked with their language (lang="kk" or "ru"), so
+    a screen reader says them in that language."""
+
+    def marked(run: re.Match[str]) -> str:
+        lang = "kk" if _KAZAKH & set(run.group()) else "ru"
+        return f'<span lang="{lang}">{run.group()}</span>'
+
+    return _CYRILLIC_RUN.sub(marked, esc(value))
 
 
 def safe_url(url: object) -> str | None:

@@ -30,7 +30,7 @@ from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
 from kengir_geo.data.settings import Settings
-from kengir_geo.map.escape import esc
+from kengir_geo.map.escape import esc, esc_name
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.popups import popup_body, properties_table, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
@@ -145,7 +145,8 @@ def _texts(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def _escaped(texts: list[str]) -> list[str]:
-    return pd.Series(texts, dtype=object).map(esc).tolist() if texts else []
+    """Names for HTML, their Cyrillic words marked with a lang."""
+    return pd.Series(texts, dtype=object).map(esc_name).tolist() if texts else []
 
 
 def _looks(layer: Layer, large: bool) -> tuple[list[list[dict[str, Any]]], list[int]]:

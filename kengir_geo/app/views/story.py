@@ -44,6 +44,8 @@ PRESENTATION_CSS = """
 NAV_CSS = """<style>
 .st-key-story_first, .st-key-story_last { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+/* the map uses the screen's height (a 1920 x 1080 projector left half of it empty) */
+.st-key-story_map iframe { height: max(620px, calc(100vh - 7rem)) !important; }
 </style>"""
 
 

@@ -69,7 +69,8 @@
         option.title = L.TimeMap.fill(s.speed_unit, {n: v});
         if (v === tm.speed) { option.selected = true; }
       });
-      this.slider = el("input", "kg-slider", bar);
+      this.slider = el("input", "kg-slider");
+      bar.insertBefore(this.slider, buttons);  // first in Tab order; the grid places it
       this.slider.type = "range";
       this.slider.step = "1";
       this.slider.setAttribute("aria-label", s.day_slider);
@@ -88,9 +89,11 @@
       });
       L.DomEvent.on(this.speed, "change", function () { tm.setSpeed(self.speed.value); });
       L.DomEvent.on(this.unit, "change", function () { tm.setUnit(self.unit.value); });
+      L.DomEvent.on(this.date, "blur", function () { self.showDay(); });
       L.DomEvent.on(this.date, "change", function () {
-        var t = core.dayOfIso(self.date.value);
-        if (t !== null) { tm.stop(); tm.setDay(t); tm.settle(); }
+        // a year half typed (0195) is outside the span: wait for the rest
+        var v = self.date.value, t = core.dayOfIso(v);
+        if (t !== null && v >= self.date.min && v <= self.date.max) { tm.stop(); tm.setDay(t); tm.settle(); }
       });
       keepToItself(bar);
       this.listeners = {
@@ -144,7 +147,7 @@
         : core.unitsBetween(r[0], Math.max(r[0], t), unit));
       this.slider.setAttribute("aria-valuetext", clock);
       this.clock.textContent = clock;
-      this.date.value = core.isoOf(t);
+      if (document.activeElement !== this.date) { this.date.value = core.isoOf(t); }  // typing
       if (this.mark) {
         var k = this.binOf(t);
         this.mark.style.left = (k / this.bins.length * 100) + "%";
@@ -202,7 +205,10 @@
         var span = el("span", "", axis);
         span.textContent = tm.dateText(tick.day, tick.style);
         var at = self.binOf(tick.day);
-        span.style.left = ((at + 0.5) / count * 100) + "%";
+        var at100 = (at + 0.5) / count * 100;
+        span.style.left = at100 + "%";
+        // centred in the middle, flush with the ends: no label runs off the bar
+        span.style.transform = "translateX(-" + at100 + "%)";
       });
     }
   });

@@ -68,9 +68,8 @@
   /* Payload text is HTML-escaped; for textContent and attributes we want the characters. */
   function unescapeText(html) {
     if (!html) { return ""; }
-    var box = document.createElement("textarea");
-    box.innerHTML = html;
-    return box.value;
+    // entities decoded, and marks such as <span lang> dropped (the parsed page runs nothing)
+    return new DOMParser().parseFromString(html, "text/html").body.textContent;
   }
 
   function darker(hex) {
@@ -730,9 +729,15 @@
       var box = this.map.getContainer();
       var bottom = box.querySelector(".leaflet-bottom.leaflet-left");
       var right = box.querySelector(".leaflet-top.leaflet-right");
-      var below = bottom ? Math.min(bottom.offsetHeight, size.y / 2) : 0;
+      var legend = box.querySelector(".leaflet-bottom.leaflet-right");  // stands on the bar
+      var legendTop = legend ? legend.getBoundingClientRect().top - box.getBoundingClientRect().top : size.y;
+      var below = Math.min(Math.max(bottom ? bottom.offsetHeight : 0, size.y - legendTop), size.y / 2);
       var beside = right && right.offsetWidth < size.x * 0.6 ? right.offsetWidth : 0;
-      this.map.fitBounds(bounds, {paddingTopLeft: [pad, pad],
+      var zoom = box.querySelector(".leaflet-top.leaflet-left");  // the zoom buttons
+      var left = zoom && zoom.offsetWidth < size.x * 0.3 ? zoom.offsetWidth : 0;
+      // a panel too wide to stand beside (a phone): the frame goes below it
+      var above = right && !beside ? Math.min(right.offsetHeight, size.y / 2) : 0;
+      this.map.fitBounds(bounds, {paddingTopLeft: [pad + left, pad + above],
         paddingBottomRight: [pad + beside, pad + below], maxZoom: 17, animate: !!animate});
       return true;
     },
