@@ -1,0 +1,143 @@
+"""Issue 22's "done when", counted in a real Chromium at 1920×1080: for uk, ru, kk and lt, the
+text a reader sees on every page of the app (and in its map), on every Story chapter and in the
+export made with `--lang`, holds no English words outside names, quotations and work titles; and
+no chapter's text overflows its box in any language.
+
+One browser and one server for all of it; the Story chapters are stepped through with Next (a
+chapter with a content note shows the note first, then the chapter).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from command_line import run
+from english_words import english_words
+
+LANGS = ("uk", "ru", "kk", "lt")
+PAGES = {
+    "Explore": "/",
+    "Timeline": "/timeline",
+    "Figures": "/steplag",
+    "Sources": "/sources",
+    "Add a layer": "/add-layer",
+}
+CHAPTERS = 17
+
+# Words a translated page may show in English, and why.
+ALLOWED = {
+    # the app's own name, the tile makers' names and the map library's, in the map's corner
+    "kengir", "openstreetmap", "leaflet", "carto",
+}  # fmt: skip
+
+# Every element of the chapter text whose contents are wider than its box.
+OVERFLOWING = """(selectors) => {
+  const found = [];
+  for (const box of document.querySelectorAll(selectors)) {
+    for (const el of [box, ...box.querySelectorAll('*')]) {
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        found.push(el.tagName + ': ' + (el.innerText || '').slice(0, 60));
+    }
+  }
+  return found;
+}"""
+APP_TEXT = (
+    ".st-key-story_title, .st-key-story_clock, .st-key-story_text, .st-key-story_warning,"
+    " .st-key-story_nav"
+)
+EXPORT_TEXT = ".kg-story"
+
+
+def _visible_text(page) -> str:
+    """The body's innerText of the page and of every frame in it (the map)."""
+    texts = []
+    for frame in page.frames:
+        try:
+            texts.append(frame.evaluate("document.body ? document.body.innerText : ''"))
+        except Exception:  # a frame replaced while we read it: read again on the next pass
+            texts.append("")
+    return "\n".join(texts)
+
+
+def _settled_text(page, timeout: float = 60) -> str:
+    """The visible text once the page has stopped changing (Streamlit draws in steps)."""
+    end = time.monotonic() + timeout
+    last, same = None, 0
+    while time.monotonic() < end:
+        page.wait_for_timeout(700)
+        running = page.locator('[data-testid="stStatusWidget"]').count()
+        text = _visible_text(page)
+        same = same + 1 if text == last and not running else 0
+        if same >= 2:
+            return text
+        last = text
+    return last or ""
+
+
+def _report(found: dict[str, set[str]]) -> dict[str, list[str]]:
+    return {where: sorted(words - ALLOWED) for where, words in found.items() if words - ALLOWED}
+
+
+@pytest.fixture(scope="module")
+def seen(browser, app_server, tmp_path_factory):
+    """For each language: the English words per page and the overflowing chapter elements."""
+    results = {}
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-GB")
+    page = context.new_page()
+    try:
+        for lang in LANGS:
+            words: dict[str, set[str]] = {}
+            overflow: dict[str, list[str]] = {}
+            for name, path in PAGES.items():
+                page.goto(f"{app_server.url}{path}?lang={lang}")
+                page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+                words[name] = english_words(_settled_text(page), lang)
+            page.goto(f"{app_server.url}/story?lang={lang}")
+            page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+            step = 0
+            while True:
+                text = _settled_text(page)
+                title = page.locator(".st-key-story_title").inner_text().strip()
+                where = f"Story {step + 1}: {title[:40]}"
+                words[where] = english_words(text, lang)
+                if bad := page.evaluate(OVERFLOWING, APP_TEXT):
+                    overflow[where] = bad
+                following = page.locator(".st-key-story_next button").first
+                if step > 2 * CHAPTERS or following.is_disabled():
+                    break
+                following.click()
+                step += 1
+            out = tmp_path_factory.mktemp("export") / f"{lang}.html"
+            result = run("export", "--out", out, "--lang", lang)
+            assert result.exit_code == 0, result.output
+            page.goto(out.as_uri())
+            page.locator(".kg-clock").wait_for(timeout=30_000)
+            words["Export"] = english_words(_visible_text(page), lang)
+            for number in range(1, CHAPTERS + 1):
+                page.keyboard.press("PageDown")
+                page.wait_for_timeout(300)
+                where = f"Export chapter {number}"
+                words[where] = english_words(_visible_text(page), lang)
+                if bad := page.evaluate(OVERFLOWING, EXPORT_TEXT):
+                    overflow[where] = bad
+            results[lang] = (words, overflow)
+    finally:
+        context.close()
+    return results
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_english_words_outside_names_and_quotations(seen, lang):
+    words, _ = seen[lang]
+    assert len(words) >= len(PAGES) + CHAPTERS + 2, sorted(words)  # every page was read
+    assert _report(words) == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_chapter_text_overflows_at_1920x1080(seen, lang):
+    _, overflow = seen[lang]
+    assert overflow == {}
