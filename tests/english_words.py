@@ -51,6 +51,15 @@ def _strings(node: object, field: str) -> list[str]:
     return []
 
 
+def _entries(node: object) -> list[dict]:
+    """The entries of a translation file: tables with the translated `text` and its `english`."""
+    if isinstance(node, dict):
+        if isinstance(node.get("text"), str) and isinstance(node.get("english"), str):
+            return [node]
+        return [e for value in node.values() for e in _entries(value)]
+    return []
+
+
 def _translation_files(lang: str) -> list[dict]:
     folder = GEODATA / "i18n" / lang
     return [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.rglob("*.toml"))]
@@ -108,10 +117,11 @@ def english() -> frozenset[str]:
 
 @cache
 def own_words(lang: str) -> frozenset[str]:
-    """The words a language's own texts use: its msgstrs and its geodata translations."""
+    """The words a language's own texts use: its msgstrs and its geodata translations (not the
+    entries still holding the English)."""
     texts = _msg_texts(_catalogue(po_path(lang)), "string")
     for doc in _translation_files(lang):
-        texts += _strings(doc, "text")
+        texts += [e["text"] for e in _entries(doc) if e["text"] != e["english"]]
     return frozenset(w for text in texts for w in words(text))
 
 

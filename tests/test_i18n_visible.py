@@ -17,13 +17,15 @@ from command_line import run
 from english_words import english_words
 
 LANGS = ("uk", "ru", "kk", "lt")
+# each page, and whether it has the map (else its heading shows it has been drawn)
 PAGES = {
-    "Explore": "/",
-    "Timeline": "/timeline",
-    "Figures": "/steplag",
-    "Sources": "/sources",
-    "Add a layer": "/add-layer",
+    "Explore": ("/", True),
+    "Timeline": ("/timeline", False),
+    "Figures": ("/steplag", False),
+    "Sources": ("/sources", False),
+    "Add a layer": ("/add-layer", False),
 }
+MAP = 'iframe[src*="timemap"]'
 CHAPTERS = 17
 
 # Words a translated page may show in English, and why.
@@ -48,6 +50,13 @@ APP_TEXT = (
     " .st-key-story_nav"
 )
 EXPORT_TEXT = ".kg-story"
+# how far the chapter's last line (its Next button) lies below a 1080-pixel screen
+BELOW_SCREEN = """() => {
+  const nav = document.querySelector('.st-key-story_nav');
+  const main = document.querySelector('[data-testid="stMain"]');  // the part that scrolls
+  const scrolled = window.scrollY + (main ? main.scrollTop : 0);
+  return nav ? nav.getBoundingClientRect().bottom + scrolled - window.innerHeight : 0;
+}"""
 
 
 def _visible_text(page) -> str:
@@ -61,12 +70,21 @@ def _visible_text(page) -> str:
     return "\n".join(texts)
 
 
+def _open(page, url: str, lang: str, has_map: bool) -> None:
+    page.goto(url)
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=60_000)
+    if has_map:
+        page.frame_locator(MAP).locator(".kg-clock").wait_for(timeout=60_000)
+    else:
+        page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=60_000)
+
+
 def _settled_text(page, timeout: float = 60) -> str:
     """The visible text once the page has stopped changing (Streamlit draws in steps)."""
     end = time.monotonic() + timeout
     last, same = None, 0
     while time.monotonic() < end:
-        page.wait_for_timeout(700)
+        page.wait_for_timeout(800)
         running = page.locator('[data-testid="stStatusWidget"]').count()
         text = _visible_text(page)
         same = same + 1 if text == last and not running else 0
@@ -90,12 +108,10 @@ def seen(browser, app_server, tmp_path_factory):
         for lang in LANGS:
             words: dict[str, set[str]] = {}
             overflow: dict[str, list[str]] = {}
-            for name, path in PAGES.items():
-                page.goto(f"{app_server.url}{path}?lang={lang}")
-                page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+            for name, (path, has_map) in PAGES.items():
+                _open(page, f"{app_server.url}{path}?lang={lang}", lang, has_map)
                 words[name] = english_words(_settled_text(page), lang)
-            page.goto(f"{app_server.url}/story?lang={lang}")
-            page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+            _open(page, f"{app_server.url}/story?lang={lang}", lang, True)
             step = 0
             while True:
                 text = _settled_text(page)
@@ -104,6 +120,8 @@ def seen(browser, app_server, tmp_path_factory):
                 words[where] = english_words(text, lang)
                 if bad := page.evaluate(OVERFLOWING, APP_TEXT):
                     overflow[where] = bad
+                if (below := page.evaluate(BELOW_SCREEN)) > 0:
+                    overflow[where] = [f"the chapter ends {below:.0f} px below the screen"]
                 following = page.locator(".st-key-story_next button").first
                 if step > 2 * CHAPTERS or following.is_disabled():
                     break
@@ -123,6 +141,7 @@ def seen(browser, app_server, tmp_path_factory):
                 if bad := page.evaluate(OVERFLOWING, EXPORT_TEXT):
                     overflow[where] = bad
             results[lang] = (words, overflow)
+            print(lang, _report(words), overflow)  # what `pytest -s` shows of each language
     finally:
         context.close()
     return results
