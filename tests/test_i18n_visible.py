@@ -12,9 +12,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from english_words import english_words
 
 from command_line import run
-from english_words import english_words
 
 LANGS = ("uk", "ru", "kk", "lt")
 # each page, and whether it has the map (else its heading shows it has been drawn)
