@@ -125,10 +125,16 @@ def own_words(lang: str) -> frozenset[str]:
     return frozenset(w for text in texts for w in words(text))
 
 
+def _plain_quotes(text: str) -> str:
+    """Quotation marks as typed: the page prints a work's name with typographic ones."""
+    return text.translate(str.maketrans("“”„«»‘’", '"""""\'\''))
+
+
 def english_words(text: str, lang: str) -> set[str]:
     """The English words in `text`, a page in `lang`."""
+    text = _plain_quotes(text)
     for work in works():
-        text = text.replace(work, " ")
+        text = text.replace(_plain_quotes(work), " ")
     found = words(text) & english()
     if lang == "lt":
         found -= own_words(lang)

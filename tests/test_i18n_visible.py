@@ -125,65 +125,63 @@ def _report(found: dict[str, set[str]]) -> dict[str, list[str]]:
     return {where: sorted(left(where, w)) for where, w in found.items() if left(where, w)}
 
 
-@pytest.fixture(scope="module")
-def seen(browser, app_server, tmp_path_factory):
-    """For each language: the English words per page and the overflowing chapter elements."""
-    results = {}
+@pytest.fixture(scope="module", params=LANGS)
+def seen(request, browser, app_server, tmp_path_factory):
+    """One language's walk: the English words per page and the overflowing chapter elements."""
+    lang = request.param
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-GB")
     page = context.new_page()
     try:
-        for lang in LANGS:
-            words: dict[str, set[str]] = {}
-            overflow: dict[str, list[str]] = {}
-            for name, (path, has_map) in PAGES.items():
-                _open(page, f"{app_server.url}{path}?lang={lang}", lang, has_map)
-                words[name] = english_words(_settled_text(page), lang)
-            _open(page, f"{app_server.url}/story?lang={lang}", lang, True)
-            step = 0
-            while True:
-                text = _settled_text(page)
-                title = page.locator(".st-key-story_title").inner_text().strip()
-                where = f"Story {step + 1}: {title[:40]}"
-                words[where] = english_words(text, lang)
-                if bad := page.evaluate(OVERFLOWING, APP_TEXT):
-                    overflow[where] = bad
-                if (below := page.evaluate(BELOW_SCREEN)) > 0:
-                    overflow[where] = [f"the chapter ends {below:.0f} px below the screen"]
-                following = page.locator(".st-key-story_next button").first
-                if step > 2 * CHAPTERS or following.is_disabled():
-                    break
-                following.click()
-                step += 1
-            out = tmp_path_factory.mktemp("export") / f"{lang}.html"
-            result = run("export", "--out", out, "--lang", lang)
-            assert result.exit_code == 0, result.output
-            page.goto(out.as_uri())
-            page.locator(".kg-clock").wait_for(timeout=30_000)
-            words["Export"] = english_words(_visible_text(page), lang)
-            for number in range(1, CHAPTERS + 1):
-                page.keyboard.press("PageDown")
-                page.wait_for_timeout(300)
-                where = f"Export chapter {number}"
-                words[where] = english_words(_visible_text(page), lang)
-                if bad := page.evaluate(OVERFLOWING, EXPORT_TEXT):
-                    overflow[where] = bad
-            results[lang] = (words, overflow)
-            print(lang, _report(words), overflow)  # what `pytest -s` shows of each language
+        words: dict[str, set[str]] = {}
+        overflow: dict[str, list[str]] = {}
+        for name, (path, has_map) in PAGES.items():
+            _open(page, f"{app_server.url}{path}?lang={lang}", lang, has_map)
+            words[name] = english_words(_settled_text(page), lang)
+        _open(page, f"{app_server.url}/story?lang={lang}", lang, True)
+        step = 0
+        while True:
+            text = _settled_text(page)
+            title = page.locator(".st-key-story_title").inner_text().strip()
+            where = f"Story {step + 1}: {title[:40]}"
+            words[where] = english_words(text, lang)
+            if bad := page.evaluate(OVERFLOWING, APP_TEXT):
+                overflow[where] = bad
+            if (below := page.evaluate(BELOW_SCREEN)) > 0:
+                overflow[where] = [f"the chapter ends {below:.0f} px below the screen"]
+            following = page.locator(".st-key-story_next button").first
+            if step > 2 * CHAPTERS or following.is_disabled():
+                break
+            following.click()
+            step += 1
+        out = tmp_path_factory.mktemp("export") / f"{lang}.html"
+        result = run("export", "--out", out, "--lang", lang)
+        assert result.exit_code == 0, result.output
+        page.goto(out.as_uri())
+        page.locator(".kg-clock").wait_for(timeout=30_000)
+        words["Export"] = english_words(_visible_text(page), lang)
+        for number in range(1, CHAPTERS + 1):
+            page.keyboard.press("PageDown")
+            page.wait_for_timeout(300)
+            where = f"Export chapter {number}"
+            words[where] = english_words(_visible_text(page), lang)
+            if bad := page.evaluate(OVERFLOWING, EXPORT_TEXT):
+                overflow[where] = bad
+        print(lang, _report(words), overflow)  # what `pytest -s` shows of each language
     finally:
         context.close()
-    return results
+    return lang, words, overflow
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_english_words_outside_names_and_quotations(seen, lang):
-    words, _ = seen[lang]
+@pytest.mark.timeout(900)  # the walk through 5 pages, 17 chapters and the export: minutes
+def test_no_english_words_outside_names_and_quotations(seen):
+    _, words, _ = seen
     assert len(words) >= len(PAGES) + CHAPTERS + 2, sorted(words)  # every page was read
     assert _report(words) == {}
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_chapter_text_overflows_at_1920x1080(seen, lang):
-    _, overflow = seen[lang]
+@pytest.mark.timeout(900)
+def test_no_chapter_text_overflows_at_1920x1080(seen):
+    _, _, overflow = seen
     assert overflow == {}
