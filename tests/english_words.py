@@ -25,6 +25,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ADDRESS = re.compile(r"\S*(?:://|www\.)\S*|\S+\.(?:org|com|net|ru|ua|kz|lt|edu|gov)\S*")
 # what is not prose in the English texts: citations by id, the program's own name
 MARKUP = re.compile(r"\{[^}]*\}|`[^`]*`|kengir-geo")
+# a quotation in Latin letters only, kept in its original language beside its translation
+QUOTATION = re.compile(r'"[\x20-\x21\x23-\x7e]*"')
 LATIN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 
 
@@ -132,9 +134,9 @@ def _plain_quotes(text: str) -> str:
 
 def english_words(text: str, lang: str) -> set[str]:
     """The English words in `text`, a page in `lang`."""
-    text = _plain_quotes(text)
-    for work in works():
-        text = text.replace(_plain_quotes(work), " ")
+    text = QUOTATION.sub(" ", _plain_quotes(text))
+    for work in works():  # whole words only: the work "Steplag" is not in "Steplagas"
+        text = re.sub(rf"(?<!\w){re.escape(_plain_quotes(work))}(?!\w)", " ", text)
     found = words(text) & english()
     if lang == "lt":
         found -= own_words(lang)
