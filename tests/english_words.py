@@ -134,9 +134,10 @@ def _plain_quotes(text: str) -> str:
 
 def english_words(text: str, lang: str) -> set[str]:
     """The English words in `text`, a page in `lang`."""
-    text = QUOTATION.sub(" ", _plain_quotes(text))
+    text = _plain_quotes(text)
     for work in works():  # whole words only: the work "Steplag" is not in "Steplagas"
         text = re.sub(rf"(?<!\w){re.escape(_plain_quotes(work))}(?!\w)", " ", text)
+    text = QUOTATION.sub(" ", text)
     found = words(text) & english()
     if lang == "lt":
         found -= own_words(lang)
