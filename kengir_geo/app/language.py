@@ -85,9 +85,13 @@ def choose_language() -> str:
         )
         if notice := translation_notice(lang):
             st.caption(notice)
-    # Streamlit has no API for the page's language; st.html runs this in the page itself
+    # Streamlit has no API for the page's language, nor for the words of its own skip link;
+    # st.html runs this in the page itself
+    skip = json.dumps(_("Skip to main content"))
     st.html(
-        f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+        f"<script>document.documentElement.lang = {json.dumps(lang)};"
+        "{ const skip = document.querySelector('[data-testid=\"stSkipToContent\"]');"
+        f"if (skip) skip.textContent = {skip}; }}</script>",
         unsafe_allow_javascript=True,
     )
     return lang

@@ -22,7 +22,8 @@ from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when,
 from kengir_geo.story.periods import period_for, periods
 
 # Presentation mode: no sidebar or Streamlit chrome, type readable from the back of a room
-# (about 34 px at 1920 px wide), the map as tall as the screen allows.
+# (about 32 px at 1920 px wide: the longest language, Kazakh, must fit the longest chapter with
+# its buttons on a 1080-pixel screen), the map as tall as the screen allows.
 PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -32,7 +33,7 @@ PRESENTATION_CSS = """
   padding: 0.6rem 1.2rem 0.4rem 1.2rem !important; max-width: 100% !important; }
 .st-key-story_title h2 { font-size: clamp(1.6rem, 2.6vw, 3.2rem) !important; line-height: 1.15; }
 .st-key-story_text p, .st-key-story_text li, .st-key-story_warning p {
-  font-size: clamp(1.15rem, 1.75vw, 2.2rem) !important; line-height: 1.4 !important; }
+  font-size: clamp(1.15rem, 1.65vw, 2.1rem) !important; line-height: 1.4 !important; }
 .st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.7rem) !important; }
 .st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
 .st-key-story_nav p, .st-key-story_nav button p { font-size: clamp(1rem, 1.3vw, 1.6rem) !important; }
