@@ -34,10 +34,14 @@ def settled(page, ready: str) -> None:
     if ready == MAP:
         frame = page.locator(MAP).element_handle().content_frame()
         frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
-    page.wait_for_timeout(500)  # the last rerun has painted
+    # Streamlit dims the elements of a page while a rerun is under way (data-stale, then an
+    # opacity transition): axe must read the page once no rerun runs and none has for a while.
+    quiet = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+        && !document.querySelector('[data-stale="true"]')"""
+    for _ in range(2):
+        page.wait_for_function(quiet, timeout=60_000)
+        page.wait_for_timeout(1000)
+    page.wait_for_function(quiet, timeout=60_000)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
