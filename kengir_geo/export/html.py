@@ -112,6 +112,32 @@ def story_config(
     }
 
 
+def time_map_page(
+    atlas: Atlas, config: dict[str, Any], title: str, day: int, lang: str = "en"
+) -> tuple[Page, folium.Map, TimeMap]:
+    """A page holding a folium map with the atlas on the time map, opened on `day` and framed
+    as `config` says; the export's story and the frozen lesson add their control to it."""
+    page = Page(title=title, lang=lang)
+    fmap = folium.Map(
+        location=config["center"] or [0, 0],
+        zoom_start=config["zoom"] or 5,
+        tiles=None,
+        zoom_snap=0.25,
+        world_copy_jump=True,
+    )
+    page.add_child(fmap)
+    time_map = TimeMap(
+        payload=map_payload(atlas, Options(popups=True, lang=lang)),
+        day=day,
+        range=config["range"],
+        fit=config["frame"] or None,
+        controls=("timeSlider", "dayList", "timeLegend"),
+        **timemap_options(lang),
+    )
+    time_map.add_to(fmap)
+    return page, fmap, time_map
+
+
 def export_page(
     atlas: Atlas,
     chapter: str | None = None,
@@ -123,24 +149,9 @@ def export_page(
     `lang`: the language of its words (the atlas passed is already in it, data/translated.py):
     the plugin's words and dates, the story panel's, and a notice while it is a draft."""
     config = story_config(atlas, chapter, day, slide, lang)
-    page = Page(title=atlas.settings.title, lang=lang)
-    fmap = folium.Map(
-        location=config["center"] or [0, 0],
-        zoom_start=config["zoom"] or 5,
-        tiles=None,
-        zoom_snap=0.25,
-        world_copy_jump=True,
+    page, fmap, time_map = time_map_page(
+        atlas, config, atlas.settings.title, config["day"] or config["first_day"], lang
     )
-    page.add_child(fmap)
-    time_map = TimeMap(
-        payload=map_payload(atlas, Options(popups=True, lang=lang)),
-        day=config["day"] or config["first_day"],
-        range=config["range"],
-        fit=config["frame"] or None,
-        controls=("timeSlider", "dayList", "timeLegend"),
-        **timemap_options(lang),
-    )
-    time_map.add_to(fmap)
     StoryControl(time_map, config, strings=story_strings(lang)).add_to(fmap)
     if notice := translation_notice(lang):  # a draft translation says so in every export
         page.header.add_child(Element(f"<style>{NOTICE_CSS}</style>"), name="kg_notice_css")

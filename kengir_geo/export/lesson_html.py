@@ -12,20 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import folium
-
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.atomic import atomic_write
 from kengir_geo.data.lessons import Compare, Discuss, Lesson, Observe, Predict, Step
-from kengir_geo.export.html import ExportError, sources_line
+from kengir_geo.export.html import ExportError, sources_line, time_map_page
 from kengir_geo.i18n.dates import format_day
 from kengir_geo.map.assets import remote_references
 from kengir_geo.map.escape import esc
 from kengir_geo.map.lesson_control import LessonControl
-from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
-from kengir_geo.map.timemap import Page, TimeMap
 from kengir_geo.story.lessons import place_options, reveal_day, step_view
 from kengir_geo.story.periods import period_for, periods
 from kengir_geo.story.timeline import clock_label
@@ -189,23 +185,9 @@ def lesson_config(atlas: Atlas, lesson: Lesson, taught_on: date) -> dict[str, An
 
 def lesson_page(atlas: Atlas, lesson: Lesson, taught_on: date) -> str:
     config = lesson_config(atlas, lesson, taught_on)
-    page = Page(title=f"{lesson.title} · {atlas.settings.title}")
-    fmap = folium.Map(
-        location=config["center"] or [0, 0],
-        zoom_start=config["zoom"] or 5,
-        tiles=None,
-        zoom_snap=0.25,
-        world_copy_jump=True,
+    page, fmap, time_map = time_map_page(
+        atlas, config, f"{lesson.title} · {atlas.settings.title}", config["first_day"]
     )
-    page.add_child(fmap)
-    time_map = TimeMap(
-        payload=map_payload(atlas, Options(popups=True)),
-        day=config["first_day"],
-        range=config["range"],
-        fit=config["frame"] or None,
-        controls=("timeSlider", "dayList", "timeLegend"),
-    )
-    time_map.add_to(fmap)
     LessonControl(time_map, config).add_to(fmap)
     settle_ids(page, "kg-lesson")
     return page.render()
