@@ -61,17 +61,17 @@ def all_pages() -> list[st.Page]:
             url_path="timeline",
         ),
         st.Page(
-            PAGES / "lessons.py", title="Lessons", icon=":material/school:", url_path="lessons"
+            PAGES / "lessons.py", title=_("Lessons"), icon=":material/school:", url_path="lessons"
         ),
         st.Page(
             PAGES / "lesson_builder.py",
-            title="Lesson builder",
+            title=_("Lesson builder"),
             icon=":material/edit_note:",
             url_path="lesson-builder",
         ),
         st.Page(
             PAGES / "lesson_presenter.py",
-            title="Lesson presenter view",
+            title=_("Lesson presenter view"),
             url_path="lesson-presenter",
             visibility="hidden",
         ),
