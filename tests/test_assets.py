@@ -1,3 +1,5 @@
+import re
+
 import folium
 import pytest
 
@@ -6,8 +8,8 @@ from kengir_geo import load_atlas
 from kengir_geo.map.assets import (
     asset_text,
     inline_html,
-    links_of,
-    local_name,
+    leaflet_css,
+    leaflet_js,
     localize_links,
     remote_references,
     write_static_assets,
@@ -15,6 +17,7 @@ from kengir_geo.map.assets import (
 from kengir_geo.map.render import LEAFLET_JS, base_map
 
 LEAFLET = LEAFLET_JS[0][1]
+LOCAL = re.compile(r"""(?:src|href)="/app/static/vendor/([^"]+)\"""")
 
 
 @pytest.fixture
@@ -23,31 +26,36 @@ def fmap(tmp_path):
 
 
 def test_asset_text_comes_from_folium_offline():
-    assert "Leaflet" in asset_text(LEAFLET)[:500]
+    assert "Leaflet" in leaflet_js()[:500]
+    assert ".leaflet-container" in leaflet_css()
+    assert "</script>" not in leaflet_js() and "<style>" not in leaflet_css()
     with pytest.raises(KeyError, match="not in the installed folium-offline"):
         asset_text("https://cdn.example.org/nothing.js")
 
 
-def test_write_static_assets_is_idempotent(tmp_path, fmap):
+def test_a_localized_map_finds_every_file_in_the_static_folder(tmp_path, fmap):
     folder = tmp_path / "vendor"
     write_static_assets(folder)
     files = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
-    for url in links_of(fmap):
-        assert local_name(url) in files
     assert not any(name.endswith(".part") for name in files)
-    write_static_assets(folder)
+    localize_links(fmap, "/app/static/vendor/")
+    html = fmap.get_root().render()
+    linked = LOCAL.findall(html)
+    assert "leaflet.js" in linked and "Control.Fullscreen.js" in linked
+    assert set(linked) <= set(files)
+    assert remote_references(html) == []
+    write_static_assets(folder)  # idempotent: files already right are left alone
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == files
 
 
 def test_localize_links_rewrites_instances_not_classes(fmap):
     before = list(folium.Map.default_js)
     localize_links(fmap, "/app/static/vendor/")
-    assert links_of(fmap) and all(u.startswith("/app/static/vendor/") for u in links_of(fmap))
-    assert folium.Map.default_js == before
     localize_links(fmap)  # a second pass leaves local links alone
-    assert all(u.count("/app/static/vendor/") == 1 for u in links_of(fmap))
     html = fmap.get_root().render()
-    assert "cdn.jsdelivr" not in html
+    assert folium.Map.default_js == before
+    assert "cdn.jsdelivr" not in html and "vendor/app/static" not in html
+    assert all(link.count("/") == 0 for link in LOCAL.findall(html))
 
 
 def test_inline_html_leaves_no_remote_reference(fmap):

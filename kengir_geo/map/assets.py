@@ -1,27 +1,27 @@
 """Leaflet and plugin files without a CDN: taken from the installed `folium-offline` package.
 
-folium-offline maps each CDN URL folium uses to the file's text. The app serves them from its
-own static folder (write_static_assets + localize_links) for the upload preview; the time map
-serves them from its component folder and the export inlines them (leaflet_js, leaflet_css).
+folium-offline's elements render each file they need inline instead of linking a CDN; we ask
+them for a file through that public path (asset_text), never through the package's own tables.
+The app serves the files from its own static folder (write_static_assets + localize_links); the
+time map serves them from its component folder and the export inlines them (leaflet_js,
+leaflet_css). Files are looked up by folium-offline's own names and URLs, so a newer folium
+whose CDN links differ still finds Leaflet.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 import folium
+from branca.element import Figure
 
 from kengir_geo.data.atomic import atomic_write
 
-# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
-# icon fonts would be fetched from the network and which no element of ours uses.
-LEAFLET_JS = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")]
-LEAFLET_CSS = [("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")]
 CLIENT = Path(__file__).resolve().parent / "client"
 
 
@@ -49,37 +49,79 @@ def plugin_css(story: bool = False) -> str:
     return client_text("timemap.css") + LEGEND_CSS + POPUP_CSS + story_css
 
 
+# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
+# icon fonts would be fetched from the network and which no element of ours uses.
+LEAFLET_JS = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
+LEAFLET_CSS = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
+
+
+class LeafletMap(folium.Map):
+    """A folium Map that links Leaflet and nothing else (a plugin's way to name its files)."""
+
+    default_js = LEAFLET_JS
+    default_css = LEAFLET_CSS
+
+
+def _offline_pairs() -> list[tuple[str, str]]:
+    """(name, URL) of every file folium-offline's Map and Fullscreen carry: what a map of ours
+    can need (render.base_map adds Fullscreen)."""
+    import offlinefolium  # imported late: it is large
+    import offlinefolium.plugins
+
+    pairs: list[tuple[str, str]] = []
+    for cls in (offlinefolium.Map, offlinefolium.plugins.Fullscreen):
+        pairs += [*cls.default_js, *cls.default_css]
+    return pairs
+
+
+def _offline_url(name: str) -> str:
+    return dict(_offline_pairs())[name]
+
+
 def leaflet_js() -> str:
-    return asset_text(LEAFLET_JS[0][1])
+    return asset_text(_offline_url("leaflet"))
 
 
 def leaflet_css() -> str:
-    return asset_text(LEAFLET_CSS[0][1])
+    return asset_text(_offline_url("leaflet_css"))
 
 
-def _bundle() -> dict[str, str]:
-    from offlinefolium.elements import _res  # imported late: it is large
-
-    return _res
-
-
+@cache
 def asset_text(url: str) -> str:
-    """The text of the file folium would fetch from `url`."""
-    bundle = _bundle()
-    if url not in bundle or not bundle[url]:
+    """The text of the file at `url`, as the installed folium-offline carries it: an element
+    of folium-offline's that links the URL, rendered, writes the file inline."""
+    from offlinefolium.elements import JSCSSMixin  # imported late: it is large
+
+    css = PurePosixPath(urlsplit(url).path).suffix == ".css"
+    probe = JSCSSMixin()
+    probe.default_js = [] if css else [("asset", url)]
+    probe.default_css = [("asset", url)] if css else []
+    tag = "style" if css else "script"
+    figure = Figure()
+    figure.add_child(probe)
+    try:
+        figure.render()
+    except KeyError:
+        head = ""
+    else:
+        head = figure.header.render()
+    opening, closing = f"<{tag}>", f"</{tag}>"
+    text = head[head.find(opening) + len(opening) : head.rfind(closing)] if opening in head else ""
+    if not text.strip():
         raise KeyError(
             f"{url} is not in the installed folium-offline package; "
             "use an element whose assets it carries, or upgrade folium-offline"
         )
-    return bundle[url]
+    return text
 
 
-def local_name(url: str) -> str:
-    """A stable file name for an asset: the SHA-1 of its URL plus its extension."""
+def local_name(name: str, url: str) -> str:
+    """The file name of an asset in our static folder: its name in folium's lists, with the
+    URL's extension."""
     suffix = PurePosixPath(urlsplit(url).path).suffix
     if suffix not in (".js", ".css"):
         suffix = ".js"
-    return hashlib.sha1(url.encode()).hexdigest() + suffix  # noqa: S324 (a name, not security)
+    return name if name.endswith(suffix) else name + suffix
 
 
 def walk(element: Any) -> Iterator[Any]:
@@ -88,49 +130,27 @@ def walk(element: Any) -> Iterator[Any]:
         yield from walk(child)
 
 
-def links_of(fmap: folium.Map) -> list[str]:
-    """Every JS and CSS URL the elements of a map ask for, in order, without repeats."""
-    urls: list[str] = []
-    for element in walk(fmap):
-        for _, url in list(getattr(element, "default_js", [])) + list(
-            getattr(element, "default_css", [])
-        ):
-            if url not in urls:
-                urls.append(url)
-    return urls
-
-
-def _elements_our_maps_use() -> list[str]:
-    """The URLs of every asset a map of ours can need (render.py, export.py)."""
-    from folium.plugins import Fullscreen
-
-    urls = [url for _, url in LEAFLET_JS + LEAFLET_CSS]
-    for cls in (Fullscreen, folium.Map):
-        for _, url in list(getattr(cls, "default_js", [])) + list(getattr(cls, "default_css", [])):
-            if url not in urls:
-                urls.append(url)
-    return urls
-
-
 def write_static_assets(folder: Path) -> None:
-    """Write every asset a map of ours needs into `folder`, named by local_name(). Idempotent:
-    a file already holding the right text is left alone."""
+    """Write every file folium-offline carries for a map of ours into `folder`, named by
+    local_name(). Idempotent: a file already holding the right text is left alone."""
     folder.mkdir(parents=True, exist_ok=True)
-    for url in _elements_our_maps_use():
+    for name, url in _offline_pairs():
         # all or nothing: a half-written file is never served
-        atomic_write(folder / local_name(url), asset_text(url), unchanged_ok=True)
+        atomic_write(folder / local_name(name, url), asset_text(url), unchanged_ok=True)
 
 
 def localize_links(fmap: folium.Map, base_url: str = "/app/static/vendor") -> None:
-    """Point every element's JS/CSS at our static folder. The lists are replaced on each
-    instance, never edited in place: folium's class-level lists are shared by all maps."""
+    """Point every element's JS/CSS that write_static_assets provides at our static folder
+    (matched by name; others keep their URL). The lists are replaced on each instance, never
+    edited in place: folium's class-level lists are shared by all maps."""
     base = base_url.rstrip("/")
+    served = {name for name, _ in _offline_pairs()}
     for element in walk(fmap):
         for attribute in ("default_js", "default_css"):
             pairs = getattr(element, attribute, None)
             if pairs:
                 local = [
-                    (name, url if url.startswith(base) else f"{base}/{local_name(url)}")
+                    (name, f"{base}/{local_name(name, url)}" if name in served else url)
                     for name, url in pairs
                 ]
                 setattr(element, attribute, local)

@@ -17,7 +17,7 @@ from folium.utilities import JsCode
 from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
 from kengir_geo.i18n import translator
-from kengir_geo.map.assets import LEAFLET_CSS, LEAFLET_JS
+from kengir_geo.map.assets import LEAFLET_CSS, LEAFLET_JS, LeafletMap
 from kengir_geo.map.basemaps import BASEMAPS, OFFLINE
 from kengir_geo.map.escape import esc
 from kengir_geo.map.legend import Legend
@@ -108,11 +108,9 @@ def base_map(
         raise ValueError(
             f"unknown basemap {basemap!r}; choose one of {', '.join(BASEMAPS.values())}"
         )
-    fmap = folium.Map(
+    fmap = LeafletMap(
         location=list(center), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19
     )
-    fmap.default_js = list(LEAFLET_JS)
-    fmap.default_css = list(LEAFLET_CSS)
     if basemap == OFFLINE:
         fmap.get_root().header.add_child(
             Element("<style>.folium-map.leaflet-container { background: #dce8ef; }</style>"),

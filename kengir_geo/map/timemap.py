@@ -266,18 +266,12 @@ def add_assets(figure: Figure, offline: bool = True, story: bool = False) -> Non
     Map's other CDN files (jQuery, Bootstrap, icon fonts, which the time map does not use) go."""
     header = figure.header
     if offline:
-        default = {url for _, url in folium.Map.default_js + folium.Map.default_css}
-        children = header._children  # branca's tree, as folium plugins read it
-        for key, child in list(children.items()):
-            url = getattr(child, "url", None)
-            if url not in default:
-                continue
-            if key == "leaflet":
-                children[key] = Element(_script(leaflet_js()))
-            elif key == "leaflet_css":
-                children[key] = Element(_style(leaflet_css()))
-            else:
-                del children[key]
+        # a child added under a name the header already holds takes its place (branca keeps
+        # the order), so Leaflet's text stands where folium linked it, before later scripts
+        for name, _url in folium.Map.default_js + folium.Map.default_css:
+            header.add_child(Element(""), name=name)
+        header.add_child(Element(_script(leaflet_js())), name="leaflet")
+        header.add_child(Element(_style(leaflet_css())), name="leaflet_css")
     header.add_child(Element(_style(plugin_css(story=story))), name="kengir_timemap_css")
     header.add_child(Element(_script(plugin_js(story=story))), name="kengir_timemap_js")
 
