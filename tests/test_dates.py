@@ -68,14 +68,12 @@ def day(y, m, d):
 def test_exact_event_is_sure_on_its_day_only():
     i = feature_interval("1954-05-16", None, "events")
     assert (i.first_day, i.sure_from, i.sure_until, i.last_day) == (day(1954, 5, 16),) * 4
-    assert not i.is_fuzzy
 
 
 def test_event_in_some_day_of_a_month_is_never_sure():
     i = feature_interval("1954-05", None, "events")
     assert i.first_day == day(1954, 5, 1) and i.last_day == day(1954, 5, 31)
     assert i.sure_from > i.sure_until  # no single day is certain
-    assert i.is_fuzzy
 
 
 def test_feature_with_open_ends_exists_before_and_after():

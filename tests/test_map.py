@@ -17,7 +17,7 @@ from kengir_geo.map.basemaps import BASEMAPS, basemap_spec
 from kengir_geo.map.escape import safe_url
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.payload import map_payload
-from kengir_geo.map.popups import popup_html, source_html
+from kengir_geo.map.popups import popup_body, source_html
 from kengir_geo.map.render import base_map
 from kengir_geo.map.styles import CERTAINTY_MARKS, PAST_COLOR, feature_style
 from kengir_geo.story.details import feature_details
@@ -147,18 +147,18 @@ def add_big_layer(atlas, n: int, name: str = "Point") -> None:
 
 
 def test_popup_has_names_dates_certainty_claims_and_linked_sources(atlas):
-    html = popup_html(feature_details(atlas, "events", "e-raid"), atlas.sources)
+    html = popup_body(feature_details(atlas, "events", "e-raid"), atlas.sources)
     assert "26 June 1954, 03:30 (time of day)" in html
     assert "<b>What and when:</b> The works we read" in html
     assert "1,700" in html and "1,600" in html  # both values, side by side
     assert '<a href="https://en.wikipedia.org/wiki/Kengir_uprising"' in html
-    kengir = popup_html(feature_details(atlas, "places", "kengir"), atlas.sources)
+    kengir = popup_body(feature_details(atlas, "places", "kengir"), atlas.sources)
     assert "Кенгир · Кеңгір" in kengir and "within about 2 km" in kengir
 
 
 def test_every_string_is_escaped(hostile):
     for layer_id, feature_id in (("places", "kengir"), ("events", "e-raid")):
-        html = popup_html(feature_details(hostile, layer_id, feature_id), hostile.sources)
+        html = popup_body(feature_details(hostile, layer_id, feature_id), hostile.sources)
         assert "<img" not in html and "<script" not in html and "<svg" not in html
         assert "<iframe" not in html and "<b onclick" not in html and "<i>extra" not in html
         assert "&lt;script&gt;" in html

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from factories import collection, event, feature, write_geodata
 from kengir_geo.data.validate import (
     check_feature_collection,
-    check_layer_file,
     feature_label,
     validate_geodata,
 )
+from kengir_geo.ingest import check_file
 
 SQUARE = [[67.61, 47.838], [67.62, 47.838], [67.62, 47.842], [67.61, 47.842], [67.61, 47.838]]
 
@@ -144,9 +144,9 @@ def test_layer_files_that_cannot_be_read(tmp_path):
         (cut, "seems cut short"),
         (deep, "nested too deeply"),
         (latin1, "not UTF-8"),
-        (tmp_path / "missing.geojson", "missing"),
+        (tmp_path / "missing.geojson", "No such file"),
     ]:
-        found = check_layer_file(path)
+        found = check_file(path)  # what `kengir-geo validate FILE` reports
         assert len(found) == 1 and words in found[0].message and found[0].file == str(path)
 
 

@@ -20,11 +20,17 @@ from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.intervals import MAYBE, PAST, SURE
 from kengir_geo.map.escape import esc
 from kengir_geo.map.payload import LARGE_LAYER
-from kengir_geo.map.popups import popup_body, tooltip_html
+from kengir_geo.map.popups import popup_body
 from kengir_geo.map.render import BIND_JS, settle_ids
 from kengir_geo.map.styles import feature_style, point_radius
 from kengir_geo.story.details import details_of_row, plain_text
 from kengir_geo.story.timeline import state_at
+
+
+def _tooltip(name: object, phase_note: str) -> str:
+    """The name on hover, escaped, with a short note such as '(perhaps on this day)'."""
+    return f"{esc(name)} <i>{esc(phase_note)}</i>" if phase_note else esc(name)
+
 
 # the time map's English strings for these notes (client/timemap.js STRINGS)
 WORDS = {
@@ -84,9 +90,7 @@ def layer_features(
                     plain_text(row.get("state")) or None,
                 ),
                 "radius": point_radius(phase, lit, large, is_events),
-                "tooltip": tooltip_html(
-                    plain_text(row.get("name")) or fid, _note(phase, is_events)
-                ),
+                "tooltip": _tooltip(plain_text(row.get("name")) or fid, _note(phase, is_events)),
             }
             if popups:
                 props["popup"] = popup_body(details_of_row(atlas, layer_id, row), atlas.sources)

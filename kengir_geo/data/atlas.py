@@ -134,7 +134,6 @@ class Atlas:
     language: str = "en"  # the language of its texts (data/translated.py)
     # (file, id, field) of texts shown in English because their translation is missing or stale
     untranslated: frozenset[tuple[str, str, str]] = frozenset()
-    draft_texts: int = 0  # translated texts not yet reviewed by a native speaker
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         return next((c for c in self.chapters if c.id == chapter_id), None)

@@ -29,10 +29,6 @@ class Interval:
     sure_until: int
     last_day: int
 
-    @property
-    def is_fuzzy(self) -> bool:
-        return self.first_day != self.sure_from or self.sure_until != self.last_day
-
 
 def feature_interval(start: object, end: object, layer_type: str) -> Interval:
     """The interval of one feature from its start/end strings and its layer's type.

@@ -38,7 +38,7 @@ class Problem:
     """One thing wrong with an input, located as precisely as we can.
 
     `feature` is the feature's id, or `#N` (its index) when it has no usable id, or "" when the
-    problem concerns the whole file. `code` names the kinds a program acts on (PROBLEM_CODES),
+    problem concerns the whole file. `code` names the kinds a program acts on (INVALID_GEOMETRY...),
     so that no caller reads the words of a message.
     """
 
@@ -65,7 +65,6 @@ INVALID_GEOMETRY, OPEN_RING, ACROSS_180, NO_SOURCE = (
     "antimeridian",
     "no-source",
 )
-PROBLEM_CODES = (INVALID_GEOMETRY, OPEN_RING, ACROSS_180, NO_SOURCE)
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -38,5 +38,4 @@ def _translate(atlas: Atlas, root: Path, lang: str) -> Atlas:
         built,
         language=lang,
         untranslated=shown.fallbacks,
-        draft_texts=shown.drafts,
     )

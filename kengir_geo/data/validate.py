@@ -22,10 +22,9 @@ from kengir_geo.data.folder import (
     RawGeodata,
     interrupted_save,
     read_geodata,
-    read_json_file,
     unlisted_layer_files,
 )
-from kengir_geo.data.geojson import GEOMETRY_TYPES, as_feature_collection
+from kengir_geo.data.geojson import GEOMETRY_TYPES
 from kengir_geo.data.geometry import paths, polygon_rings, walk_positions
 from kengir_geo.data.lessons import check_lessons
 from kengir_geo.data.reader_text import check_reader_text
@@ -385,21 +384,6 @@ def check_feature_collection(
             props, geometry, file, label, layer_type, source_ids, claim_ids, strict_sources
         )
     return problems
-
-
-def check_layer_file(path: Path, layer_type: str = "features") -> list[Problem]:
-    """Check a candidate layer file (GeoJSON) on its own, without the bundled bibliography."""
-    problems: list[Problem] = []
-    label = str(path)
-    if path.is_dir():
-        return [Problem(label, "", "", "is a folder, not a file")]
-    doc = read_json_file(path, label, problems)
-    if doc is None:
-        return problems
-    doc, wrapped = as_feature_collection(doc)
-    if wrapped:
-        problems.append(Problem(label, "", "type", wrapped, "warning"))
-    return problems + check_feature_collection(doc, label, layer_type, strict_sources=False)
 
 
 # --- the whole geodata folder -------------------------------------------------------------

@@ -35,6 +35,8 @@ from kengir_geo.ingest.bounded import doing
 
 WGS84 = CRS.from_epsg(4326)
 _GEOD = Geod(ellps="WGS84")
+# what a feature without a certainty is given: the author is asked to check each one
+DEFAULT_CERTAINTY = "approximate"
 
 # Other names for our properties, compared after lower-casing and turning spaces and
 # hyphens into underscores. The first existing name wins; our own name always wins.
@@ -484,7 +486,6 @@ def normalize_properties(
     features: list[Any],
     file: str,
     layer_id: str,
-    default_certainty: str | None,
     default_sources: list[str],
 ) -> list[Problem]:
     """Map names, make ids and fill defaults in place; one summary warning per kind of change."""
@@ -510,8 +511,8 @@ def normalize_properties(
         if "name" not in props and "id" in props:
             props["name"] = str(props["id"])
             filled["name"] += 1
-        if "certainty" not in props and default_certainty:
-            props["certainty"] = default_certainty
+        if "certainty" not in props:
+            props["certainty"] = DEFAULT_CERTAINTY
             filled["certainty"] += 1
         if not props.get("sources") and default_sources:
             props["sources"] = list(default_sources)
@@ -526,7 +527,7 @@ def normalize_properties(
     messages = {
         "id": f"gave features without an id the ids {layer_id}-N (N = position in the file)",
         "name": "used the id as the name of features without a name",
-        "certainty": f"set certainty = {default_certainty!r} where it was missing: "
+        "certainty": f"set certainty = {DEFAULT_CERTAINTY!r} where it was missing: "
         "check how sure each location is",
         "sources": f"cited {', '.join(default_sources)} where no source was given",
         "dotted": "read dates like 16.05.1954 as day.month.year (1954-05-16)",

@@ -129,7 +129,6 @@ def ingest_file(
     crs: str | None = None,
     fix: bool = False,
     skip_invalid: bool = False,
-    default_certainty: str | None = "approximate",
     default_sources: list[str] | tuple[str, ...] = (),
     cite: str | None = None,
     description: str | None = None,
@@ -159,7 +158,6 @@ def ingest_file(
             crs=crs,
             fix=fix,
             skip_invalid=skip_invalid,
-            default_certainty=default_certainty,
             default_sources=default_sources,
             cite=cite,
             description=description,
@@ -258,7 +256,7 @@ def ingest_file(
     problems += flatten_nested(features, label)
     problems += strip_controls(features, label)
     problems += normalize_properties(
-        features, label, layer_id, default_certainty, list(default_sources)
+        features, label, layer_id, list(default_sources)
     )
     problems += repair_and_orient(features, label, fix)
     collection = {"type": "FeatureCollection", "features": features}

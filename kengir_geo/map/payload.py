@@ -47,7 +47,6 @@ SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 @dataclass(frozen=True)
 class Options:
     popups: bool = True  # each feature's full story on click (the export, the story map)
-    large_layer: int = LARGE_LAYER
     lang: str = "en"  # the reader's language (kengir_geo.i18n)
 
 
@@ -181,7 +180,7 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
     """One layer for the browser: looks, names, labels, day bounds, shapes, popups. Built a
     column at a time: a layer of 100,000 points takes well under a second."""
     frame = layer.frame
-    large = len(frame) > options.large_layer
+    large = len(frame) > LARGE_LAYER
     sets, style_of = _looks(layer, large)
     parts: list[str] = []
     part_index: dict[str, int] = {}
@@ -278,7 +277,7 @@ def changes_payload(
     layers are drawn as dots without a list, so their changes are left out."""
     days: dict[str, list[list[Any]]] = {}
     for index, layer in enumerate(layers):
-        if len(layer.frame) > options.large_layer:
+        if len(layer.frame) > LARGE_LAYER:
             continue
         for day, entries in layer_changes(layer, settings, options.lang).items():
             days.setdefault(str(day), []).extend(

@@ -111,16 +111,6 @@ def sources_html(
     return f'<div class="kg-sources"><b>{heading}</b><ol>{"".join(items)}</ol></div>'
 
 
-def popup_html(
-    details: FeatureDetails, all_sources: Mapping[str, Source] | None = None, lang: str = "en"
-) -> str:
-    """The whole story of one feature, its name first."""
-    return (
-        f'<div class="kg-popup"><div class="kg-title">{esc(details.name)}</div>'
-        f"{popup_body(details, all_sources, lang)}</div>"
-    )
-
-
 def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any], lang: str = "en") -> str:
     """For a layer of thousands: the part of a popup features share (layer, dates, how sure,
     sources), so they refer to a few texts instead of carrying one each."""
@@ -136,12 +126,6 @@ def shared_popup_part(atlas: Atlas, layer: Layer, row: Mapping[str, Any], lang: 
         + _line(_("What and when"), _(CERTAINTY_EXPLAINED.get(certainty, certainty)))
         + sources_html(known, unknown, atlas.sources, lang)
     )
-
-
-def tooltip_html(name: object, phase_note: str = "") -> str:
-    """The name on hover, escaped, with a short note such as '(perhaps on this day)'."""
-    note = f" <i>{esc(phase_note)}</i>" if phase_note else ""
-    return f"{esc(name)}{note}"
 
 
 FIRST_FIELDS = ("id", "name", "start", "end", "certainty", "sources", "description")

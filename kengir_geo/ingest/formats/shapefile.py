@@ -106,7 +106,7 @@ def read_zip(
         with tempfile.TemporaryDirectory(prefix="kengir-geo-zip-") as folder:
             budget = limits.max_bytes * limits.unzip_factor
             for member in members:
-                base, dot, suffix = member.filename.rpartition(".")
+                base, _, suffix = member.filename.rpartition(".")
                 if base == stem and f".{suffix.lower()}" in SHAPEFILE_PARTS:
                     # the name inside the temporary folder is ours, never the archive's path
                     target = Path(folder) / f"layer.{suffix.lower()}"
@@ -131,7 +131,6 @@ def read_zip(
                     )
                 )
             raw.format = "zipped Shapefile"
-            raw.extra["has_prj"] = shp.with_suffix(".prj").exists()
             return raw
 
 
