@@ -19,7 +19,7 @@ from kengir_geo.data.folder import RawGeodata, bundled_geodata, fingerprint, rea
 from kengir_geo.data.intervals import feature_interval
 from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list, has_errors
 from kengir_geo.data.settings import Settings, parse_settings
-from kengir_geo.data.validate import check_geodata
+from kengir_geo.data.validate import check_and_parse
 
 # The integer interval columns every layer frame carries (see intervals.py).
 INTERVAL_COLUMNS = ("first_day", "sure_from", "sure_until", "last_day")
@@ -169,7 +169,14 @@ def _style(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: entry[k] for k in keys if k in entry}
 
 
-def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
+def build_atlas(
+    raw: RawGeodata,
+    problems: list[Problem],
+    settings: Settings | None = None,
+    figures: list[Figure] | None = None,
+) -> Atlas:
+    """The typed atlas of a read folder. `settings` and `figures`: as the validator parsed
+    them (check_and_parse), so atlas.toml and figures.toml are parsed once."""
     layers = {}
     for entry in raw.manifest:
         layer_type = entry.get("type", "features")
@@ -223,8 +230,10 @@ def build_atlas(raw: RawGeodata, problems: list[Problem]) -> Atlas:
         for c in raw.chapters
     ]
     warnings = [p for p in problems if not p.is_error]
-    settings = parse_settings(raw.settings, [])  # the validator has reported its problems
-    figures, _ = parse_figures(raw.figures)
+    if settings is None:  # the validator has reported its problems
+        settings = parse_settings(raw.settings, [])
+    if figures is None:
+        figures, _ = parse_figures(raw.figures)
     return Atlas(raw.root, layers, sources, claims, chapters, settings, figures, warnings)
 
 
@@ -240,7 +249,7 @@ def load_atlas(path: str | Path | None = None) -> Atlas:
 @lru_cache(maxsize=8)
 def _load_cached(root: Path, fingerprint: tuple) -> Atlas:
     raw = read_geodata(root)
-    problems = check_geodata(raw)
-    if has_errors(problems):
-        raise AtlasError(problems)
-    return build_atlas(raw, problems)
+    checked = check_and_parse(raw)
+    if has_errors(checked.problems):
+        raise AtlasError(checked.problems)
+    return build_atlas(raw, checked.problems, checked.settings, checked.figures)

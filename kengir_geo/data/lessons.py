@@ -32,7 +32,7 @@ from kengir_geo.data.schema import (
     is_zoom,
     text_trouble,
 )
-from kengir_geo.data.settings import parse_settings
+from kengir_geo.data.settings import Settings, parse_settings
 
 LESSONS = "lessons"  # the folder inside geodata/
 ANSWER_KINDS = ("number", "date", "choice", "place")
@@ -413,11 +413,12 @@ def read_lessons(raw: RawGeodata, problems: list[Problem]) -> list[Lesson]:
     return lessons
 
 
-def check_lessons(raw: RawGeodata) -> list[Problem]:
-    """The validator's hook: every lesson's ids, dates, fields and reader text."""
+def check_lessons(raw: RawGeodata, settings: Settings | None = None) -> list[Problem]:
+    """The validator's hook: every lesson's ids, dates, fields and reader text. `settings`:
+    the folder's atlas.toml as the validator parsed it."""
     problems: list[Problem] = []
     known = Known.of(raw)
-    hidden = parse_settings(raw.settings, []).hidden_codes
+    hidden = (settings or parse_settings(raw.settings, [])).hidden_codes
     codes = [*CODES, *((pattern, "a source code") for pattern in hidden)]
     ids = known_ids(raw)
     for path in lesson_paths(raw.root):

@@ -24,6 +24,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +223,7 @@ def _entry(raw: Any, label: str, id_: str, field: str, problems: list[Problem]) 
 # Checking --------------------------------------------------------------------------------------
 
 
+@cache  # the same few languages, asked for every text the validator checks
 def _month_words(lang: str) -> dict[str, int]:
     """Every spelling of a month in the language (its 'of May' and standalone forms)."""
     try:
@@ -235,22 +237,29 @@ def _month_words(lang: str) -> dict[str, int]:
     return words
 
 
+@cache  # the English of a text is compared with each language's translation
 def _months(text: str, lang: str) -> Counter:
-    words = _month_words(lang)
     found = Counter()
     for token in re.findall(r"\w+", text):
         if lang == SOURCE_LANGUAGE and token.islower():
             continue  # English writes its months capitalised: "may" is a verb
-        token = token.lower()
-        if token in words:
-            found[words[token]] += 1
-        elif lang in _SLAVIC and (number := _slavic_month(token, words)):  # в мае, у травні
+        if number := _month_of(token.lower(), lang):
             found[number] += 1
-        elif lang in _SUFFIXING:  # мамырдан, маусымға: the month with a case ending
-            stem = next((w for w in words if token.startswith(w)), None)
-            if stem:
-                found[words[stem]] += 1
     return found
+
+
+@cache  # words repeat across the thousands of texts the validator checks
+def _month_of(token: str, lang: str) -> int | None:
+    """The month a (lower-case) word names in the language, or None."""
+    words = _month_words(lang)
+    if token in words:
+        return words[token]
+    if lang in _SLAVIC:  # в мае, у травні
+        return _slavic_month(token, words)
+    if lang in _SUFFIXING:  # мамырдан, маусымға: the month with a case ending
+        stem = next((w for w in words if token.startswith(w)), None)
+        return words[stem] if stem else None
+    return None
 
 
 _SLAVIC = {"ru", "uk"}  # languages whose months take case endings the dictionary forms lack

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from shapely.geometry import shape
 from kengir_geo.data.consistency import check_consistency
 from kengir_geo.data.dates import DateError, parse_date
 from kengir_geo.data.evidence import check_evidence
-from kengir_geo.data.figures import parse_figures
+from kengir_geo.data.figures import Figure, parse_figures
 from kengir_geo.data.folder import (
     FIGURES,
     MANIFEST,
@@ -609,8 +610,23 @@ def _check_chapters(raw: RawGeodata, problems: list[Problem]) -> None:
                 error("highlight", f"no event with id {event!r} in the events layer")
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A folder's problems, and the typed tables the checks parsed on the way (the atlas
+    builds on them instead of parsing atlas.toml and figures.toml again)."""
+
+    problems: list[Problem]
+    settings: Settings
+    figures: list[Figure]
+
+
 def check_geodata(raw: RawGeodata) -> list[Problem]:
     """Everything about a geodata folder: manifest, bibliography, claims, chapters, layers."""
+    return check_and_parse(raw).problems
+
+
+def check_and_parse(raw: RawGeodata) -> Checked:
+    """check_geodata, keeping the settings and figures it parsed."""
     problems = list(raw.problems)
     _check_manifest(raw, problems)
     source_ids = _check_sources(raw, problems)
@@ -632,14 +648,14 @@ def check_geodata(raw: RawGeodata) -> list[Problem]:
     problems += check_reader_text(raw, source_ids, settings.hidden_codes)
     problems += check_consistency(raw)  # prose numbers and days agree with their evidence
     problems += check_translations(raw)  # geodata/i18n/<lang>/: missing, stale, mismatched
-    problems += check_lessons(raw)  # geodata/lessons/*.toml
+    problems += check_lessons(raw, settings)  # geodata/lessons/*.toml
     figures, figure_problems = parse_figures(raw.figures, source_ids)
     problems += figure_problems
     layer_ids = raw.layer_ids
     for figure in figures:
         if figure.layer and figure.layer not in layer_ids:
             problems.append(Problem(FIGURES, figure.id, "layer", f"unknown layer {figure.layer!r}"))
-    return problems
+    return Checked(problems, settings, figures)
 
 
 def _check_settings(raw: RawGeodata, claim_ids: set[str], problems: list[Problem]) -> Settings:
