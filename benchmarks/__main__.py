@@ -1,6 +1,8 @@
-"""`python -m benchmarks [FIGURE...] [--quick] [--write|--no-write]`: run, print, record.
+"""`python -m benchmarks [FIGURE...] [--quick|--smoke] [--write|--no-write]`: run, print, record.
 
-With no figure named, all run in order. The table goes to stdout; a full run (every figure,
+With no figure named, all run in order. `--smoke` runs the figures that need no browser once, at
+their smallest, writes nothing and fails when one of them cannot be measured: the tests' check
+that the harness still runs (timings there mean nothing). The table goes to stdout; a full run (every figure,
 not --quick) also rewrites the generated part of benchmarks/RESULTS.md, between its markers,
 and keeps the hand-written analysis around it.
 """
@@ -28,6 +30,8 @@ FIGURES = (
     "classroom",
     "follow",
 )
+# --smoke: the figures that need no browser, with the options that make them smallest
+SMOKE = {"atlas_load": {}, "step_work": {"sizes": (1_000,)}}
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 SKELETON = f"""# Benchmark results
@@ -43,12 +47,12 @@ How to run and what each figure means: [README.md](README.md).
 """
 
 
-def run_figure(name: str, quick: bool) -> list[Row]:
+def run_figure(name: str, quick: bool, **options) -> list[Row]:
     """A figure that breaks becomes a row saying so; the others still run."""
     started = time.monotonic()
     print(f"… {name}", file=sys.stderr, flush=True)
     try:
-        rows = importlib.import_module(f"benchmarks.{name}").run(quick=quick)
+        rows = importlib.import_module(f"benchmarks.{name}").run(quick=quick, **options)
     except Exception as error:
         traceback.print_exc()
         reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
@@ -92,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes")
     parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=f"only {', '.join(SMOKE)}, at their smallest; write nothing; fail if one fails",
+    )
+    parser.add_argument(
         "--write",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -101,16 +110,21 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.figures if name not in FIGURES]
     if unknown:
         parser.error(f"no figure {', '.join(unknown)}; choose from {', '.join(FIGURES)}")
-    chosen = args.figures or list(FIGURES)
-    write = args.write if args.write is not None else (not args.quick and chosen == list(FIGURES))
+    chosen = args.figures or list(SMOKE if args.smoke else FIGURES)
+    quick = args.quick or args.smoke
+    full = not quick and chosen == list(FIGURES)
+    write = args.write if args.write is not None else full
     info = machine_info()
     started = time.monotonic()
-    rows = [row for name in chosen for row in run_figure(name, args.quick)]
-    section = generated_section(info, rows, args.quick, time.monotonic() - started)
+    smallest = SMOKE if args.smoke else {}
+    rows = [row for name in chosen for row in run_figure(name, quick, **smallest.get(name, {}))]
+    section = generated_section(info, rows, quick, time.monotonic() - started)
     print(section)
     if write:
         write_results(section)
         print(f"written to {RESULTS}", file=sys.stderr)
+    if args.smoke and any(r.failed for r in rows):
+        return 1
     return 0 if all("error:" not in r.ours for r in rows) else 1
 
 

@@ -5,35 +5,18 @@ Exit codes as in cli.py: 0 written, 1 the geodata has errors, 2 a usage error.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from kengir_geo.cli.options import geodata_option
-from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
-from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
+from kengir_geo.cli.writing import load, out_option, progress, writing
 from kengir_geo.data.translated import atlas_in
 from kengir_geo.export.data import export_data
-from kengir_geo.export.html import ExportError, export_html, export_summary
+from kengir_geo.export.html import export_html, export_summary
 from kengir_geo.export.picture import export_picture
 from kengir_geo.i18n import available_languages
-
-
-def progress(message: str) -> None:
-    click.echo(message, err=True)
-
-
-def load(geodata: Path | None) -> Atlas:
-    progress(f"reading {geodata or 'the bundled geodata'}…")
-    try:
-        return load_atlas(geodata)
-    except AtlasError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        progress("nothing written: fix the errors above (kengir-geo validate shows them too)")
-        sys.exit(EXIT_INVALID)
 
 
 def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -65,12 +48,7 @@ lang_option = click.option(
 
 
 @click.command("export")
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write: .html (the offline map) or .png (a picture for a slide).",
-)
+@out_option("The file to write: .html (the offline map) or .png (a picture for a slide).")
 @click.option("--chapter", default=None, help="Open on this story chapter (its id).")
 @click.option(
     "--size",
@@ -104,7 +82,7 @@ def export_command(
     picture of a chapter or a day for slides and handouts (.png)."""
     atlas = atlas_in(load(geodata), lang)
     progress(f"drawing {len(atlas.layers)} layers and {len(atlas.chapters)} chapters…")
-    try:
+    with writing(str(out)):
         if out.suffix.lower() == ".png":
             path = export_picture(
                 atlas, out, chapter=chapter, day=day, size=size, frame=frame, lang=lang
@@ -112,33 +90,19 @@ def export_command(
             progress(f"{path}: a {size[0]}×{size[1]} picture")
             return
         path = export_html(atlas, out, chapter=chapter, day=day, lang=lang)
-    except ExportError as error:
-        progress(f"nothing written: {error}")
-        sys.exit(EXIT_USAGE)
-    except OSError as error:
-        progress(f"cannot write {out}: {error.strerror}")
-        sys.exit(EXIT_USAGE)
     progress(export_summary(path, atlas))
 
 
 @click.command("export-data")
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The folder to write into.",
-)
+@out_option("The folder to write into.", folder=True)
 @geodata_option()
 @lang_option
 def export_data_command(out: Path, geodata: Path | None, lang: str) -> None:
     """Write every layer as GeoJSON, a Linked Places file and the bibliography into a folder."""
     atlas = atlas_in(load(geodata), lang)
     progress(f"writing {len(atlas.layers)} layers and {len(atlas.sources)} sources…")
-    try:
+    with writing(f"into {out}"):
         written = export_data(atlas, out, lang)
-    except OSError as error:
-        progress(f"cannot write into {out}: {error.strerror}")
-        sys.exit(EXIT_USAGE)
     for path in written:
         click.echo(str(path))
     progress(f"{len(written)} files in {out}")

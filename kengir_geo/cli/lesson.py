@@ -12,13 +12,12 @@ from pathlib import Path
 
 import click
 
-from kengir_geo.cli.export import load, progress
 from kengir_geo.cli.options import geodata_option
 from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
+from kengir_geo.cli.writing import load, out_option, progress, writing
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.folder import read_geodata
 from kengir_geo.data.lessons import Lesson, LessonError, find_lesson, load_lessons
-from kengir_geo.export.html import ExportError
 
 
 def pick(atlas: Atlas, lesson_id: str) -> Lesson:
@@ -42,9 +41,7 @@ def lesson_command() -> None:
 
 @lesson_command.command("pdf")
 @click.argument("lesson_id", metavar="LESSON")
-@click.option(
-    "--out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The .pdf."
-)
+@out_option("The .pdf.")
 @click.option("--teacher", is_flag=True, help="The teacher's copy: answers and teacher's notes.")
 @click.option("--paper", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
 @geodata_option()
@@ -56,22 +53,14 @@ def pdf_command(lesson_id: str, out: Path, teacher: bool, paper: str, geodata: P
     atlas = load(geodata)
     lesson = pick(atlas, lesson_id)
     progress(f"drawing {len(lesson.steps)} maps and printing…")
-    try:
+    with writing(str(out)):
         path = export_handout(atlas, lesson, out, teacher=teacher, paper=paper)
-    except ExportError as error:
-        progress(f"nothing written: {error}")
-        sys.exit(EXIT_USAGE)
-    except OSError as error:
-        progress(f"cannot write {out}: {error.strerror}")
-        sys.exit(EXIT_USAGE)
     progress(f"{path}: {path.stat().st_size / 1024:.0f} KB, {len(lesson.steps)} steps")
 
 
 @lesson_command.command("export")
 @click.argument("lesson_id", metavar="LESSON")
-@click.option(
-    "--out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The .html."
-)
+@out_option("The .html.")
 @geodata_option()
 def export_lesson_command(lesson_id: str, out: Path, geodata: Path | None) -> None:
     """Freeze LESSON into ONE offline HTML file with only its steps, stamped with the atlas
@@ -80,12 +69,6 @@ def export_lesson_command(lesson_id: str, out: Path, geodata: Path | None) -> No
 
     atlas = load(geodata)
     lesson = pick(atlas, lesson_id)
-    try:
+    with writing(str(out)):
         path = export_lesson(atlas, lesson, out, taught_on=date.today())
-    except ExportError as error:
-        progress(f"nothing written: {error}")
-        sys.exit(EXIT_USAGE)
-    except OSError as error:
-        progress(f"cannot write {out}: {error.strerror}")
-        sys.exit(EXIT_USAGE)
     progress(f"{path}: {path.stat().st_size / 1024 / 1024:.2f} MB, {len(lesson.steps)} steps")
