@@ -18,8 +18,10 @@ from kengir_geo.ingest.formats.base import (
     EncodingGuess,
     Limits,
     RawLayer,
+    Reader,
     ReadError,
     Refused,
+    Request,
     too_big,
     too_many,
     unicode_by_bom,
@@ -73,7 +75,7 @@ def detect_format(path: Path) -> str | None:
     return None
 
 
-READERS = {
+READERS: dict[str, Reader] = {
     "GeoJSON": read_geojson,
     "CSV": read_csv,
     "zipped Shapefile": read_zip,
@@ -107,7 +109,7 @@ def read_layer(
         )
         return None
     try:
-        raw = reader(path, label, layer, encoding, limits, problems)
+        raw = reader(Request(path, label, layer, encoding, limits, problems))
     except EncodingGuess as guess:
         if hints is not None and guess.encoding:
             hints["encoding"] = guess.encoding

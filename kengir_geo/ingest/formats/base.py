@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,20 @@ class Limits:
         return self.memory_limit or int(BASE_MEMORY_MB + MEMORY_PER_FILE_MB * self.max_mb)
 
 
+@dataclass(frozen=True)
+class Request:
+    """What every reader is given (each reader is a `Reader`): the file, the name problems give
+    it, the layer asked for (None: the reader chooses), the text encoding asked for (None: the
+    file's own or UTF-8), the limits, and the list the reader adds its problems to."""
+
+    path: Path
+    label: str
+    layer: str | None
+    encoding: str | None
+    limits: Limits
+    problems: list[Problem]
+
+
 @dataclass
 class RawLayer:
     features: list[Any]
@@ -52,6 +67,10 @@ class RawLayer:
     format: str
     crs_member: bool = False  # a GeoJSON file that carried a (legacy) "crs" member
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# One interface for every format: read.READERS maps each format's name to its reader.
+Reader = Callable[[Request], RawLayer]
 
 
 class ReadError(Exception):
@@ -136,6 +155,12 @@ def read_capped(path: Path, label: str, limits: Limits, problems: list[Problem])
     if len(data) > limits.max_bytes:
         raise Refused(too_big(len(data), limits))
     return data
+
+
+def read_text(request: Request) -> str:
+    """The file's text, within the size limit, in its encoding (a text reader's first step)."""
+    raw = read_capped(request.path, request.label, request.limits, request.problems)
+    return decode_text(raw, request.label, request.encoding, request.problems)
 
 
 def too_big(size: int, limits: Limits) -> str:

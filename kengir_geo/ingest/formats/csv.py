@@ -6,18 +6,16 @@ import csv
 import io
 from collections.abc import Iterator
 from itertools import islice
-from pathlib import Path
 
 import shapely.wkt
 from shapely.geometry import mapping
 
 from kengir_geo.data.schema import Problem
 from kengir_geo.ingest.formats.base import (
-    Limits,
     RawLayer,
     Refused,
-    decode_text,
-    read_capped,
+    Request,
+    read_text,
     too_many,
 )
 
@@ -80,24 +78,17 @@ def _count_rows(text: str, delimiter: str, limit: int) -> int:
     return max(rows - 1, 0)
 
 
-def read_csv(
-    path: Path,
-    label: str,
-    _layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
+def read_csv(request: Request) -> RawLayer:
     """Points from lat/lon columns (or shapes from a WKT column), one feature per row; each
     feature's row number is kept (extra["rows"]) so that reports name rows as people see them."""
-    text = decode_text(read_capped(path, label, limits, problems), label, encoding, problems)
-    delimiter = delimiter_of(text, path.suffix.lower())
+    text = read_text(request)
+    delimiter = delimiter_of(text, request.path.suffix.lower())
     try:
-        rows_found = _count_rows(text, delimiter, limits.max_features)
+        rows_found = _count_rows(text, delimiter, request.limits.max_features)
     except csv.Error as exc:
         raise Refused(f"cannot read the CSV: {exc}") from exc
-    if rows_found > limits.max_features:
-        raise Refused(too_many(rows_found, limits, rows=True))
+    if rows_found > request.limits.max_features:
+        raise Refused(too_many(rows_found, request.limits, rows=True))
     reader = _rows(text, delimiter)
     header = next(reader, [])
     columns = [c.strip() for c in header]
@@ -116,9 +107,9 @@ def read_csv(
                 continue  # a blank line, as spreadsheets leave at the end
             where = row_label(number)
             if len(values) > len(columns):
-                problems.append(
+                request.problems.append(
                     Problem(
-                        label,
+                        request.label,
                         where,
                         "",
                         f"{where} has {len(values)} fields, the header {len(columns)}: "
@@ -138,9 +129,9 @@ def read_csv(
                     try:
                         geometry = {"type": "Point", "coordinates": [_number(x), _number(y)]}
                     except ValueError:
-                        problems.append(
+                        request.problems.append(
                             Problem(
-                                label,
+                                request.label,
                                 where,
                                 f"{lat}/{lon}",
                                 f"{y!r}, {x!r} is not a latitude and longitude "
@@ -151,8 +142,8 @@ def read_csv(
                 try:
                     geometry = mapping(shapely.wkt.loads(row[wkt]))
                 except Exception as exc:  # shapely raises GEOSException and others
-                    problems.append(
-                        Problem(label, where, wkt, f"cannot read the WKT geometry ({exc})")
+                    request.problems.append(
+                        Problem(request.label, where, wkt, f"cannot read the WKT geometry ({exc})")
                     )
             features.append({"type": "Feature", "geometry": geometry, "properties": props})
             numbers.append(number)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pyproj import CRS
@@ -12,12 +11,11 @@ from kengir_geo.data.folder import NOT_JSON, parse_json
 from kengir_geo.data.geojson import as_feature_collection
 from kengir_geo.data.schema import Problem
 from kengir_geo.ingest.formats.base import (
-    Limits,
     RawLayer,
     ReadError,
     Refused,
-    decode_text,
-    read_capped,
+    Request,
+    read_text,
 )
 
 
@@ -31,24 +29,17 @@ def crs_from_member(member: Any) -> CRS | None:
         return None
 
 
-def read_geojson(
-    path: Path,
-    label: str,
-    _layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
-    text = decode_text(read_capped(path, label, limits, problems), label, encoding, problems)
+def read_geojson(request: Request) -> RawLayer:
+    text = read_text(request)
     if not text.strip():
         raise Refused("the file is empty")
-    doc = parse_json(text, label, problems)
+    doc = parse_json(text, request.label, request.problems)
     del text  # the parsed document is what counts now; keep the peak low
     if doc is NOT_JSON:
         raise ReadError
     doc, wrapped = as_feature_collection(doc)
     if wrapped:
-        problems.append(Problem(label, "", "type", wrapped, "warning"))
+        request.problems.append(Problem(request.label, "", "type", wrapped, "warning"))
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         found = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
         raise Refused(f"expected a GeoJSON FeatureCollection, found {found!r}", "type")

@@ -6,8 +6,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from kengir_geo.data.schema import Problem
-from kengir_geo.ingest.formats.base import Limits, RawLayer, Refused
+from kengir_geo.ingest.formats.base import RawLayer, Refused, Request
 from kengir_geo.ingest.formats.ogr import read_ogr
 
 # SQLite virtual-machine steps allowed for counting a GeoPackage layer's rows: a table counts in
@@ -59,15 +58,6 @@ def _rows_or_refuse(path: Path, table: str) -> int | None:
         ) from exc
 
 
-def read_gpkg(
-    path: Path,
-    label: str,
-    layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
+def read_gpkg(request: Request) -> RawLayer:
     """One layer of a GeoPackage, all of its rows (SQLite's count, not GDAL's cached one)."""
-    return read_ogr(
-        path, label, "GeoPackage", layer, encoding, limits, problems, rows_held=_rows_or_refuse
-    )
+    return read_ogr(request, "GeoPackage", rows_held=_rows_or_refuse)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 from kengir_geo.data.schema import Problem
-from kengir_geo.ingest.formats.base import Limits, RawLayer
+from kengir_geo.ingest.formats.base import RawLayer, Request
 from kengir_geo.ingest.formats.ogr import read_ogr
 
 # KML rendering fields that carry no history; dropped on import.
@@ -61,22 +60,15 @@ def _tidy_kml(props: dict[str, Any]) -> bool:
     return False
 
 
-def read_kml(
-    path: Path,
-    label: str,
-    layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
+def read_kml(request: Request) -> RawLayer:
     """Every folder of the KML as one layer (Google My Maps keeps one folder per map layer)
     unless one is named; descriptions written as HTML become plain text."""
-    raw = read_ogr(path, label, "KML", layer, encoding, limits, problems, all_layers=True)
+    raw = read_ogr(request, "KML", all_layers=True)
     html_descriptions = sum(_tidy_kml(item["properties"]) for item in raw.features)
     if html_descriptions:
-        problems.append(
+        request.problems.append(
             Problem(
-                label,
+                request.label,
                 "",
                 "description",
                 f"turned the HTML of {html_descriptions} descriptions into plain text "

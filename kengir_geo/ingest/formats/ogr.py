@@ -11,10 +11,10 @@ import pyogrio
 
 from kengir_geo.data.schema import Problem
 from kengir_geo.ingest.formats.base import (
-    Limits,
     RawLayer,
     ReadError,
     Refused,
+    Request,
     too_many,
 )
 
@@ -24,13 +24,8 @@ def _spatial_layers(path: Path) -> list[str]:
 
 
 def read_ogr(
-    path: Path,
-    label: str,
+    request: Request,
     fmt: str,
-    layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
     *,
     all_layers: bool = False,
     rows_held: Callable[[Path, str], int | None] | None = None,
@@ -40,18 +35,18 @@ def read_ogr(
     `rows_held(path, layer)` counts what a layer really holds when GDAL's count may be stale;
     `damage(path, features, fields)` says what is wrong with the file GDAL would not report."""
     try:
-        names = _spatial_layers(path)
+        names = _spatial_layers(request.path)
     except Exception as exc:  # pyogrio.errors.DataSourceError and friends
         raise Refused(f"cannot open it as {fmt}: {exc}") from exc
     if not names:
         raise Refused(f"the {fmt} holds no layer with geometries")
-    if layer is not None and layer not in names:
-        raise Refused(f"no layer {layer!r}; the file has: {', '.join(names)}", "layer")
-    chosen = [layer] if layer else (names if all_layers else names[:1])
-    if len(names) > 1 and not layer and not all_layers:
-        problems.append(
+    if request.layer is not None and request.layer not in names:
+        raise Refused(f"no layer {request.layer!r}; the file has: {', '.join(names)}", "layer")
+    chosen = [request.layer] if request.layer else (names if all_layers else names[:1])
+    if len(names) > 1 and not request.layer and not all_layers:
+        request.problems.append(
             Problem(
-                label,
+                request.label,
                 "",
                 "layer",
                 f"the file has {len(names)} layers; reading the first, {names[0]!r} "
@@ -62,22 +57,22 @@ def read_ogr(
     features: list[Any] = []
     crs = None
     for name in chosen:
-        held = rows_held(path, name) if rows_held else None
+        held = rows_held(request.path, name) if rows_held else None
         try:
-            info = pyogrio.read_info(path, layer=name, encoding=encoding)
+            info = pyogrio.read_info(request.path, layer=name, encoding=request.encoding)
             count = held if held is not None else info["features"]
-            if count > limits.max_features:
-                raise Refused(too_many(count, limits))
-            if damage and (damaged := damage(path, count, len(info["fields"]))):
+            if count > request.limits.max_features:
+                raise Refused(too_many(count, request.limits))
+            if damage and (damaged := damage(request.path, count, len(info["fields"]))):
                 raise Refused(damaged)
-            frame = _read_frame(path, name, encoding)
+            frame = _read_frame(request.path, name, request.encoding)
             if held is not None and len(frame) != held:
                 # a stale cached count: GDAL read only that many rows; a query reads them all
                 stale = len(frame)
-                frame = _read_frame(path, name, encoding, sql=True)
-                problems.append(
+                frame = _read_frame(request.path, name, request.encoding, sql=True)
+                request.problems.append(
                     Problem(
-                        label,
+                        request.label,
                         "",
                         "",
                         f"the file's cached feature count of layer {name!r} was out of date "

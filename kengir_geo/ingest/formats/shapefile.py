@@ -6,6 +6,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from kengir_geo.data.schema import Problem
@@ -14,6 +15,7 @@ from kengir_geo.ingest.formats.base import (
     RawLayer,
     ReadError,
     Refused,
+    Request,
 )
 from kengir_geo.ingest.formats.ogr import read_ogr
 
@@ -51,17 +53,10 @@ def _unsafe_member(name: str) -> bool:
     return name.startswith(("/", "\\")) or ".." in parts or (":" in (parts[0] if parts else ""))
 
 
-def read_zip(
-    path: Path,
-    label: str,
-    layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
+def read_zip(request: Request) -> RawLayer:
     """A zipped Shapefile: check every member name, unpack only the shapefile's parts."""
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(request.path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise Refused(f"not a readable zip file ({exc})") from exc
     with archive:
@@ -73,28 +68,28 @@ def read_zip(
                 "refusing to unpack it"
             )
         unpacked = sum(m.file_size for m in members)
-        if unpacked > limits.max_bytes * limits.unzip_factor:
-            raise Refused(_unzip_too_big(unpacked, limits))
+        if unpacked > request.limits.max_bytes * request.limits.unzip_factor:
+            raise Refused(_unzip_too_big(unpacked, request.limits))
         shps = [
             m.filename
             for m in members
             if m.filename.lower().endswith(".shp") and not m.filename.startswith("__MACOSX")
         ]
-        if layer:
-            shps = [s for s in shps if PurePosixPath(s).stem == layer]
+        if request.layer:
+            shps = [s for s in shps if PurePosixPath(s).stem == request.layer]
         if not shps:
             listing = ", ".join(m.filename for m in members[:8]) or "nothing"
             others = [
                 m.filename for m in members if Path(m.filename).suffix.lower() in READABLE_SUFFIXES
             ]
-            if others and not layer:
+            if others and not request.layer:
                 listing += f"; to add {others[0]}, unzip it and add that file"
-            wanted = f"shapefile named {layer}.shp" if layer else ".shp file"
+            wanted = f"shapefile named {request.layer}.shp" if request.layer else ".shp file"
             raise Refused(f"the zip has no {wanted} (it holds: {listing})")
         if len(shps) > 1:
-            problems.append(
+            request.problems.append(
                 Problem(
-                    label,
+                    request.label,
                     "",
                     "layer",
                     f"the zip holds {len(shps)} shapefiles; reading {shps[0]} "
@@ -104,13 +99,13 @@ def read_zip(
             )
         stem = shps[0][: -len(".shp")]
         with tempfile.TemporaryDirectory(prefix="kengir-geo-zip-") as folder:
-            budget = limits.max_bytes * limits.unzip_factor
+            budget = request.limits.max_bytes * request.limits.unzip_factor
             for member in members:
                 base, _, suffix = member.filename.rpartition(".")
                 if base == stem and f".{suffix.lower()}" in SHAPEFILE_PARTS:
                     # the name inside the temporary folder is ours, never the archive's path
                     target = Path(folder) / f"layer.{suffix.lower()}"
-                    budget -= _inflate(archive, member, target, budget, label, limits, problems)
+                    budget -= _inflate(archive, member, target, budget, request.limits)
             shp = Path(folder) / "layer.shp"
             missing = [s for s in (".shx", ".dbf") if not shp.with_suffix(s).exists()]
             if missing:
@@ -118,11 +113,15 @@ def read_zip(
                     f"the shapefile {shps[0]} comes without its {' and '.join(missing)} "
                     "file; zip all the files of the shapefile together"
                 )
-            raw = read_shapefile(shp, label, None, encoding, limits, problems)
-            if not encoding and not shp.with_suffix(".cpg").exists() and _has_non_ascii(raw):
-                problems.append(
+            raw = read_shapefile(replace(request, path=shp, layer=None))
+            if (
+                not request.encoding
+                and not shp.with_suffix(".cpg").exists()
+                and _has_non_ascii(raw)
+            ):
+                request.problems.append(
                     Problem(
-                        label,
+                        request.label,
                         "",
                         "",
                         "the shapefile has no .cpg file naming its text encoding: if names look "
@@ -146,9 +145,7 @@ def _inflate(
     member: zipfile.ZipInfo,
     target: Path,
     budget: int,
-    label: str,
     limits: Limits,
-    problems: list[Problem],
 ) -> int:
     """Unpack one member in 1 MB steps, stopping at `budget` bytes whatever its header says
     (a zip bomb's headers lie). The bytes written."""
@@ -184,15 +181,6 @@ def _has_non_ascii(raw: RawLayer) -> bool:
     )
 
 
-def read_shapefile(
-    path: Path,
-    label: str,
-    layer: str | None,
-    encoding: str | None,
-    limits: Limits,
-    problems: list[Problem],
-) -> RawLayer:
+def read_shapefile(request: Request) -> RawLayer:
     """A .shp with its sidecar files beside it; a damaged .dbf is refused, not read empty."""
-    return read_ogr(
-        path, label, "Shapefile", layer, encoding, limits, problems, damage=_dbf_problem
-    )
+    return read_ogr(request, "Shapefile", damage=_dbf_problem)
