@@ -39,6 +39,7 @@ __all__ = ["StreamlitServer"]  # test_ingest_browser starts its own server
 PROCESS_HEAVY = {
     "test_hostile_input.py",
     "test_ingest_write.py",
+    "test_ingest_limits.py",
     "test_packaging.py",
     "test_benchmarks_smoke.py",
 }
@@ -51,10 +52,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def atlas():
+def bundled_atlas():
+    """The bundled atlas, loaded once a session: load_atlas's own cache keeps 8 folders, and
+    the tests load many more, so a test that calls load_atlas() may load it all again."""
     from kengir_geo import load_atlas
 
     return load_atlas()
+
+
+@pytest.fixture(scope="session")
+def atlas(bundled_atlas):
+    return bundled_atlas
 
 
 @pytest.fixture(scope="session")

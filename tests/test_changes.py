@@ -19,8 +19,7 @@ def wall(fid: str, start: str, end: str, state: str) -> dict:
     return feature(fid, name="Wall", geometry=WALL, start=start, end=end, state=state, kind="w")
 
 
-def test_the_bundled_days_read_as_plain_sentences():
-    atlas = load_atlas()
+def test_the_bundled_days_read_as_plain_sentences(atlas):
     days = changes_by_day(atlas)
     assert days, "the bundled compound changes over time"
     for sentences in days.values():

@@ -82,9 +82,9 @@ def test_unknown_chapter_is_refused(atlas, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
-def test_every_bundled_feature_says_what_when_how_sure_and_who():
+def test_every_bundled_feature_says_what_when_how_sure_and_who(bundled_atlas):
     """Done when: each popup of the bundled story has all four."""
-    bundled = load_atlas()
+    bundled = bundled_atlas
     for layer_id, layer in bundled.layers.items():
         if layer.group == "basemap":
             continue

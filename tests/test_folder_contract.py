@@ -155,22 +155,32 @@ def test_every_page_opens_on_any_folder_without_a_traceback(pristine, tmp_path, 
     assert open_every_page(root, monkeypatch) == []
 
 
-@pytest.mark.parametrize(
-    ("name", "text"),
-    [
-        ("layers.toml", "layer = [1, 2]"),
-        ("layers.toml", ""),
-        ("layers.toml", "a = " + "[" * 600 + "]" * 600),
-        ("story.toml", '[[chapter]]\nid = "c"\nlayers = 5\n'),
-        ("sources.toml", '[[source]]\nid = "w-en"\ntitle = 5\n'),
-        ("figures.toml", '[[figure]]\nid = "f"\ntitle = "F"\nvalue = 5\n'),
-    ],
-)
-def test_broken_folders_give_plain_messages(pristine, tmp_path, monkeypatch, name, text):
+BROKEN = [
+    ("layers.toml", "layer = [1, 2]"),
+    ("layers.toml", ""),
+    ("layers.toml", "a = " + "[" * 600 + "]" * 600),
+    ("story.toml", '[[chapter]]\nid = "c"\nlayers = 5\n'),
+    ("sources.toml", '[[source]]\nid = "w-en"\ntitle = 5\n'),
+    ("figures.toml", '[[figure]]\nid = "f"\ntitle = "F"\nvalue = 5\n'),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), BROKEN)
+def test_broken_folders_are_errors_in_plain_words(pristine, tmp_path, name, text):
     root = tmp_path / "geodata"
     shutil.copytree(pristine, root)
     (root / name).write_text(text)
-    assert has_errors(validate_geodata(root))
+    assert has_errors(validate_geodata(root))  # problems, never an exception
+
+
+@pytest.mark.slow  # every page, on each broken folder (test_app_pages opens one broken folder)
+@pytest.mark.parametrize(("name", "text"), BROKEN)
+def test_broken_folders_give_plain_messages_on_every_page(
+    pristine, tmp_path, monkeypatch, name, text
+):
+    root = tmp_path / "geodata"
+    shutil.copytree(pristine, root)
+    (root / name).write_text(text)
     assert open_every_page(root, monkeypatch) == []
 
 

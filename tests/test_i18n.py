@@ -158,12 +158,10 @@ def test_certainty_words_are_translated_where_shown():
     assert word("my-own-word", "uk") == "my own word"
 
 
-def test_categories_are_the_atlas_labels_not_a_second_list():
+def test_categories_are_the_atlas_labels_not_a_second_list(atlas):
     """Kinds, categories and states are worded once, by atlas.toml's [labels]."""
-    from kengir_geo.data.atlas import load_atlas
     from kengir_geo.i18n.words import WORDS
 
-    atlas = load_atlas()
     assert not set(WORDS) & set(atlas.settings.labels.get("category", {}))
     assert atlas.settings.label("category", "daily-life") == "Daily life"
 

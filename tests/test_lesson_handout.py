@@ -30,6 +30,7 @@ def pdf_text(path: Path) -> str:
     return words(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
+@pytest.mark.browser  # Chromium prints the PDF
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
 def test_the_pupils_handout_holds_every_question_and_no_answer(atlas, lesson, tmp_path):
     out = export_handout(atlas, lesson, tmp_path / "h.pdf", paper="Letter", pictures=False)
@@ -46,6 +47,7 @@ def test_the_pupils_handout_holds_every_question_and_no_answer(atlas, lesson, tm
     assert (round(float(width)), round(float(height))) == (612, 792)  # Letter, in points
 
 
+@pytest.mark.browser  # Chromium draws the maps and prints the PDF
 def test_the_teachers_copy_from_the_command_line_has_maps_answers_and_notes(atlas, tmp_path):
     lesson = next(lesson for lesson in LESSONS if lesson.id == "how-many-died")
     out = tmp_path / "teacher.pdf"

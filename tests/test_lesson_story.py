@@ -55,6 +55,7 @@ def test_a_step_shows_its_own_day_or_its_chapters(atlas):
     assert {"ati", "s002", "w-en", "solzhenitsyn"} <= set(cited)
 
 
+@pytest.mark.slow  # a copy of the bundled atlas, loaded afresh, and four AppTest runs
 def test_a_place_answer_is_picked_from_its_layer_in_the_app(monkeypatch, tmp_path, atlas):
     root = tmp_path / "geodata"
     shutil.copytree(bundled_geodata(), root)

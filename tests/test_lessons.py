@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kengir_geo.data.folder import bundled_geodata, read_geodata
+from kengir_geo.data.folder import RawGeodata, bundled_geodata, read_geodata
 from kengir_geo.data.lessons import (
     Compare,
     Discuss,
     Observe,
     Predict,
+    check_lessons,
     find_lesson,
     load_lessons,
 )
@@ -41,9 +42,20 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def problems_of(folder: Path, text: str) -> list[str]:
-    (folder / "lessons" / "test.toml").write_text(text, encoding="utf-8")
-    return [str(p) for p in validate_geodata(folder) if p.is_error]
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory) -> RawGeodata:
+    """The bundled folder without its lessons, read once: each test writes its own lesson
+    into it and runs the validator's lesson check (the whole validator runs once, in
+    test_a_good_lesson_validates)."""
+    root = tmp_path_factory.mktemp("lessons") / "geodata"
+    shutil.copytree(bundled_geodata(), root, ignore=shutil.ignore_patterns("lessons"))
+    (root / "lessons").mkdir()
+    return read_geodata(root)
+
+
+def problems_of(raw: RawGeodata, text: str) -> list[str]:
+    (raw.root / "lessons" / "test.toml").write_text(text, encoding="utf-8")
+    return [str(p) for p in check_lessons(raw) if p.is_error]
 
 
 def test_the_three_bundled_lessons_parse_into_typed_steps():
@@ -65,7 +77,8 @@ def test_the_three_bundled_lessons_parse_into_typed_steps():
 
 
 def test_a_good_lesson_validates(folder):
-    assert problems_of(folder, lesson_file()) == []
+    (folder / "lessons" / "test.toml").write_text(lesson_file(), encoding="utf-8")
+    assert [str(p) for p in validate_geodata(folder) if p.is_error] == []
 
 
 @pytest.mark.parametrize(
@@ -127,15 +140,15 @@ def test_a_good_lesson_validates(folder):
         ),
     ],
 )
-def test_the_validator_names_what_is_wrong(folder, body, expected):
-    found = problems_of(folder, lesson_file(body))
+def test_the_validator_names_what_is_wrong(raw, body, expected):
+    found = problems_of(raw, lesson_file(body))
     if not expected:  # a plain word that is also an id is prose, not a code
         assert found == []
         return
     assert any(expected in p and p.startswith("lessons/test.toml:") for p in found), found
 
 
-def test_missing_lesson_fields_are_named(folder):
-    found = problems_of(folder, lesson_file(head='title = ""\n'))
+def test_missing_lesson_fields_are_named(raw):
+    found = problems_of(raw, lesson_file(head='title = ""\n'))
     for field in ("title", "ages", "minutes", "goals"):
         assert any(f":{field}: error:" in p for p in found), (field, found)

@@ -220,8 +220,8 @@ def test_a_zone_is_coloured_by_who_holds_it():
     assert other["color"] == "#6a1b9a"
 
 
-def test_legend_lists_the_compound_states_under_the_compound():
-    atlas = load_atlas()
+def test_legend_lists_the_compound_states_under_the_compound(bundled_atlas):
+    atlas = bundled_atlas
     html = legend_html(atlas)
     compound = atlas.layers["compound"]
     heading = f'<div class="kg-legend-head">{compound.title}</div>'
