@@ -19,6 +19,7 @@ def test_each_page_opens_on_the_bundled_data(monkeypatch, url_path):
     assert not at.warning, [w.value for w in at.warning]
 
 
+@pytest.mark.slow  # every chapter in turn; test_app_pages steps Next and Previous fast
 def test_the_bundled_story_runs_from_first_to_last_chapter(monkeypatch, atlas):
     monkeypatch.delenv("KENGIR_GEODATA", raising=False)
     at = open_page(AppTest.from_file(str(APP), default_timeout=120), "story")

@@ -115,6 +115,7 @@ def test_another_atlas_exports(norilsk, tmp_path):
     assert export_data(atlas, tmp_path / "data")
 
 
+@pytest.mark.slow  # an AppTest sweep; test_app_pages opens a chapter link (and a partial one) fast
 def test_every_chapter_opens_as_a_deep_link_on_every_page_that_takes_one(monkeypatch, tmp_path):
     root = write_app_geodata(tmp_path / "geodata")
     monkeypatch.setenv("KENGIR_GEODATA", str(root))
