@@ -105,7 +105,7 @@
     initialize: function (payload, options) {
       L.setOptions(this, options);
       L.FeatureGroup.prototype.initialize.call(this, []);
-      payload.layers.forEach(core.unpackLayer);  // a large layer's packed columns
+      payload.layers.forEach(core.unpackLayer);  // the packed columns (columns.py)
       this.payload = payload;
       this.strings = L.extend({}, STRINGS);
       var words = payload.words || {}, given = this.options.strings || {}, key;
