@@ -76,6 +76,13 @@ def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool, lang: str = "en") -
     return f"data/{path.name}"
 
 
+@st.cache_data(show_spinner=False)
+def _words(lang: str) -> dict[str, object]:
+    """The plugin's words and the locale of its dates: Babel's patterns take several ms, and a
+    settled day reruns this page's map."""
+    return timemap_options(lang)
+
+
 # atlas id -> (the atlas, its payload path per popups flag): an atlas is loaded once per version
 # of its folder, so its identity is its version; holding it keeps its id from being reused
 _PATHS: dict[tuple[int, bool, str], tuple[Atlas, str]] = {}
@@ -117,7 +124,7 @@ def time_map(
     folder = component_folder()
     component = components.declare_component(NAME, path=str(folder))
     lang = current_language()
-    words = timemap_options(lang)  # the plugin's words and the locale of its dates
+    words = _words(lang)
     return component(
         key=key,
         default=None,
