@@ -4,7 +4,8 @@ With no figure named, all run in order. `--smoke` runs the figures that need no 
 their smallest, writes nothing and fails when one of them cannot be measured: the tests' check
 that the harness still runs (timings there mean nothing). The table goes to stdout; a full run (every figure,
 not --quick) also rewrites the generated part of benchmarks/RESULTS.md, between its markers,
-and keeps the hand-written analysis around it.
+and keeps the hand-written analysis around it. A partial run with --write goes into a part of
+its own, below the full run's table, which it leaves as it was.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ FIGURES = (
 SMOKE = {"atlas_load": {}, "step_work": {"sizes": (1_000,)}}
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+PARTIAL_START, PARTIAL_END = "<!-- partial:start -->", "<!-- partial:end -->"
 SKELETON = f"""# Benchmark results
 
 How to run and what each figure means: [README.md](README.md).
@@ -61,18 +63,26 @@ def run_figure(name: str, quick: bool, **options) -> list[Row]:
     return rows
 
 
-def generated_section(info: dict[str, str], rows: list[Row], quick: bool, took: float) -> str:
+def generated_section(
+    info: dict[str, str],
+    rows: list[Row],
+    quick: bool,
+    took: float,
+    partial: list[str] | None = None,
+) -> str:
+    start, end = (PARTIAL_START, PARTIAL_END) if partial else (START, END)
+    which = f" of {', '.join(partial)} alone" if partial else ""
     return "\n".join(
         [
-            START,
-            f"## Run of {info['date']}{' (--quick)' if quick else ''}",
+            start,
+            f"## Run{which} of {info['date']}{' (--quick)' if quick else ''}",
             "",
             info_markdown(info),
             f"- load average at end: {load_average()}",
             f"- whole run: {took / 60:.0f} min",
             "",
             markdown(rows),
-            END,
+            end,
         ]
     )
 
@@ -81,8 +91,11 @@ def write_results(section: str) -> None:
     text = RESULTS.read_text() if RESULTS.exists() else SKELETON
     if START not in text or END not in text:
         text = SKELETON + "\n" + text
-    before, rest = text.split(START, 1)
-    after = rest.split(END, 1)[1]
+    start, end = (PARTIAL_START, PARTIAL_END) if section.startswith(PARTIAL_START) else (START, END)
+    if start not in text:  # a partial run's first: just below the full run's table
+        text = text.replace(END, f"{END}\n\n{PARTIAL_START}\n{PARTIAL_END}", 1)
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
     RESULTS.write_text(before + section + after)
 
 
@@ -118,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     smallest = SMOKE if args.smoke else {}
     rows = [row for name in chosen for row in run_figure(name, quick, **smallest.get(name, {}))]
-    section = generated_section(info, rows, quick, time.monotonic() - started)
+    partial = [] if chosen == list(FIGURES) else chosen
+    section = generated_section(info, rows, quick, time.monotonic() - started, partial)
     print(section)
     if write:
         write_results(section)

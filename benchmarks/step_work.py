@@ -7,7 +7,9 @@ Baseline: what a server that draws each day pays on *every* step — the plain-f
 day, the rows shown filtered with pandas and handed to one `folium.GeoJson` with a name tooltip,
 rendered to the JavaScript string st_folium sends (streamlit-folium's own per-group renderer),
 on five days spread over the uprising. The ratio says how many such days the whole payload
-costs. Measured in this process, alternated round by round.
+costs. Measured in this process, alternated round by round. Then the payload as the app keeps
+it (map/payload_file.py): written once, and asked for again from the same files, which costs
+a hash of the files instead of a build. Target at 100,000 events: ≤1 s and ≤4 MB.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from benchmarks._table import Row, ratio_text, seconds, spread
 from benchmarks.synthetic import FIRST, write_geodata
 from kengir_geo import load_atlas
 from kengir_geo.map.payload import Options, map_payload
+from kengir_geo.map.payload_file import payload_file
 
 SIZES = (1_000, 10_000, 100_000)
+TARGET_EVENTS, TARGET_SECONDS, TARGET_MB = 100_000, 1.0, 4.0
 FIRST_DAY = FIRST  # the synthetic atlas's events fall from this day on
 DAYS = [FIRST_DAY + timedelta(days=n) for n in (0, 10, 20, 30, 41)]
 
@@ -74,7 +78,15 @@ def measure(count: int, rounds: int) -> dict:
             days = [timed(baseline, atlas, day, fmap) for day in DAYS]
             base_s.append(Summary.of(t for t, _ in days).median)
             day_sizes.extend(s for _, s in days)
+        written = Path(folder) / "payloads"
+        payload_file(atlas, Options(popups=False), written)  # the first ask writes it
+        again = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            payload_file(atlas, Options(popups=False), written)
+            again.append(time.perf_counter() - start)
     return {
+        "again": again,
         "ours": ours_s,
         "baseline": base_s,
         "bytes": sizes,
@@ -88,8 +100,12 @@ def run(quick: bool = False, sizes: tuple[int, ...] | None = None) -> list[Row]:
     rounds = 1 if quick else 3
     rows, medians = [], {}
     for count in sizes:
-        got = measure(count, rounds if count < 100_000 else 1)
+        got = measure(count, rounds if count < 100_000 else 2)
         mine = Summary.of(got["ours"])
+        megabytes = Summary.of(got["bytes"]).median / 1e6
+        met = None
+        if count == TARGET_EVENTS:
+            met = mine.median <= TARGET_SECONDS and megabytes <= TARGET_MB
         medians[count] = mine.median
         growth = ""
         smaller = [c for c in medians if c < count]
@@ -102,12 +118,16 @@ def run(quick: bool = False, sizes: tuple[int, ...] | None = None) -> list[Row]:
                 spread(mine),
                 spread(Summary.of(got["baseline"])),
                 ratio_text(paired_ratios(got["ours"], got["baseline"])),
-                "– (growth)",
-                None,
-                f"{count:,} events: the payload is {Summary.of(got['bytes']).median / 1e6:.2f} MB, "
+                f"≤{TARGET_SECONDS:.0f} s and ≤{TARGET_MB:.0f} MB"
+                if met is not None
+                else "– (growth)",
+                met,
+                f"{count:,} events: the payload is {megabytes:.2f} MB, "
                 f"sent once per visit, then 0 per step; the folium day sends "
                 f"{Summary.of(got['day_bytes']).median / 1e6:.2f} MB per step (median of 5 "
-                f"days){growth}; loading the atlas took {seconds(got['load'])}",
+                f"days){growth}; asked for again from the same files (the app's file, cached "
+                f"per content hash): {spread(Summary.of(got['again']))}; loading the atlas took "
+                f"{seconds(got['load'])}",
             )
         )
     return rows

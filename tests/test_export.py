@@ -1,5 +1,5 @@
-import base64
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,25 +35,54 @@ def atlas(tmp_path):
     return load_atlas(write_export_geodata(tmp_path / "geodata"))
 
 
+TIMECORE = Path(__file__).parent.parent / "kengir_geo" / "map" / "client" / "timecore.js"
+UNPACK = """
+const core = require(process.argv[1]);
+const payload = JSON.parse(require("fs").readFileSync(0, "utf8"));
+payload.layers.forEach(core.unpackLayer);
+process.stdout.write(JSON.stringify(payload, (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v));
+"""
+
+
+def unpacked(payload: dict) -> dict:
+    """The payload as the browser reads it: its layers unpacked by timecore.js itself."""
+    done = subprocess.run(
+        ["node", "-e", UNPACK, str(TIMECORE)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
 def test_the_payload_carries_each_feature_once_with_its_day_bounds(atlas):
-    payload = map_payload(atlas)
+    add_big_layer(atlas, LARGE_LAYER + 5, name=SCRIPT)
+    payload = unpacked(map_payload(atlas))
     for entry in payload["layers"]:
         frame = atlas.layers[entry["id"]].frame
         assert entry["ids"] == list(frame["id"])
         bounds = list(zip(*(frame[c] for c in INTERVAL_COLUMNS), strict=True))
         assert [tuple(entry["days"][4 * i : 4 * i + 4]) for i in range(len(frame))] == bounds
-        assert len(entry["look"]) == len(frame)
+        assert len(entry["look"]) == len(entry["names"]) == len(frame)
+        assert max(entry["look"]) < len(entry["sets"])
         for look in entry["sets"]:
             assert len(look) == 6  # sure, maybe, past; plain and highlighted
+        if "xy" in entry:  # points: as the data holds them, to 6 decimals at most
+            points = frame.geometry
+            assert entry["xy"][0::2] == [round(x, 6) for x in points.x]
+            assert entry["xy"][1::2] == [round(y, 6) for y in points.y]
     assert payload["open"] == [OPEN_START, OPEN_END]
     assert payload["focus"]["since"] == "16 May"
 
 
-def test_a_large_point_layer_is_flat_numbers_and_shared_texts(atlas):
+def test_a_large_point_layer_is_short_columns_and_shared_texts(atlas):
     add_big_layer(atlas, LARGE_LAYER + 5, name=SCRIPT)
     big = next(e for e in map_payload(atlas)["layers"] if e["id"] == "big")
-    packed = base64.b64decode(big["xy"])  # int32 micro-degrees, lon then lat
-    assert big["large"] and len(packed) == 4 * 2 * (LARGE_LAYER + 5) and "shapes" not in big
+    assert big["large"] and "shapes" not in big
+    ids, rest = big["ids"]  # p0, p1, ...: each id after the first sends what is new
+    assert len(ids) == len(rest) == LARGE_LAYER + 5 and sum(map(len, rest)) < 2 * len(rest)
+    assert big["look"][1] == 1  # one style set: one byte a feature
     assert len(big["sets"]) == 1 and len(big["parts"]) == 1  # one look, one shared popup part
     assert SCRIPT not in json.dumps(big)
 
@@ -85,10 +114,11 @@ def test_unknown_chapter_is_refused(atlas, tmp_path):
 def test_every_bundled_feature_says_what_when_how_sure_and_who(bundled_atlas):
     """Done when: each popup of the bundled story has all four."""
     bundled = bundled_atlas
+    payload = unpacked(map_payload(bundled))
     for layer_id, layer in bundled.layers.items():
         if layer.group == "basemap":
             continue
-        entry = next(e for e in map_payload(bundled)["layers"] if e["id"] == layer_id)
+        entry = next(e for e in payload["layers"] if e["id"] == layer_id)
         assert len(entry["popup"]) == len(layer.frame)
         for key, name, part in zip(entry["ids"], entry["names"], entry["popup"], strict=True):
             html = entry["parts"][part]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from kengir_geo.app import warm
 from kengir_geo.app.env import geodata_root
 from kengir_geo.app.language import _, current_language, ngettext
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _english_atlas(root: str, stamp: tuple) -> Atlas:
-    return load_atlas(root)
+    return warm.take(root, stamp) or load_atlas(root)
 
 
 def _cached_atlas(root: str, stamp: tuple) -> Atlas:

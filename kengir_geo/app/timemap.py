@@ -12,7 +12,6 @@ rerun sends Streamlit only a few small arguments. docs/map-engine.md says more.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from datetime import date
@@ -29,7 +28,8 @@ from kengir_geo.data.folder import fingerprint
 from kengir_geo.map.assets import client_text, leaflet_css, leaflet_js, plugin_css, plugin_js
 from kengir_geo.map.basemaps import basemap_spec
 from kengir_geo.map.escape import esc
-from kengir_geo.map.payload import Options, map_payload
+from kengir_geo.map.payload import Options
+from kengir_geo.map.payload_file import payload_file
 from kengir_geo.map.plugin_words import timemap_options
 
 NAME = "timemap"
@@ -72,11 +72,15 @@ def component_folder() -> Path:
 
 @st.cache_resource(show_spinner="Preparing the map…", max_entries=8)
 def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool, lang: str = "en") -> str:
-    options = Options(popups=popups, lang=lang)
-    text = json.dumps(map_payload(_atlas, options), separators=(",", ":"))
-    name = hashlib.sha256(text.encode()).hexdigest()[:20] + ".json"
-    _write(component_folder() / "data" / name, text)
-    return f"data/{name}"
+    path = payload_file(_atlas, Options(popups=popups, lang=lang), component_folder() / "data")
+    return f"data/{path.name}"
+
+
+@st.cache_data(show_spinner=False)
+def _words(lang: str) -> dict[str, object]:
+    """The plugin's words and the locale of its dates: Babel's patterns take several ms, and a
+    settled day reruns this page's map."""
+    return timemap_options(lang)
 
 
 # atlas id -> (the atlas, its payload path per popups flag): an atlas is loaded once per version
@@ -120,7 +124,7 @@ def time_map(
     folder = component_folder()
     component = components.declare_component(NAME, path=str(folder))
     lang = current_language()
-    words = timemap_options(lang)  # the plugin's words and the locale of its dates
+    words = _words(lang)
     return component(
         key=key,
         default=None,

@@ -37,7 +37,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "kengir_geo.app.launch",  # streamlit, with the atlas loading while it starts
         "run",
         str(APP_DIR / "main.py"),
         *config_flags(),

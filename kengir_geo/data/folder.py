@@ -6,6 +6,7 @@ the files are parsed in one place and every caller reports the same problems in 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tomllib
@@ -51,6 +52,20 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     caches keyed by it reload the atlas."""
     files = sorted(p for p in Path(root).rglob("*") if p.is_file())
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+def content_hash(*roots: Path) -> str:
+    """A SHA-256 of the folders' files (relative names and bytes; compiled Python left out):
+    the same files give the same hash wherever and whenever they were written."""
+    digest = hashlib.sha256()
+    for root in roots:
+        root = Path(root)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @dataclass

@@ -23,15 +23,27 @@ _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff](?:[\u0400-\u04ff\s'’.\-–0-9]*[\
 _KAZAKH = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 
 
-def esc_name(value: object) -> str:
-    """A name for HTML, its Cyrillic words marked with their language (lang="kk" or "ru"), so
-    a screen reader says them in that language."""
-
+def _mark_languages(html: str) -> str:
     def marked(run: re.Match[str]) -> str:
         lang = "kk" if _KAZAKH & set(run.group()) else "ru"
         return f'<span lang="{lang}">{run.group()}</span>'
 
-    return _CYRILLIC_RUN.sub(marked, esc(value))
+    return _CYRILLIC_RUN.sub(marked, html)
+
+
+def esc_name(value: object) -> str:
+    """A name for HTML, its Cyrillic words marked with their language (lang="kk" or "ru"), so
+    a screen reader says them in that language."""
+    return _mark_languages(esc(value))
+
+
+def esc_names(values: list[str]) -> list[str]:
+    """esc_name of each, done on the whole column at once: a layer of 100,000 names is escaped
+    as one text (a Cyrillic run never crosses the NUL between two names)."""
+    joined = "\0".join(map(str, values))
+    if not values or joined.count("\0") != len(values) - 1:  # a NUL inside a name
+        return [esc_name(v) for v in values]
+    return _mark_languages(esc(joined)).split("\0")
 
 
 def safe_url(url: object) -> str | None:

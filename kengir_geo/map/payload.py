@@ -6,15 +6,13 @@ changing the day never goes back to the server. Everything a reader sees is esca
 Python; styles come from styles.py, so the browser only picks among them.
 
 Compact on purpose: a style set (the six looks of a feature: sure, maybe, past, each plain or
-highlighted) is written once per layer and referred to by number, and a layer of points keeps
-its coordinates in one flat array, so a 50,000-point layer is numbers, not objects. A large
-layer packs further: its day bounds as small steps, its points as base64 int32 micro-degrees
-(timecore.js unpacks both).
+highlighted) is written once per layer and referred to by number, and the per-feature columns
+(ids, names, looks, day bounds, points) are packed (columns.py; timecore.js unpacks them), so
+a 100,000-point layer is a few strings, not objects.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,7 +28,8 @@ from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
 from kengir_geo.data.settings import Settings
-from kengir_geo.map.escape import esc, esc_name
+from kengir_geo.map.columns import packed_days, packed_ints, packed_points, packed_texts
+from kengir_geo.map.escape import esc, esc_names
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.popups import popup_body, properties_table, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
@@ -48,17 +47,6 @@ SPEEDS = (0.5, 1, 2, 5, 10)  # days a second
 class Options:
     popups: bool = True  # each feature's full story on click (the export, the story map)
     lang: str = "en"  # the reader's language (kengir_geo.i18n)
-
-
-def _day_bounds(layer: Layer) -> list[int]:
-    """first, sure_from, sure_until, last for every feature, flat. Open ends stay ordinals
-    of year 1 and 9999, which JSON and JavaScript hold exactly."""
-    columns = ("first_day", "sure_from", "sure_until", "last_day")
-    if not len(layer.frame):
-        return []
-    return (
-        np.column_stack([layer.frame[c].to_numpy(dtype=np.int64) for c in columns]).ravel().tolist()
-    )
 
 
 def _style_set(layer: Layer, key: tuple, large: bool) -> list[dict[str, Any]]:
@@ -91,42 +79,6 @@ def _geometries(layer: Layer) -> list[dict[str, Any] | None]:
     return [mapping(g) if ok else None for g, ok in zip(rounded, usable, strict=True)]
 
 
-MISSING_POINT = -(2**31)  # a coordinate of a missing point in the packed form
-
-
-def _packed_days(bounds: list[int]) -> str:
-    """A large layer's day bounds as short numbers: per feature, its first day after the
-    previous feature's first day, then each bound after the one before (timecore.unpackDays)."""
-    if not bounds:
-        return ""
-    days = np.asarray(bounds, dtype=np.int64).reshape(-1, 4)
-    steps = np.diff(days, axis=1, prepend=0)
-    steps[1:, 0] = np.diff(days[:, 0])
-    return ",".join(map(str, steps.ravel().tolist()))
-
-
-def _packed_points(values: Any) -> str:
-    """A large layer's points as base64 of little-endian int32 micro-degrees, lon then lat
-    (timecore.unpackPoints): 8 bytes a point instead of about 22 characters."""
-    missing = shapely.is_missing(values) | shapely.is_empty(values)
-    xy = np.column_stack([shapely.get_x(values), shapely.get_y(values)])
-    micro = np.where(missing[:, None], MISSING_POINT, np.round(np.nan_to_num(xy) * 1e6))
-    return base64.b64encode(micro.astype("<i4").tobytes()).decode("ascii")
-
-
-def _flat_points(values: Any) -> list[float | None]:
-    """Points as one flat [lon, lat, lon, lat, ...] list, 6 decimals (about 10 cm); a missing
-    or empty point is null, null."""
-    missing = shapely.is_missing(values) | shapely.is_empty(values)
-    x = np.round(shapely.get_x(values), 6)
-    y = np.round(shapely.get_y(values), 6)
-    return [
-        None if gone else float(c)
-        for xi, yi, gone in zip(x.tolist(), y.tolist(), missing.tolist(), strict=True)
-        for c in (xi, yi)
-    ]
-
-
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     columns = [c for c in frame.columns if c != "geometry"]
     return [
@@ -143,37 +95,50 @@ def _texts(frame: pd.DataFrame, column: str) -> list[str]:
     return values.where(values.notna(), "").astype(str).str.strip().tolist()
 
 
-def _escaped(texts: list[str]) -> list[str]:
-    """Names for HTML, their Cyrillic words marked with a lang."""
-    return pd.Series(texts, dtype=object).map(esc_name).tolist() if texts else []
+def _plain_codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]]:
+    """A column as numbers, one per distinct value, and each number's text as plain_text gives
+    it (missing: "")."""
+    if column not in frame:
+        return np.zeros(len(frame), dtype=np.int64), [""]
+    values = frame[column]
+    try:
+        codes, uniques = pd.factorize(values)
+    except TypeError:  # a list or other unhashable value: by its text
+        codes, uniques = pd.factorize(values.astype(str).where(values.notna()))
+    texts = [str(u).strip() for u in uniques]
+    return np.where(codes < 0, len(texts), codes), [*texts, ""]
 
 
-def _looks(layer: Layer, large: bool) -> tuple[list[list[dict[str, Any]]], list[int]]:
+KEY_COLUMNS = ("location_certainty", "certainty", "category", "state", "kind")
+
+
+def _looks(layer: Layer, large: bool) -> tuple[list[list[dict[str, Any]]], np.ndarray]:
     """The layer's style sets and each feature's set: one set per distinct (where, category,
     state, kind), and keys that give the same looks share a set (a layer of 100k has a few)."""
     frame = layer.frame
-    where = [
-        w or c or "unknown"
-        for w, c in zip(
-            _texts(frame, "location_certainty"), _texts(frame, "certainty"), strict=True
-        )
-    ]
-    keys = pd.MultiIndex.from_arrays(
-        [where] + [_texts(frame, c) for c in ("category", "state", "kind")]
-    )
-    codes, uniques = keys.factorize()
+    columns = [_plain_codes(frame, c) for c in KEY_COLUMNS]
+    if not len(frame):
+        return [], np.zeros(0, dtype=np.int64)
+    feature_key = np.zeros(len(frame), dtype=np.int64)  # the five codes as one, in turn
+    for codes, texts in columns:
+        feature_key = pd.factorize(feature_key * len(texts) + codes)[0]
+    first = np.unique(feature_key, return_index=True)[1]  # a feature of each key
+    rows = [[codes[i] for codes, _ in columns] for i in first.tolist()]
     sets: list[list[dict[str, Any]]] = []
     by_looks: dict[str, int] = {}
-    set_of_code = []
-    for where_, category, state, kind in uniques:
-        key = (where_, category or None, state or None, kind or None)
+    set_of_key = []
+    for row in rows:
+        where_, certainty, category, state, kind = (
+            texts[code] for code, (_, texts) in zip(row, columns, strict=True)
+        )
+        key = (where_ or certainty or "unknown", category or None, state or None, kind or None)
         looks = _style_set(layer, key, large)
         text = json.dumps(looks, sort_keys=True)
         if text not in by_looks:
             by_looks[text] = len(sets)
             sets.append(looks)
-        set_of_code.append(by_looks[text])
-    return sets, np.asarray(set_of_code, dtype=np.int64)[codes].tolist() if len(codes) else []
+        set_of_key.append(by_looks[text])
+    return sets, np.asarray(set_of_key, dtype=np.int64)[feature_key]
 
 
 def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[str, Any]:
@@ -196,7 +161,7 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
     kinds = shapely.get_type_id(values)  # -1: missing
     points = len(frame) > 0 and bool(((kinds == 0) | (kinds == -1)).all())
     ids = _texts(frame, "id")
-    names = _escaped([n or i for n, i in zip(_texts(frame, "name"), ids, strict=True)])
+    names = esc_names([n or i for n, i in zip(_texts(frame, "name"), ids, strict=True)])
     payload: dict[str, Any] = {
         "id": layer.id,
         "title": esc(layer.title),
@@ -206,13 +171,13 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
         "plan": layer.plan,
         "large": large,
         "sets": sets,
-        "look": style_of,
-        "ids": ids,
-        "names": names,
-        "days": _packed_days(_day_bounds(layer)) if large else _day_bounds(layer),
+        "look": packed_ints(style_of),
+        "ids": packed_texts(ids),
+        "names": packed_texts(names),
+        "days": packed_days(frame),
     }
     if points:
-        payload["xy"] = _packed_points(values) if large else _flat_points(values)
+        payload["xy"] = packed_points(values)
     else:
         payload["shapes"] = _geometries(layer)
     if not large:

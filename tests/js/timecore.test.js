@@ -5,7 +5,6 @@ const assert = require("node:assert/strict");
 const core = require("../../kengir_geo/map/client/timecore.js");
 
 const day = (y, m, d) => core.dayOf(y, m, d);
-const PACKED_POINTS = "zokHBE052gIAAACAAAAAgOBe+P+Q0AMA";
 
 test("days are Python's date ordinals, for any year", () => {
   assert.equal(day(1, 1, 1), 1);  // date(1, 1, 1).toordinal()
@@ -143,13 +142,32 @@ test("clicker keys move the story; keys that belong to a control are left to it"
   assert.equal(core.storyAction(ctrl), null);
 });
 
-test("a large layer's packed columns unpack to what Python packed", () => {
-  // payload._packed_days and _packed_points of the same values (printed by Python)
-  const days = core.unpackDays("713494,0,4,0,-26,0,4,0,-713467,0,3652058,0");
+test("packed columns unpack to what Python packed", () => {
+  // columns.py packed_days, packed_points and packed_texts of these values (printed by Python)
+  const days = core.unpackDays([[1, 4, "FeMKAPviCgAAAAAA"], [0, 1, "AAAA"],
+    [4, 4, "AAAAAAAAAADWuTcA"], [0, 1, "AAAA"]]);
   assert.deepEqual(Array.from(days), [713494, 713494, 713498, 713498, 713468, 713468, 713472,
     713472, 1, 1, 3652059, 3652059]);
-  const xy = core.unpackPoints(PACKED_POINTS);
-  assert.deepEqual(xy, [67.602894, 47.855949, null, null, -0.5, 0.25]);
-  const layer = core.unpackLayer({days: [1, 1, 2, 2], xy: [3, 4]});
-  assert.deepEqual(layer.days, [1, 1, 2, 2]);  // an unpacked layer stays as it is
+  const xy = core.unpackPoints({decimals: 6, x: [-500000, 4, "7ioPBO4qDwQAAAAA7ioPBA=="],
+    y: [250000, 4, "vWjWAr1o1gIAAAAAvWjWAg=="], gone: [1, 3]});
+  assert.deepEqual(xy, [67.602894, 47.855949, null, null, -0.5, 0.25, null, null]);
+  // the precision the data holds: three decimals, one byte a coordinate
+  const coarse = core.unpackPoints({decimals: 3, x: [67610, 1, "AAU="], y: [47800, 1, "ACg="],
+    gone: []});
+  assert.deepEqual(coarse, [67.61, 47.8, 67.615, 47.84]);
+  const texts = core.unpackTexts(["01100020", ["e1", "2", "10", "camp \ud83d\ude00a",
+    "camp \ud83d\ude00b", "Кенгир", "ңгір", ""]]);
+  assert.deepEqual(texts, ["e1", "e2", "e10", "camp \ud83d\ude00a", "camp \ud83d\ude00b",
+    "Кенгир", "Кеңгір", ""]);
+  assert.deepEqual(Array.from(core.unpackInts([3, 4, "AAAAACkBAABtEQEA"])), [3, 300, 70000]);
+});
+
+test("a layer is unpacked once, however many maps are made from it", () => {
+  const layer = {ids: ["0", ["a"]], names: ["0", ["A"]], look: [0, 1, "AA=="],
+    days: [[5, 1, "AA=="], [0, 1, "AA=="], [0, 1, "AA=="], [0, 1, "AA=="]]};
+  core.unpackLayer(layer);
+  const again = core.unpackLayer(layer);
+  assert.deepEqual(again.ids, ["a"]);
+  assert.deepEqual(Array.from(again.days), [5, 5, 5, 5]);
+  assert.deepEqual(Array.from(again.look), [0]);
 });

@@ -222,24 +222,7 @@
     return (keys || STORY_KEYS)[event.key] || null;
   }
 
-  /* ------------------------------------------------- a large layer, packed ---- */
-
-  /* payload.py _packed_days: per feature, first after the previous feature's first, then each
-   * bound after the one before. Back to four absolute days a feature. */
-  function unpackDays(text) {
-    if (typeof text !== "string") { return text; }
-    var steps = text ? text.split(",") : [], out = new Float64Array(steps.length), first = 0;
-    for (var i = 0; i + 3 < steps.length; i += 4) {
-      first += Number(steps[i]);
-      out[i] = first;
-      out[i + 1] = out[i] + Number(steps[i + 1]);
-      out[i + 2] = out[i + 1] + Number(steps[i + 2]);
-      out[i + 3] = out[i + 2] + Number(steps[i + 3]);
-    }
-    return out;
-  }
-
-  var MISSING_POINT = -2147483648;
+  /* ------------------------------------------------- packed columns ------------ */
 
   function bytesOf(base64) {
     if (typeof atob === "function") {
@@ -250,28 +233,66 @@
     return new Uint8Array(Buffer.from(base64, "base64"));  // node
   }
 
-  /* payload.py _packed_points: base64 of little-endian int32 micro-degrees, lon then lat; a
-   * missing point is null, null. */
-  function unpackPoints(text) {
-    if (typeof text !== "string") { return text; }
-    var bytes = bytesOf(text), view = new DataView(bytes.buffer), n = bytes.length / 4;
-    var out = new Array(n);
+  /* columns.py packed_ints: [smallest, bytes each (1, 2 or 4), base64 of each minus the
+   * smallest, little-endian]. */
+  function unpackInts(packed) {
+    var low = packed[0], width = packed[1], bytes = bytesOf(packed[2]);
+    var view = new DataView(bytes.buffer), n = bytes.length / width, out = new Float64Array(n);
     for (var i = 0; i < n; i += 1) {
-      var v = view.getInt32(4 * i, true);
-      out[i] = v === MISSING_POINT ? null : v / 1e6;
+      out[i] = low + (width === 1 ? bytes[i] : width === 2 ? view.getUint16(2 * i, true)
+        : view.getUint32(4 * i, true));
     }
     return out;
   }
 
-  /* A payload layer ready to draw: packed columns unpacked (once, when the map is made). */
+  /* columns.py packed_days: four columns, the first day, then each bound after the one before.
+   * Back to four absolute days a feature, flat. */
+  function unpackDays(packed) {
+    var cols = packed.map(unpackInts), n = cols[0].length, out = new Float64Array(4 * n);
+    for (var i = 0; i < n; i += 1) {
+      var day = 0;
+      for (var k = 0; k < 4; k += 1) { day += cols[k][i]; out[4 * i + k] = day; }
+    }
+    return out;
+  }
+
+  /* columns.py packed_points: {decimals, x, y, gone}. Back to [lon, lat, lon, lat, ...]; a
+   * missing point is null, null. */
+  function unpackPoints(packed) {
+    var x = unpackInts(packed.x), y = unpackInts(packed.y), scale = Math.pow(10, packed.decimals);
+    var out = new Array(2 * x.length);
+    for (var i = 0; i < x.length; i += 1) { out[2 * i] = x[i] / scale; out[2 * i + 1] = y[i] / scale; }
+    packed.gone.forEach(function (i) { out[2 * i] = null; out[2 * i + 1] = null; });
+    return out;
+  }
+
+  /* columns.py packed_texts: [a base-36 digit per text, how many characters it shares with the
+   * text before; the rest of each text]. */
+  function unpackTexts(packed) {
+    var digits = packed[0], rest = packed[1], out = new Array(rest.length), before = "";
+    for (var i = 0; i < rest.length; i += 1) {
+      before = before.slice(0, parseInt(digits.charAt(i), 36)) + rest[i];
+      out[i] = before;
+    }
+    return out;
+  }
+
+  /* A payload layer ready to draw: its packed columns unpacked, once (a host may make a second
+   * map from the same payload). */
   function unpackLayer(layer) {
+    if (layer.unpacked) { return layer; }
+    layer.ids = unpackTexts(layer.ids);
+    layer.names = unpackTexts(layer.names);
+    layer.look = unpackInts(layer.look);
     layer.days = unpackDays(layer.days);
     if (layer.xy) { layer.xy = unpackPoints(layer.xy); }
+    layer.unpacked = true;
     return layer;
   }
 
   return {
-    unpackDays: unpackDays, unpackPoints: unpackPoints, unpackLayer: unpackLayer,
+    unpackInts: unpackInts, unpackDays: unpackDays, unpackPoints: unpackPoints,
+    unpackTexts: unpackTexts, unpackLayer: unpackLayer,
     NONE: NONE, SURE: SURE, MAYBE: MAYBE, PAST: PAST,
     phaseOf: phaseOf,
     dayOf: dayOf, dateOfDay: dateOfDay, partsOf: partsOf, dayOfIso: dayOfIso, isoOf: isoOf,

@@ -105,7 +105,7 @@
     initialize: function (payload, options) {
       L.setOptions(this, options);
       L.FeatureGroup.prototype.initialize.call(this, []);
-      payload.layers.forEach(core.unpackLayer);  // a large layer's packed columns
+      payload.layers.forEach(core.unpackLayer);  // the packed columns (columns.py)
       this.payload = payload;
       this.strings = L.extend({}, STRINGS);
       var words = payload.words || {}, given = this.options.strings || {}, key;
@@ -484,9 +484,11 @@
     },
 
     /* The window of days the slider shows for day t in its unit: the host's range when it
-     * holds t and fits a day slider, else a window around t. */
+     * holds t and fits a slider, else a window around t. A host's period narrower than the
+     * span (a few weeks of 1954) holds only the day unit: a coarser one zooms out past it. */
     windowAt: function (t) {
-      var r = this.range, fits = core.unitsBetween(r[0], r[1], this.unit) <= 400;
+      var r = this.range, whole = r[0] <= this.span[0] && r[1] >= this.span[1];
+      var fits = (this.unit === "day" || whole) && core.unitsBetween(r[0], r[1], this.unit) <= 400;
       return fits && t >= r[0] && t <= r[1] ? r.slice()
         : core.windowFor(t, this.unit, this.span[0], this.span[1]);
     },
