@@ -14,7 +14,7 @@
   function el(tag, cls, parent) { return L.DomUtil.create(tag, cls || "", parent); }
 
   function button(cls, parent, text, label) {
-    var b = parent ? el("button", cls, parent) : L.DomUtil.create("button", cls);
+    var b = el("button", cls, parent);
     b.type = "button";
     b.textContent = text;
     if (label) { b.setAttribute("aria-label", label); b.title = label; }
@@ -39,11 +39,6 @@
     panel.classList.toggle("kg-folded", !open);
     L.DomEvent.on(b, "click", toggle);
     return b;
-  }
-
-  function hasFocus(node) {
-    var active = document.activeElement;
-    return !!active && active === node;
   }
 
   /* ------------------------------------------------------------ the slider ---- */
@@ -264,8 +259,8 @@
       var self = this, tm = this.tm, s = tm.strings, box = this.box;
       if (tm.getDay() === null) { return; }
       var items = tm.todayItems(), limit = this.open ? this.options.many : this.options.few;
-      var refocus = this.more && hasFocus(this.more) ? "more"
-        : this.fold && hasFocus(this.fold) ? "fold" : null;
+      var active = document.activeElement;  // a redraw keeps focus on the button pressed
+      var refocus = active && active === this.more ? "more" : active && active === this.fold ? "fold" : null;
       box.innerHTML = "";
       this.more = this.fold = null;
       if (!items.length) { box.style.display = "none"; return; }
@@ -294,7 +289,7 @@
         self.unfolded = !self.unfolded;
         self.draw();
       });
-      if (refocus) { this[refocus].focus(); }
+      if (refocus && this[refocus]) { this[refocus].focus(); }
     }
   });
 
