@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from harness.axe import findings, node_count, report
+from kengir_geo.data.translated import atlas_in
 from kengir_geo.export.html import export_html
+from kengir_geo.story.chapters import chapter_day
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +28,17 @@ PAGES = {
     "sources": ("/sources", '[data-testid="stMain"] h1'),
     "add a layer": ("/add-layer", '[data-testid="stFileUploader"]'),
     "presenter": ("/presenter", '[data-testid="stMain"] h1, [data-testid="stMain"] h2'),
+    "lessons": ("/lessons", MAP),
+    "lesson builder": ("/lesson-builder", '[data-testid="stMain"] h1'),
+    "lesson presenter": (
+        "/lesson-presenter?room=none",
+        '[data-testid="stMain"] h1, [data-testid="stMain"] h2',
+    ),
 }
+
+
+QUIET = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
 
 
 def settled(page, ready: str) -> None:
@@ -36,12 +48,10 @@ def settled(page, ready: str) -> None:
         frame.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
     # Streamlit dims the elements of a page while a rerun is under way (data-stale, then an
     # opacity transition): axe must read the page once no rerun runs and none has for a while.
-    quiet = """() => !document.querySelector('[data-testid="stStatusWidget"]')
-        && !document.querySelector('[data-stale="true"]')"""
     for _ in range(2):
-        page.wait_for_function(quiet, timeout=60_000)
+        page.wait_for_function(QUIET, timeout=60_000)
         page.wait_for_timeout(1000)
-    page.wait_for_function(quiet, timeout=60_000)
+    page.wait_for_function(QUIET, timeout=60_000)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -51,6 +61,19 @@ def test_axe_finds_nothing_serious_on_the_page(app_server, page, name):
     settled(page, ready)
     found = findings(page)
     assert not found, f"{node_count(found)} serious or critical nodes on {name}:\n{report(found)}"
+
+
+def test_axe_finds_nothing_serious_on_the_lessons_page_in_pupil_mode(app_server, page):
+    page.goto(app_server.url + "/lessons")
+    settled(page, MAP)
+    page.locator(".st-key-lesson_mode input").first.focus()
+    page.keyboard.press("ArrowRight")  # Pupil
+    page.locator(".st-key-lesson_follow").first.wait_for(timeout=30_000)
+    settled(page, MAP)
+    found = findings(page)
+    assert not found, (
+        f"{node_count(found)} serious or critical nodes on pupil mode:\n{report(found)}"
+    )
 
 
 def test_axe_finds_nothing_serious_in_the_export(page, atlas, tmp_path):
@@ -279,3 +302,171 @@ def test_streamlit_targets_are_24_px_and_captions_dark_enough(app_server, page):
         "e => [getComputedStyle(e.querySelector('p')).color, getComputedStyle(e).opacity]"
     )
     assert (colour, opacity) == ("rgb(95, 94, 91)", "1")  # #5f5e5b: 6.5:1 on white
+
+
+# Text of the Story page's chapter column that runs out of its box sideways, or that something
+# else (a tooltip, a panel) lies on at its middle.
+PAGE_TEXT = """() => {
+  const out = [];
+  const column = document.querySelector('.st-key-story_layout [data-testid="stColumn"]');
+  for (let a = column; a; a = a.parentElement) { a.scrollTop = 0; }  // Streamlit's own scroller
+  const hidden = ".st-key-story_first, .st-key-story_last, [data-testid='stTooltipIcon']";
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el.offsetParent || el.closest(hidden)) {
+      continue;  // Home and End's buttons are for the keys only, clipped to a pixel
+    }
+    const range = document.createRange(); range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (!r.width || r.bottom < 0 || r.top > innerHeight) { continue; }
+    let clip = {left: 0, right: innerWidth};
+    for (let a = el; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible") { clip = a.getBoundingClientRect(); break; }
+    }
+    const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    const top = document.elementFromPoint(x, y);
+    const label = el.tagName + " " + n.textContent.trim().slice(0, 40);
+    if (r.left < clip.left - 1 || r.right > clip.right + 1) { out.push("overflows: " + label); }
+    else if (top && !el.contains(top) && !top.contains(el)) { out.push("covered: " + label); }
+  }
+  return out;
+}"""
+# The chapter's frame in view once the map has moved to it.
+FRAMED = """([ids, day]) => {
+  const tm = window.__tm;
+  if (!tm || !tm.map || tm.getDay() !== day) { return false; }
+  const b = tm.boundsOf(ids);
+  return !b.isValid() || tm.map.getBounds().pad(0.02).contains(b);
+}"""
+
+
+def test_every_chapter_of_the_story_page_leaves_its_frame_in_sight(app_server, browser, atlas):
+    """The app's Story page at four screen sizes, every chapter: its frame in view and clear
+    of the map's panels, no text of the map's panels or of the chapter's column run out of
+    its box or lain on. One page walks the chapters with the clicker's key at each size."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.add_init_script(
+        "window.addEventListener('timemapadd', e => { window.__tm = e.detail.timeMap; });"
+    )
+    heading = page.locator(".st-key-story_title h2")
+    problems = []
+    try:
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(f"{app_server.url}/story")
+            settled(page, MAP)
+            for number, chapter in enumerate(atlas.chapters):
+                heading.filter(has_text=chapter.title).wait_for(timeout=30_000)
+                if page.locator(".st-key-story_warning").count():  # the note, then the chapter
+                    page.locator(".st-key-story_next button:visible").last.click()
+                    page.locator(".st-key-story_text").wait_for(timeout=30_000)
+                page.wait_for_function(QUIET, timeout=60_000)
+                where = f"{width}x{height} {chapter.id}"
+                frame = map_frame(page)
+                map_box = page.locator(MAP)
+                map_box.scroll_into_view_if_needed()
+                frame.wait_for_function(
+                    FRAMED,
+                    arg=[list(chapter.frame), chapter_day(chapter).toordinal()],
+                    timeout=30_000,
+                )
+                layout = frame.evaluate(LAYOUT, [list(chapter.frame), PANELS])
+                if layout["covered"] or layout["overflow"]:
+                    problems.append(f"{where} map: {layout}")
+                if text := page.evaluate(PAGE_TEXT):
+                    problems.append(f"{where} page: {text}")
+                if number in (0, len(atlas.chapters) - 1):
+                    page.screenshot(path=f"/tmp/kengir-story-{width}x{height}-{chapter.id}.png")
+                if number + 1 < len(atlas.chapters):
+                    page.keyboard.press("PageDown")
+                    next_title = atlas.chapters[number + 1].title
+                    heading.filter(has_text=next_title).wait_for(timeout=30_000)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+FOLDS = (".kg-today", ".kg-story")
+
+
+def test_on_a_phone_the_panels_fold_behind_named_buttons(browser, atlas, tmp_path):
+    """At 390 px the day's list and the story's text are each a button (named, 24 px or more,
+    aria-expanded) that opens and closes them by keyboard; at 1280 px there is no such button
+    and the panels are open."""
+    out = export_html(atlas, tmp_path / "kengir.html", chapter="may-16-18")  # 15 events
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_selector(".kg-story")
+        page.keyboard.press("PageDown")  # past the chapter's content note (which opens it)
+        page.locator(".kg-today .kg-fold").wait_for()
+        for panel in FOLDS:
+            fold = page.locator(f"{panel} .kg-fold")
+            body = page.locator(f"{panel} .kg-fold-body")
+            box = fold.bounding_box()
+            assert box["height"] >= 24 and box["width"] >= 24, (panel, box)
+            assert fold.inner_text().strip(), panel  # named by what it holds
+            start = fold.get_attribute("aria-expanded")
+            fold.focus()
+            page.keyboard.press("Enter")
+            flipped = "false" if start == "true" else "true"
+            page.locator(f"{panel} .kg-fold[aria-expanded='{flipped}']").wait_for()
+            assert body.is_visible() == (flipped == "true"), panel
+            page.keyboard.press("Space")  # the same button, focus kept through a redraw
+            page.locator(f"{panel} .kg-fold[aria-expanded='{start}']").wait_for()
+            assert body.is_visible() == (start == "true"), panel
+        assert page.locator(".kg-today .kg-fold").get_attribute("aria-expanded") == "false"
+        assert not page.locator(".kg-today ul").is_visible()  # folded at first
+        page.set_viewport_size({"width": 1280, "height": 800})
+        for panel in FOLDS:
+            assert not page.locator(f"{panel} .kg-fold").is_visible(), panel
+            assert page.locator(f"{panel} .kg-fold-body").is_visible(), panel
+    finally:
+        context.close()
+
+
+# The boxes of the map's labels as drawn, and the languages their names are marked with.
+LABELS = """() => {
+  const boxes = [...document.querySelectorAll(".kg-label")]
+    .filter(l => getComputedStyle(l).display !== "none")
+    .map(l => { const r = l.getBoundingClientRect();
+      return {text: l.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom}; });
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+      overlaps.push(a.text + " / " + b.text);
+    }
+  }));
+  const langs = [...document.querySelectorAll(".kg-label [lang], .kg-today [lang]")]
+    .map(e => e.getAttribute("lang"));
+  return {shown: boxes.length, overlaps, langs};
+}"""
+
+
+def test_map_labels_never_overlap_on_a_phone_in_russian(browser, atlas, tmp_path):
+    """Every chapter of the Russian export at 390 px: no two labels on the map touch (the
+    lower-ranked one gives way), and Cyrillic names in labels and the day's list carry
+    lang="ru" or "kk"."""
+    out = export_html(atlas_in(atlas, "ru"), tmp_path / "kengir-ru.html", lang="ru")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_selector(".kg-story")
+        problems, langs, shown = [], set(), 0
+        for _ in range(2 * len(atlas.chapters)):
+            page.keyboard.press("PageDown")
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 450)))")
+            seen = page.evaluate(LABELS)
+            shown += seen["shown"]
+            langs |= set(seen["langs"])
+            if seen["overlaps"]:
+                problems.append(seen["overlaps"])
+        assert shown, "no label drawn"
+        assert not problems, problems
+        assert langs and langs <= {"ru", "kk"}, langs
+    finally:
+        context.close()

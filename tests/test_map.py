@@ -230,3 +230,16 @@ def test_legend_lists_the_compound_states_under_the_compound(bundled_atlas):
     for state in compound.style["state_colors"]:  # each under its reader label from atlas.toml
         label = atlas.settings.labels["state"][state]
         assert f"<span>{label}</span>" in after
+
+
+def test_names_in_another_script_carry_their_lang_in_labels_and_changes():
+    """The map's labels and the day's list of changes mark Cyrillic words as the popups do
+    (escape.esc_name), so a screen reader says them in Russian or Kazakh."""
+    from kengir_geo.data.translated import atlas_in
+    from kengir_geo.map.payload import Options
+
+    payload = map_payload(atlas_in(load_atlas(), "ru"), Options(lang="ru"))
+    compound = next(layer for layer in payload["layers"] if layer["id"] == "compound")
+    assert '<span lang="ru">Мужская зона</span> 2' in compound["labels"]
+    sentences = [entry[3] for day in payload["changes"].values() for entry in day]
+    assert any('<span lang="ru">' in s for s in sentences)

@@ -10,7 +10,7 @@ from kengir_geo.app.language import _, current_language
 from kengir_geo.app.text import show_claim, source_line
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.translations import translation_file
-from kengir_geo.map.escape import md
+from kengir_geo.map.escape import esc_name, md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.details import FeatureDetails, details_layout, feature_details
 
@@ -22,7 +22,8 @@ def show_details(atlas: Atlas, layer_id: str, feature_id: str) -> None:
     except KeyError:
         st.info(_("The feature chosen earlier is not in the data any more."))
         return
-    st.subheader(md(d.name), anchor=False)
+    # a heading of plain HTML: a name in another script carries its lang for screen readers
+    st.html(f'<h3 class="kg-details-name">{esc_name(d.name)}</h3>')
     for part in details_layout(d, lang):
         if part.kind == "names":
             st.caption(_("Also: {names}").format(names=md(part.text)))

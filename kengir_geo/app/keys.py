@@ -53,17 +53,22 @@ _SCRIPT = """
     event.preventDefault();
     button.click();
   }
-  // a rerun may redraw the pressed button and drop focus to the body, where the next Tab
-  // starts again at the top: put it on the chapter's heading instead
+  // Another chapter shown: focus goes to its heading, as in the export, so a screen reader
+  // says where the reader is and the next Tab starts from there. A rerun may also redraw the
+  // pressed button and drop focus to the body, where the next Tab would start at the top.
   const ours = Object.values(buttons).map(k => ".st-key-" + k).join(",");
+  const title = () => doc.querySelector(".st-key-story_title h2");
   function onClick(event) {
     if (!event.target.closest || !event.target.closest(ours)) { return; }
-    let tries = 0;
+    const before = title() ? title().textContent : null;
+    let tries = 0, moved = false;
     const timer = setInterval(function () {
       tries += 1;
-      const heading = doc.querySelector(".st-key-story_title h2");
+      const heading = title();
       const lost = !doc.activeElement || doc.activeElement === doc.body;
-      if (lost ? heading : null) {
+      const arrived = !moved && heading && heading.textContent !== before;
+      if (heading && (lost || arrived)) {
+        moved = true;
         heading.tabIndex = -1;
         heading.focus();
       }

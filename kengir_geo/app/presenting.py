@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from kengir_geo.app.language import _
+
 FORGET_AFTER_S = 24 * 3600
 
 
@@ -42,3 +44,9 @@ def publish(room: str, chapter: str, warning: bool) -> None:
 
 def shown_in(room: str) -> Shown | None:
     return _rooms().get(room)
+
+
+def keys_hint() -> str:
+    """The clicker's keys in words: under the Story page's buttons, and in the presenter view
+    (a projected page in presentation mode has no room for it)."""
+    return _("Keys: ← or PageUp goes back; →, PageDown or space goes on; B blanks the screen.")

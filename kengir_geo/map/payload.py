@@ -182,7 +182,7 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
         payload["shapes"] = _geometries(layer)
     if not large:
         rows = _records(frame)
-        payload["labels"] = [esc(plain_text(r.get("label"))) for r in rows]
+        payload["labels"] = _escaped([plain_text(r.get("label")) for r in rows])
         payload["kinds"] = [plain_text(r.get("kind")) for r in rows]
         payload["states"] = [esc(plain_text(r.get("state"))) for r in rows]
         payload["times"] = [_clock(r.get("start")) for r in rows]
@@ -246,7 +246,7 @@ def changes_payload(
             continue
         for day, entries in layer_changes(layer, settings, options.lang).items():
             days.setdefault(str(day), []).extend(
-                [index, c.row, c.what, esc(c.sentence)] for c in entries
+                [index, c.row, c.what, esc_name(c.sentence)] for c in entries
             )
     return days
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.language import _
-from kengir_geo.app.presenting import shown_in
+from kengir_geo.app.presenting import keys_hint, shown_in
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 
@@ -43,6 +43,7 @@ def _follow(room: str) -> None:
         st.markdown(rich_md(chapter.notes, atlas.sources) if chapter.notes else _("No notes."))
     if index + 1 < len(ids):
         st.caption(_("Next: {title}").format(title=md(atlas.chapters[index + 1].title)))
+    st.caption(keys_hint())
 
 
 def page() -> None:

@@ -12,9 +12,9 @@ import streamlit as st
 from kengir_geo.app.common import atlas_or_stop, is_untranslated
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.language import _, current_language
-from kengir_geo.app.presenting import new_room, publish
+from kengir_geo.app.presenting import keys_hint, new_room, publish
 from kengir_geo.app.timemap import time_map
-from kengir_geo.data.atlas import Atlas
+from kengir_geo.data.atlas import Atlas, Chapter
 from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
@@ -37,7 +37,7 @@ PRESENTATION_CSS = """
 .st-key-story_clock p { font-size: clamp(1rem, 1.4vw, 1.7rem) !important; }
 .st-key-story_map iframe { height: calc(100vh - 1.6rem) !important; }
 .st-key-story_nav p, .st-key-story_nav button p { font-size: clamp(1rem, 1.3vw, 1.6rem) !important; }
-.st-key-story_modes { display: none !important; }
+.st-key-story_modes, .st-key-story_keys { display: none !important; }
 </style>
 """
 # Home and End press these; they stay in the page (the key script clicks only buttons on
@@ -47,6 +47,14 @@ NAV_CSS = """<style>
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 /* the map uses the screen's height (a 1920 x 1080 projector left half of it empty) */
 .st-key-story_map iframe { height: max(620px, calc(100vh - 7rem)) !important; }
+/* text above the map when the page is too narrow for both side by side (1024 px with the
+   sidebar left the map 322 px and the day's list on the plan) */
+.st-key-story_layout { container-type: inline-size; }
+@container (max-width: 720px) {
+  .st-key-story_layout > div > [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  .st-key-story_layout > div > div > [data-testid="stColumn"] { width: 100% !important;
+    flex: 1 1 auto !important; min-width: 100% !important; }
+}
 </style>"""
 
 
@@ -90,7 +98,6 @@ def _nav(ids: list[str], index: int, warning: bool) -> None:
             on_click=_go,
             args=(index - 1, ids),
             disabled=index == 0,
-            help=_("Keyboard: ←, PageUp"),
         )
         if warning:
             st.button(
@@ -99,7 +106,6 @@ def _nav(ids: list[str], index: int, warning: bool) -> None:
                 on_click=_show,
                 args=(ids[index],),
                 type="primary",
-                help=_("Keyboard: →, PageDown, space"),
             )
         else:
             st.button(
@@ -108,11 +114,14 @@ def _nav(ids: list[str], index: int, warning: bool) -> None:
                 on_click=_go,
                 args=(index + 1, ids),
                 disabled=index == len(ids) - 1,
-                help=_("Keyboard: →, PageDown, space"),
             )
         st.button(_("First"), key="story_first", on_click=_go, args=(0, ids))
         st.button(_("Last"), key="story_last", on_click=_go, args=(len(ids) - 1, ids))
         st.markdown(_("{number} of {total}").format(number=index + 1, total=len(ids)))
+    # the keys in a line of their own: a help tooltip on Next covered the narrative's last
+    # line on a projector (and Previous at 1024 px)
+    with st.container(key="story_keys"):
+        st.caption(keys_hint())
     with st.container(key="story_modes", horizontal=True, vertical_alignment="center"):
         st.toggle(
             _("Presentation mode"),
@@ -163,6 +172,15 @@ def page() -> None:
     warning = chapter.content_note and chapter.id not in warned
     room = st.session_state.setdefault("story_room", new_room())
     publish(room, chapter.id, warning=bool(warning))
+    with st.container(key="story_layout"):
+        _chapter(atlas, chapter, ids, index, bool(warning), bool(presenting))
+    bind_keys("story_prev", "story_next", "story_first", "story_last")
+
+
+def _chapter(
+    atlas: Atlas, chapter: Chapter, ids: list[str], index: int, warning: bool, presenting: bool
+) -> None:
+    """The chapter's text and buttons beside its map (above it on a narrow page)."""
     text_col, map_col = st.columns([1, 1.5], gap="medium")
     day = chapter_day(chapter)
     with text_col:
@@ -181,7 +199,7 @@ def page() -> None:
                 st.markdown(rich_md(chapter.narrative, atlas.sources))
             if is_untranslated(atlas, "story.toml", chapter.id, "narrative"):
                 st.caption(_("Not translated yet: shown in English."))
-        _nav(ids, index, bool(warning))
+        _nav(ids, index, warning)
         if presenting and (notice := translation_notice(current_language())):
             st.caption(notice)  # the sidebar that says it is hidden on a projector
     with map_col, st.container(key="story_map"):
@@ -199,10 +217,9 @@ def page() -> None:
             zoom=chapter.zoom,
             height=620,
             clickable=False,  # popups open inside the map; nothing comes back to Python
-            present=bool(presenting),
+            present=presenting,
             day_label=day_label(chapter, current_language()),
         )
-    bind_keys("story_prev", "story_next", "story_first", "story_last")
 
 
 page()

@@ -42,7 +42,8 @@
       this.map = map;
       var panel = el("section", "kg-story");
       panel.setAttribute("aria-label", L.TimeMap.unescapeText(this.config.title));
-      this.body = el("div", "kg-story-body", panel);
+      this.body = el("div", "kg-story-body kg-fold-body", panel);
+      this.body.id = this.tm.id + "-story";
       var buttons = el("div", "kg-story-buttons", panel);
       this.prev = el("button", "", buttons);
       this.prev.type = "button";
@@ -53,6 +54,11 @@
       this.next.textContent = s.next;
       L.DomEvent.on(this.prev, "click", function () { self.go(self.index - 1, true); });
       L.DomEvent.on(this.next, "click", function () { self.go(self.index + 1, true); });
+      // on a phone the chapter's text folds behind a button named by its title (timemap.css)
+      this.fold = L.TimeMap.foldButton(panel, this.body, "", false, function () {
+        self.setUnfolded(!self.unfolded);
+      });
+      this.unfolded = false;
       L.DomEvent.disableClickPropagation(panel);
       L.DomEvent.disableScrollPropagation(panel);
       this.blank = el("div", "kg-blank", map.getContainer());
@@ -103,6 +109,19 @@
       event.stopPropagation();
     },
 
+    setUnfolded: function (open) {
+      this.unfolded = !!open;
+      this.panel.classList.toggle("kg-folded", !open);
+      this.fold.setAttribute("aria-expanded", open ? "true" : "false");
+    },
+
+    /* The fold button says what the panel holds: the chapter's number and title. */
+    name: function (chapter) {
+      var title = L.TimeMap.unescapeText(chapter ? chapter.title : this.config.title);
+      this.fold.querySelector(".kg-fold-text").textContent =
+        chapter ? chapter.number + "/" + chapter.total + " " + title : title;
+    },
+
     toggleBlank: function (on) {
       var show = on === undefined ? !this.blank.classList.contains("kg-on") : on;
       this.blank.classList.toggle("kg-on", show);
@@ -121,6 +140,7 @@
         this.index = i;
         this.atWarning = true;
         this.showWarning(chapter);
+        this.setUnfolded(true);  // a content note is read before the chapter, even on a phone
       } else {
         this.index = i;
         this.prev.disabled = i === -1;
@@ -128,6 +148,7 @@
         this.count.textContent = i >= 0 ? (i + 1) + " / " + this.chapters.length : "";
         if (chapter) { this.showChapter(chapter, moveDay); } else { this.showIntro(); }
       }
+      this.name(chapter);
       if (focus) { this.focusHeading(); }
     },
 

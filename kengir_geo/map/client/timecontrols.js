@@ -26,6 +26,21 @@
     L.DomEvent.disableScrollPropagation(node);
   }
 
+  /* On a narrow map a panel folds behind a button that names it and says whether it is open
+   * (timemap.css shows the button and hides the folded part only there; on a wide map the
+   * button takes no room and no Tab stop). `body` is what folds; `toggle` is called on a
+   * press. The story panel (story.js) folds the same way. */
+  function foldButton(panel, body, text, open, toggle) {
+    var b = button("kg-fold", null, "");
+    el("span", "kg-fold-text", b).textContent = text;
+    panel.insertBefore(b, panel.firstChild);
+    b.setAttribute("aria-expanded", open ? "true" : "false");
+    if (body.id) { b.setAttribute("aria-controls", body.id); }
+    panel.classList.toggle("kg-folded", !open);
+    L.DomEvent.on(b, "click", toggle);
+    return b;
+  }
+
   /* ------------------------------------------------------------ the slider ---- */
 
   L.Control.TimeSlider = L.Control.extend({
@@ -223,7 +238,8 @@
     initialize: function (timeMap, options) {
       L.setOptions(this, options);
       this.tm = timeMap;
-      this.open = false;
+      this.open = false;      // "+n more" pressed
+      this.unfolded = false;  // on a narrow map, the list shown
     },
 
     onAdd: function () {
@@ -243,27 +259,41 @@
       var self = this, tm = this.tm, s = tm.strings, box = this.box;
       if (tm.getDay() === null) { return; }
       var items = tm.todayItems(), limit = this.open ? this.options.many : this.options.few;
-      var refocus = box.contains(document.activeElement) && document.activeElement.className === "kg-more";
+      var active = document.activeElement;  // a redraw keeps focus on the button pressed
+      var refocus = active && active === this.more ? "more" : active && active === this.fold ? "fold" : null;
       box.innerHTML = "";
+      this.more = this.fold = null;
       if (!items.length) { box.style.display = "none"; return; }
       box.style.display = "";
+      var title = s.today + " (" + items.length + ")";
       var head = el("div", "kg-today-head", box);
-      head.textContent = s.today + " (" + items.length + ")";
-      var list = el("ul", "", box);
+      head.textContent = title;
+      var body = el("div", "kg-fold-body", box);
+      body.id = tm.id + "-today";
+      var list = el("ul", "", body);
       items.slice(0, limit).forEach(function (item) {
         var li = el("li", "kg-" + item.kind, list);
-        var b = button("", li, (item.time ? item.time + " " : "") + item.text);
+        var b = button("", li, "");
+        if (item.time) { el("span", "", b).textContent = item.time + " "; }
+        el("span", "", b).innerHTML = item.html;  // escaped in Python, names marked with a lang
         L.DomEvent.on(b, "click", function () { tm.select(item.layer, item.id, true); });
       });
       if (items.length > this.options.few) {
-        var more = button("kg-more", box, this.open ? s.fewer
+        var more = button("kg-more", body, this.open ? s.fewer
           : L.TimeMap.fill(s.more, {n: items.length - limit}));
         more.setAttribute("aria-expanded", this.open ? "true" : "false");
         L.DomEvent.on(more, "click", function () { self.open = !self.open; self.draw(); });
-        if (refocus) { more.focus(); }
+        this.more = more;
       }
+      this.fold = foldButton(box, body, title, this.unfolded, function () {
+        self.unfolded = !self.unfolded;
+        self.draw();
+      });
+      if (refocus && this[refocus]) { this[refocus].focus(); }
     }
   });
+
+  L.TimeMap.foldButton = foldButton;  // for the story panel
 
   L.control.dayList = function (timeMap, options) { return new L.Control.DayList(timeMap, options); };
 

@@ -619,7 +619,7 @@
         for (var i = 0; i < layer.ids.length; i += 1) {
           if (core.isEventOfDay(layer.days, i, t)) {
             items.push({g: g, i: i, kind: "event", time: (layer.times && layer.times[i]) || "",
-              text: unescapeText(layer.names[i])});
+              text: unescapeText(layer.names[i]), html: layer.names[i]});
           }
         }
       });
@@ -629,7 +629,8 @@
       core.changesOn(this.payload.changes, t).forEach(function (c) {
         var g = byIndex[c[0]];
         if (!g || !g.shown) { return; }
-        items.push({g: g, i: c[1], kind: "change", time: "", text: unescapeText(c[3]), what: c[2]});
+        items.push({g: g, i: c[1], kind: "change", time: "", text: unescapeText(c[3]), html: c[3],
+          what: c[2]});
       });
       return items.map(function (item) { item.layer = item.g.layer.id; item.id = item.g.layer.ids[item.i]; return item; })
         .filter(function (item) { return self.visible[item.layer]; });
@@ -828,45 +829,50 @@
         placed.push({x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height});
       });
       var nodes = this.labelBox.childNodes, used = 0;
-      var scale = this.options.present ? 1.45 : 1;
+      var scale = this.options.present ? 1.45 : 1, GAP = 3;
+      // Each label is measured as drawn (a Cyrillic word in bold runs wider than any guess
+      // from its letters): it is kept only when its box, and a little room around it, is
+      // clear of every label placed before it, so a lower-ranked neighbour gives way.
       candidates.forEach(function (c) {
-        var text = unescapeText(c.g.layer.labels[c.i]);
+        var html = c.g.layer.labels[c.i], text = unescapeText(html);
         var shape = c.g.layer.shapes && c.g.layer.shapes[c.i];
         var big = c.g.layer.plan && !!shape && /Polygon/.test(shape.type);  // a plan's areas
-        var font = Math.round((big ? 15 : 13) * scale);
-        var char = font * 0.56, lineHeight = font * 1.25;
-        var width = text.length * char + 8, height = lineHeight + 4, lines = 1;
-        var point = c.box.point;
+        var node = nodes[used] || L.DomUtil.create("div", "", self.labelBox);
+        node.className = "kg-label" + (big ? " kg-label-zone" : "") +
+          (c.g.lit[c.i] ? " kg-label-lit" : "");
+        node.innerHTML = html;  // escaped in Python; names in another script carry a lang
+        node.style.fontSize = Math.round((big ? 15 : 13) * scale) + "px";
+        node.style.width = "";
+        node.style.left = "0px";
+        node.style.top = "0px";
+        node.style.display = "";
+        var width = node.offsetWidth, height = node.offsetHeight, point = c.box.point;
         if (!point && c.box.w < width * 0.85 && text.indexOf(" ") > 0) {
-          // a narrow shape: try the label on two lines
+          // a narrow shape: the label on two lines, split where the longer line is shortest
           var words = text.split(" "), best = text.length, k;
           for (k = 1; k < words.length; k += 1) {
-            var a = words.slice(0, k).join(" ").length, b = words.slice(k).join(" ").length;
-            best = Math.min(best, Math.max(a, b));
+            best = Math.min(best, Math.max(words.slice(0, k).join(" ").length,
+              words.slice(k).join(" ").length));
           }
-          width = best * char + 8;
-          height = 2 * lineHeight + 4;
-          lines = 2;
+          node.classList.add("kg-label-wrap");
+          node.style.width = Math.ceil(best * width / text.length + 6) + "px";
+          width = node.offsetWidth;
+          height = node.offsetHeight;
         }
-        if (!point && (c.box.w < width * 0.85 || c.box.h < height * 0.9)) { return; }
         var x = point ? c.box.x + 9 : c.box.x - width / 2;
         var y = c.box.y - height / 2;
-        if (x < 0 || y < 0 || x + width > size.x || y + height > size.y) { return; }
-        for (var k2 = 0; k2 < placed.length; k2 += 1) {
+        var fits = point || (c.box.w >= width * 0.85 && c.box.h >= height * 0.9);
+        fits = fits && x >= 0 && y >= 0 && x + width <= size.x && y + height <= size.y;
+        for (var k2 = 0; fits && k2 < placed.length; k2 += 1) {
           var o = placed[k2];
-          if (x < o.x + o.w && x + width > o.x && y < o.y + o.h && y + height > o.y) { return; }
+          fits = !(x < o.x + o.w + GAP && x + width + GAP > o.x && y < o.y + o.h + GAP &&
+            y + height + GAP > o.y);
         }
+        if (!fits) { node.style.display = "none"; return; }
         placed.push({x: x, y: y, w: width, h: height});
-        var node = nodes[used] || L.DomUtil.create("div", "", self.labelBox);
         used += 1;
-        node.className = "kg-label" + (big ? " kg-label-zone" : "") +
-          (c.g.lit[c.i] ? " kg-label-lit" : "") + (lines === 2 ? " kg-label-wrap" : "");
-        node.textContent = text;
-        node.style.fontSize = font + "px";
-        node.style.width = lines === 2 ? Math.ceil(width) + "px" : "";
         node.style.left = Math.round(x) + "px";
         node.style.top = Math.round(y) + "px";
-        node.style.display = "";
       });
       for (var j = used; j < nodes.length; j += 1) { nodes[j].style.display = "none"; }
     },
