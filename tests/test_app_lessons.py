@@ -73,6 +73,17 @@ def test_pupil_mode_answers_a_number_then_reveal_says_how_far_off(monkeypatch, g
     assert any("37 prisoners killed on the day" in t for t in texts(at))
 
 
+def test_after_the_reveal_the_step_says_the_day_revealed(monkeypatch, geodata):
+    at = start(monkeypatch, geodata, "how-many-died", "Teacher (projected)")
+    at.button(key="lesson_next").click().run()
+    day_line = [m.value for m in at.markdown if m.value.startswith("**Day")]
+    assert len(day_line) == 1 and "25 June 1954" in day_line[0]
+    at.button(key="lesson_reveal").click().run()
+    ok(at)
+    day_line = [m.value for m in at.markdown if m.value.startswith("**Day")]
+    assert len(day_line) == 1 and "26 June 1954" in day_line[0]
+
+
 def test_pupil_mode_answers_a_date_and_a_choice(monkeypatch, geodata):
     at = start(monkeypatch, geodata, "forty-days", "Pupil")
     at.button(key="lesson_next").click().run()

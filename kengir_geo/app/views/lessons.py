@@ -31,7 +31,13 @@ from kengir_geo.data.lessons import (
 )
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, step_view
+from kengir_geo.story.lessons import (
+    how_far_off,
+    place_options,
+    reveal_day,
+    step_view,
+    step_when,
+)
 from kengir_geo.story.periods import period_for, periods
 
 TEACHER, PUPIL = "Teacher (projected)", "Pupil"
@@ -270,10 +276,11 @@ def page() -> None:
             if index == 0 and lesson.content_note:
                 st.warning(f"**Content note.** {md(lesson.content_note)}")
             st.header(md(step.title), anchor=False)
-            st.markdown(f"**{md(step_view(atlas, step).when)}**")
+            when = st.empty()  # the step's day; after a reveal, the day revealed
             if step.text:
                 st.markdown(rich_md(step.text, atlas.sources))
             shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
+            when.markdown(f"**{md(step_when(atlas, step, revealed=shown))}**")
             _nav(index, len(lesson.steps))
             if not pupil:
                 with st.container(key="lesson_code"):
