@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from apptest_support import app, open_page
+from kengir_geo.app.follow import _folder, announce
+from kengir_geo.app.presenting import new_room
 from kengir_geo.data.folder import bundled_geodata
 
 
@@ -124,3 +126,17 @@ def test_pupils_follow_the_teacher_and_the_teacher_sees_the_spread(monkeypatch, 
     said = [t for t in texts(teacher) if "pupils answered" in t]
     assert said == ["3 pupils answered. Guesses from 40 to 100, middle 46."]
     assert not any("Your guess" in t for t in texts(teacher))  # no pupil's words, no names
+
+
+def test_the_teachers_step_is_written_for_watchers_under_a_real_class_code_only():
+    rooms = _folder() / "rooms"
+    code = new_room()
+    announce(code, "how-many-died/1")
+    assert (rooms / f"{code}.txt").read_text() == "how-many-died/1"
+    announce(code, "how-many-died/2")  # the teacher moved on
+    assert (rooms / f"{code}.txt").read_text() == "how-many-died/2"
+    before = sorted(p.name for p in rooms.parent.rglob("*"))
+    for typed in ("../index", "a/b", "", "x" * 65, "code.txt"):
+        announce(typed, "how-many-died/3")
+    assert sorted(p.name for p in rooms.parent.rglob("*")) == before
+    (rooms / f"{code}.txt").unlink()
