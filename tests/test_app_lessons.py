@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from apptest_support import app, open_page
+from kengir_geo.app.follow import _folder, announce
+from kengir_geo.app.presenting import new_room
 from kengir_geo.data.folder import bundled_geodata
 
 
@@ -73,6 +75,17 @@ def test_pupil_mode_answers_a_number_then_reveal_says_how_far_off(monkeypatch, g
     assert any("37 prisoners killed on the day" in t for t in texts(at))
 
 
+def test_after_the_reveal_the_step_says_the_day_revealed(monkeypatch, geodata):
+    at = start(monkeypatch, geodata, "how-many-died", "Teacher (projected)")
+    at.button(key="lesson_next").click().run()
+    day_line = [m.value for m in at.markdown if m.value.startswith("**Day")]
+    assert len(day_line) == 1 and "25 June 1954" in day_line[0]
+    at.button(key="lesson_reveal").click().run()
+    ok(at)
+    day_line = [m.value for m in at.markdown if m.value.startswith("**Day")]
+    assert len(day_line) == 1 and "26 June 1954" in day_line[0]
+
+
 def test_pupil_mode_answers_a_date_and_a_choice(monkeypatch, geodata):
     at = start(monkeypatch, geodata, "forty-days", "Pupil")
     at.button(key="lesson_next").click().run()
@@ -113,3 +126,17 @@ def test_pupils_follow_the_teacher_and_the_teacher_sees_the_spread(monkeypatch, 
     said = [t for t in texts(teacher) if "pupils answered" in t]
     assert said == ["3 pupils answered. Guesses from 40 to 100, middle 46."]
     assert not any("Your guess" in t for t in texts(teacher))  # no pupil's words, no names
+
+
+def test_the_teachers_step_is_written_for_watchers_under_a_real_class_code_only():
+    rooms = _folder() / "rooms"
+    code = new_room()
+    announce(code, "how-many-died/1")
+    assert (rooms / f"{code}.txt").read_text() == "how-many-died/1"
+    announce(code, "how-many-died/2")  # the teacher moved on
+    assert (rooms / f"{code}.txt").read_text() == "how-many-died/2"
+    before = sorted(p.name for p in rooms.parent.rglob("*"))
+    for typed in ("../index", "a/b", "", "x" * 65, "code.txt"):
+        announce(typed, "how-many-died/3")
+    assert sorted(p.name for p in rooms.parent.rglob("*")) == before
+    (rooms / f"{code}.txt").unlink()

@@ -2,34 +2,53 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from apptest_support import app, open_page
 from kengir_geo.data.folder import bundled_geodata, read_geodata
 from kengir_geo.data.lessons import Predict, find_lesson, load_lessons
+from kengir_geo.map.lesson_control import LessonControl
 from kengir_geo.story.lessons import (
+    FAR_OFF_WORDS,
+    far_off,
+    far_off_words,
     how_far_off,
     lesson_sources,
     place_options,
     reveal_day,
     step_view,
+    step_when,
 )
 
 LESSONS = load_lessons(read_geodata(bundled_geodata()))
+
+
+CASES = json.loads((Path(__file__).parent / "far_off_cases.json").read_text())["cases"]
+
+
+@pytest.mark.parametrize(("kind", "answer", "guess", "key", "n"), CASES)
+def test_how_far_off_follows_the_table_lessoncore_js_follows(kind, answer, guess, key, n):
+    predict = Predict(question="?", kind=kind, answer=answer, reveal="!", choices=("a", "b"))
+    assert far_off(predict, guess) == (key, n)
+    assert key in FAR_OFF_WORDS
 
 
 @pytest.mark.parametrize(
     ("kind", "answer", "guess", "said"),
     [
         ("number", "46", "40", "Your guess was 6 too low."),
-        ("number", "46", "1,046", "Your guess was 1000 too high."),
+        ("number", "46", "1,046", "Your guess was 1,000 too high."),
         ("number", "46", "46", "Your guess was exactly right."),
         ("number", "46", "lots", "That guess is not a number."),
         ("date", "1954-06-26", "1954-06-25", "Your guess was 1 day early."),
         ("date", "1954-06-26", "1954-07-06", "Your guess was 10 days late."),
+        ("date", "1954-06-26", "1954-06-26", "Your guess was the very day."),
         ("date", "1954-06-26", "26/6/54", "That guess is not a date written YYYY-MM-DD."),
         ("choice", "b", "b", "Your answer was right."),
         ("choice", "b", "a", "Your answer was not the one the sources give."),
@@ -39,6 +58,11 @@ LESSONS = load_lessons(read_geodata(bundled_geodata()))
 def test_how_far_off_in_words(kind, answer, guess, said):
     predict = Predict(question="?", kind=kind, answer=answer, reveal="!", choices=("a", "b"))
     assert how_far_off(predict, guess) == said
+
+
+def test_the_frozen_lessons_browser_gets_every_sentence_from_python():
+    options = json.loads(LessonControl.options_json.fget(SimpleNamespace()))
+    assert {key: options["strings"][key] for key in FAR_OFF_WORDS} == far_off_words()
 
 
 def test_a_step_shows_its_own_day_or_its_chapters(atlas):
@@ -53,6 +77,15 @@ def test_a_step_shows_its_own_day_or_its_chapters(atlas):
     assert reveal_day(atlas, day_step) == date(1954, 6, 26)
     cited = lesson_sources(atlas, lesson)
     assert {"ati", "s002", "w-en", "solzhenitsyn"} <= set(cited)
+
+
+def test_the_step_says_the_revealed_day_once_revealed(atlas):
+    lesson = find_lesson(LESSONS, "how-many-died")
+    guess_step, chapter_step = lesson.steps[1], lesson.steps[0]
+    assert "25 June 1954" in step_when(atlas, guess_step)
+    assert "26 June 1954" in step_when(atlas, guess_step, revealed=True)
+    # a step with nothing to reveal says its own day either way
+    assert step_when(atlas, chapter_step, revealed=True) == step_view(atlas, chapter_step).when
 
 
 @pytest.mark.slow  # a copy of the bundled atlas, loaded afresh, and four AppTest runs

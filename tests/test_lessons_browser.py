@@ -154,3 +154,50 @@ def test_a_pupils_page_follows_the_teacher(app_server, browser):
     finally:
         teacher.context.close()
         pupil.context.close()
+
+
+def choose_lesson(page, title: str) -> None:
+    page.locator(".st-key-lesson_id input").focus()
+    page.keyboard.type(title[:20])
+    page.keyboard.press("Enter")
+
+
+def test_a_pupil_follows_the_teachers_steps_lessons_and_map(app_server, browser):
+    """The teacher moves on, back, and to another lesson; the pupil's page (its step text,
+    its answer field and its map) follows each time with no key pressed on it."""
+    teacher = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    pupil = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    try:
+        teacher.goto(f"{app_server.url}/lessons")
+        heading(teacher, "The camp is theirs")
+        code = teacher.locator(".st-key-lesson_code strong").first.inner_text()
+        pupil.goto(f"{app_server.url}/lessons")
+        heading(pupil, "The camp is theirs")
+        pupil.locator(".st-key-lesson_mode input").first.focus()
+        pupil.keyboard.press("ArrowRight")
+        field = pupil.locator(".st-key-lesson_follow input")
+        field.wait_for(timeout=30_000)
+        field.focus()
+        pupil.keyboard.type(code)
+        pupil.keyboard.press("Enter")
+        pupil.locator(".st-key-lesson_watch iframe").wait_for(state="attached", timeout=30_000)
+        for key, title in (("PageDown", "How long could it last?"), ("PageDown", "A government")):
+            next_button(teacher).focus()
+            teacher.keyboard.press(key)
+            heading(pupil, title)
+            if title.startswith("How long"):  # a predict step: the pupil answers it here
+                pupil.locator(".st-key-lesson_answer input:visible").last.wait_for()
+        choose_lesson(teacher, "How many died")
+        heading(teacher, "26 June: the tanks")
+        heading(pupil, "26 June: the tanks")  # another lesson: the pupil's list follows too
+        next_button(teacher).focus()
+        teacher.keyboard.press("PageDown")
+        heading(pupil, "Guess the official count")
+        wait_for_clock(map_frame(pupil), "25 June 1954")  # the pupil's map moved with the step
+        assert pupil.locator(".st-key-lesson_follow input").input_value() == code
+        teacher.keyboard.press("Home")
+        heading(pupil, "26 June: the tanks")
+        assert pupil.get_by_text("Step 1 of 5").is_visible()
+    finally:
+        teacher.context.close()
+        pupil.context.close()

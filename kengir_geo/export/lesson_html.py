@@ -22,9 +22,8 @@ from kengir_geo.map.escape import esc
 from kengir_geo.map.lesson_control import LessonControl
 from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
-from kengir_geo.story.lessons import place_options, reveal_day, step_view
+from kengir_geo.story.lessons import place_options, reveal_day, step_view, step_when
 from kengir_geo.story.periods import period_for, periods
-from kengir_geo.story.timeline import clock_label
 
 
 def atlas_version(root: Path) -> str:
@@ -148,7 +147,7 @@ def step_entries(atlas: Atlas, lesson: Lesson) -> list[dict[str, Any]]:
                 "hide": list(predict.hide),
                 "highlight": list(view.highlight),
                 "reveal_day": reveal_day(atlas, step).toordinal(),
-                "reveal_when": esc(clock_label(atlas.settings.focus, reveal_day(atlas, step))),
+                "reveal_when": esc(step_when(atlas, step, revealed=True)),
             }
         entries.append(entry)
     return entries

@@ -16,6 +16,7 @@ import streamlit as st
 
 from kengir_geo.app.classroom import record, spread
 from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.follow import announce, watch
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.lessons import lessons_or_stop
 from kengir_geo.app.presenting import new_room, publish, shown_in
@@ -31,7 +32,13 @@ from kengir_geo.data.lessons import (
 )
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, step_view
+from kengir_geo.story.lessons import (
+    how_far_off,
+    place_options,
+    reveal_day,
+    step_view,
+    step_when,
+)
 from kengir_geo.story.periods import period_for, periods
 
 TEACHER, PUPIL = "Teacher (projected)", "Pupil"
@@ -62,14 +69,8 @@ def _follow(code: str, lessons: list[Lesson]) -> bool:
     return True
 
 
-def _keep_following(code: str, lessons: list[Lesson]) -> None:
-    """Once a second: when the teacher has moved, the whole page follows."""
-    if _follow(code, lessons):
-        st.rerun()
-
-
 CSS = """<style>
-.st-key-lesson_first, .st-key-lesson_last { position: absolute !important; width: 1px;
+.st-key-lesson_first, .st-key-lesson_last, .st-key-lesson_watch { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .st-key-lesson_nav button, .st-key-lesson_answer button, .st-key-lesson_answer input,
 .st-key-lesson_answer label { min-height: 24px; min-width: 24px; }
@@ -244,8 +245,6 @@ def page() -> None:
                     help="Your teacher's Lessons page shows it. Your page then goes to the "
                     "step your teacher shows. No name is asked for.",
                 )
-        if following:
-            st.fragment(_keep_following, run_every=1.0)(following, lessons)
         lesson = next(lesson for lesson in lessons if lesson.id == lesson_id)
         if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
             st.session_state["lesson_shown"] = lesson.id
@@ -258,8 +257,12 @@ def page() -> None:
         if pupil:
             me = st.session_state.setdefault("lesson_pupil", new_room())
             room = Room(True, str(following or ""), step_key, me)
+            if following:  # the teacher's next move reruns this page's fragment (below)
+                with st.container(key="lesson_watch"):
+                    watch(following, shown=step_key, key="lesson_watcher")
         else:
             publish(code, step_key, warning=False)
+            announce(code, step_key)
             room = Room(False, code, step_key)
         text_col, map_col = st.columns([1, 1.5], gap="medium")
         with text_col:
@@ -270,10 +273,11 @@ def page() -> None:
             if index == 0 and lesson.content_note:
                 st.warning(f"**Content note.** {md(lesson.content_note)}")
             st.header(md(step.title), anchor=False)
-            st.markdown(f"**{md(step_view(atlas, step).when)}**")
+            when = st.empty()  # the step's day; after a reveal, the day revealed
             if step.text:
                 st.markdown(rich_md(step.text, atlas.sources))
             shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
+            when.markdown(f"**{md(step_when(atlas, step, revealed=shown))}**")
             _nav(index, len(lesson.steps))
             if not pupil:
                 with st.container(key="lesson_code"):
@@ -290,4 +294,17 @@ def page() -> None:
     bind_keys("lesson_prev", "lesson_next", "lesson_first", "lesson_last")
 
 
-page()
+def _run() -> None:
+    """A pupil who follows a class runs the page as a fragment: the teacher's move (its
+    watcher) reruns this page only, not the app around it."""
+    follows = (
+        st.session_state.get("lesson_mode") == PUPIL
+        and st.session_state.get("lesson_follow", "").strip()
+    )
+    if follows:
+        st.fragment(page)()
+    else:
+        page()
+
+
+_run()

@@ -4,37 +4,11 @@
  * predict step keeps back what would give the answer away (the later days: the slider and the
  * day's list; the lit events) until the pupil presses Reveal; then the map moves to the reveal
  * day, the answer shows, and a live region says how far off the guess was. Step texts arrive
- * escaped from Python (export/lesson_html.py); the sentences come from Python too.
+ * escaped from Python (export/lesson_html.py); the sentences come from Python too, and how far
+ * off a guess was is lessoncore.js's rule (the same as Python's, one table of cases).
  */
 (function (L) {
   "use strict";
-
-  var DAY_MS = 86400000;
-
-  function dayOf(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text).trim());
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS : null;
-  }
-
-  function numberOf(text) {
-    var cleaned = String(text).replace(/,/g, "").trim();
-    return cleaned === "" || isNaN(Number(cleaned)) ? null : Number(cleaned);
-  }
-
-  /* How far off, in the sentences Python gave (story/lessons.py how_far_off says the same). */
-  function howFarOff(p, guess, s) {
-    if (String(guess).trim() === "") { return s.no_guess; }
-    if (p.kind === "number" || p.kind === "date") {
-      var read = p.kind === "number" ? numberOf : dayOf;
-      var want = read(p.answer), got = read(guess);
-      if (got === null) { return p.kind === "number" ? s.not_number : s.not_date; }
-      var off = got - want, n = Math.abs(off);
-      if (off === 0) { return s.exact; }
-      var key = p.kind === "number" ? (off > 0 ? "high" : "low") : (off > 0 ? "late" : "early");
-      return L.TimeMap.fill(s[key + (n === 1 ? "_one" : "")], {n: n});
-    }
-    return guess === p.answer ? s.right : s.wrong;
-  }
 
   L.Control.Lesson = L.Control.Story.extend({
     showChapter: function (step, moveDay) {
@@ -54,7 +28,7 @@
       var p = step.predict, s = this.options.strings;
       var field = form.querySelector("[name=guess]:checked") || form.querySelector("[name=guess]");
       var guess = field && field.type !== "radio" ? field.value : (field && field.checked ? field.value : "");
-      var said = howFarOff(p, guess, s);
+      var said = KengirLessonCore.howFarOff(p.kind, p.answer, guess, s, this.options.locale);
       form.querySelector(".kg-reveal").hidden = false;
       form.querySelector(".kg-off").textContent = said;
       form.querySelector("button[type=submit]").disabled = true;
