@@ -25,7 +25,8 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -418,7 +419,7 @@ class Overlay:
     translated: frozenset[tuple[str, str, str]]
     fallbacks: frozenset[tuple[str, str, str]]  # shown in English: missing, stale or wrong
     drafts: int  # translated entries not yet reviewed by a native speaker
-    lessons: dict[str, dict[str, Any]] = field(default_factory=dict)  # lesson id -> its TOML
+    lessons: dict[str, dict[str, Any]] = dataclass_field(default_factory=dict)  # lesson id -> its TOML
 
 
 def _set(raw: RawGeodata, lessons: dict[str, Any], path: tuple, value: str) -> None:
