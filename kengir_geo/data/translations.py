@@ -419,7 +419,8 @@ class Overlay:
     translated: frozenset[tuple[str, str, str]]
     fallbacks: frozenset[tuple[str, str, str]]  # shown in English: missing, stale or wrong
     drafts: int  # translated entries not yet reviewed by a native speaker
-    lessons: dict[str, dict[str, Any]] = dataclass_field(default_factory=dict)  # lesson id -> its TOML
+    # lesson id -> its TOML with the translations laid over
+    lessons: dict[str, dict[str, Any]] = dataclass_field(default_factory=dict)
 
 
 def _set(raw: RawGeodata, lessons: dict[str, Any], path: tuple, value: str) -> None:
