@@ -25,7 +25,7 @@ LESSONS = load_lessons(read_geodata(bundled_geodata()))
     ("kind", "answer", "guess", "said"),
     [
         ("number", "46", "40", "Your guess was 6 too low."),
-        ("number", "46", "1,046", "Your guess was 1000 too high."),
+        ("number", "46", "1,046", "Your guess was 1,000 too high."),
         ("number", "46", "46", "Your guess was exactly right."),
         ("number", "46", "lots", "That guess is not a number."),
         ("date", "1954-06-26", "1954-06-25", "Your guess was 1 day early."),

@@ -7,31 +7,38 @@ from typing import Any
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from kengir_geo.i18n import N_, translator
+from kengir_geo.i18n.dates import browser_locale
 from kengir_geo.map.assets import client_text
 from kengir_geo.map.escape import script_json
+from kengir_geo.map.plugin_words import story_strings
 from kengir_geo.map.timemap import TimeMap, add_assets
+from kengir_geo.story.lessons import FAR_OFF, days_off_sentence
 
-# Every sentence the control says; a translation gives its own.
+# Every sentence the control says, besides how far off a guess was (story/lessons.py FAR_OFF,
+# the same sentences the app says).
 STRINGS = {
-    "chapter_of": "Step {n} of {total}",
-    "show_chapter": "Press Next to show the step.",
-    "intro_help": "Press Next › (or PageDown) to go through the {n} steps. In a step that asks "
-    "you to predict, answer first, then press Reveal.",
-    "no_guess": "You did not give a guess.",
-    "not_number": "That guess is not a number.",
-    "not_date": "That guess is not a date.",
-    "exact": "Your guess was exactly right.",
-    "high": "Your guess was {n} too high.",
-    "high_one": "Your guess was {n} too high.",
-    "low": "Your guess was {n} too low.",
-    "low_one": "Your guess was {n} too low.",
-    "late": "Your guess was {n} days late.",
-    "late_one": "Your guess was {n} day late.",
-    "early": "Your guess was {n} days early.",
-    "early_one": "Your guess was {n} day early.",
-    "right": "Your answer was right.",
-    "wrong": "Your answer was not the one the sources give.",
+    "chapter_of": N_("Step {n} of {total}"),
+    "show_chapter": N_("Press Next to show the step."),
+    "intro_help": N_(
+        "Press Next › (or PageDown) to go through the {n} steps. In a step that asks "
+        "you to predict, answer first, then press Reveal."
+    ),
 }
+
+
+def lesson_strings(lang: str = "en") -> dict[str, str]:
+    """The control's sentences in `lang`. A count of days has the language's plural forms,
+    one per CLDR category ("late_one", "late_few", "late_many", "late_other"): lesson.js picks
+    one with Intl.PluralRules, so "2 дні" and "5 днів" both read right."""
+    t = translator(lang)
+    out = story_strings(lang)  # the story panel's own words (Previous, Next, Content note)
+    out.update({key: t.gettext(text) for key, text in {**STRINGS, **FAR_OFF}.items()})
+    for key, sign in (("late", 1), ("early", -1)):
+        for n in range(1, 200):  # the first number of each category picks its form
+            out.setdefault(f"{key}_{t.locale.plural_form(n)}", days_off_sentence(t, sign * n))
+        out[key] = days_off_sentence(t, sign * 100)  # when the browser knows no plural rules
+    return out
 
 
 class LessonControl(MacroElement):
@@ -47,11 +54,12 @@ class LessonControl(MacroElement):
         "{% endmacro %}\n"
     )
 
-    def __init__(self, time_map: TimeMap, config: dict[str, Any]):
+    def __init__(self, time_map: TimeMap, config: dict[str, Any], lang: str = "en"):
         super().__init__()
         self._name = "LessonControl"
         self.time_map = time_map
         self.config = config
+        self.lang = lang
 
     @property
     def config_json(self) -> str:
@@ -59,7 +67,9 @@ class LessonControl(MacroElement):
 
     @property
     def options_json(self) -> str:
-        return script_json({"strings": STRINGS})
+        return script_json(
+            {"strings": lesson_strings(self.lang), "locale": browser_locale(self.lang)}
+        )
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()

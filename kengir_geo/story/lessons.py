@@ -9,6 +9,7 @@ from datetime import date
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.lessons import Compare, Lesson, Predict, Step
+from kengir_geo.i18n import N_, Translator, translator
 from kengir_geo.i18n.dates import format_span
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.links import default_layers
@@ -38,16 +39,16 @@ def _day(text: str | None) -> date | None:
     return span.earliest if span else None
 
 
-def step_view(atlas: Atlas, step: Step) -> StepView:
-    """The step's own day, camera and layers, else its chapter's."""
+def step_view(atlas: Atlas, step: Step, lang: str = "en") -> StepView:
+    """The step's own day, camera and layers, else its chapter's; its dates in `lang`."""
     chapter = next((c for c in atlas.chapters if c.id == step.chapter), None)
     focus = atlas.settings.focus
     if chapter is not None:
         day = _day(step.date) or chapter_day(chapter)
         return StepView(
             day=day,
-            day_label="" if step.date else day_label(chapter),
-            when=clock_label(focus, day) if step.date else chapter_when(chapter, focus),
+            day_label="" if step.date else day_label(chapter, lang),
+            when=clock_label(focus, day, lang) if step.date else chapter_when(chapter, focus, lang),
             center=step.center or chapter.center,
             zoom=step.zoom or chapter.zoom,
             frame=step.frame or chapter.frame,
@@ -63,8 +64,10 @@ def step_view(atlas: Atlas, step: Step) -> StepView:
     view = atlas.settings.start_view
     return StepView(
         day=span.earliest,
-        day_label="" if span.is_exact_day else format_span(span),
-        when=clock_label(focus, span.earliest) if span.is_exact_day else format_span(span),
+        day_label="" if span.is_exact_day else format_span(span, lang),
+        when=clock_label(focus, span.earliest, lang)
+        if span.is_exact_day
+        else format_span(span, lang),
         center=step.center or view.center,
         zoom=step.zoom or view.zoom,
         frame=step.frame,
@@ -106,32 +109,56 @@ def number_of(text: str) -> float | None:
         return None
 
 
-def how_far_off(predict: Predict, guess: str) -> str:
-    """In words, how far a pupil's guess was from the answer."""
+# What a pupil hears after Reveal (the frozen lesson's lesson.js says the same, from
+# map/lesson_control.py); the plural ones are (singular, plural) for ngettext.
+FAR_OFF = {
+    "no_guess": N_("You did not give a guess."),
+    "not_number": N_("That guess is not a number."),
+    "not_date": N_("That guess is not a date written YYYY-MM-DD."),
+    "exact": N_("Your guess was exactly right."),
+    "high": N_("Your guess was {n} too high."),
+    "low": N_("Your guess was {n} too low."),
+    "same_day": N_("Your guess was the very day."),
+    "right": N_("Your answer was right."),
+    "wrong": N_("Your answer was not the one the sources give."),
+}
+
+
+def days_off_sentence(t: Translator, days: int) -> str:
+    """'Your guess was {n} days late.' (days > 0) or '… early.' in the plural form the
+    language takes for abs(days); {n} is left for the caller."""
+    n = abs(days)
+    if days > 0:
+        return t.ngettext("Your guess was {n} day late.", "Your guess was {n} days late.", n)
+    return t.ngettext("Your guess was {n} day early.", "Your guess was {n} days early.", n)
+
+
+def how_far_off(predict: Predict, guess: str, lang: str = "en") -> str:
+    """In words (in `lang`), how far a pupil's guess was from the answer."""
+    t = translator(lang)
     guess = str(guess).strip()
     if not guess:
-        return "You did not give a guess."
+        return t.gettext(FAR_OFF["no_guess"])
     if predict.kind == "number":
         wanted, given = number_of(predict.answer), number_of(guess)
         if given is None or wanted is None:
-            return "That guess is not a number."
+            return t.gettext(FAR_OFF["not_number"])
         off = given - wanted
         if off == 0:
-            return "Your guess was exactly right."
-        word = "too high" if off > 0 else "too low"
-        return f"Your guess was {abs(off):g} {word}."
+            return t.gettext(FAR_OFF["exact"])
+        said = FAR_OFF["high" if off > 0 else "low"]
+        return t.gettext(said).format(n=t.number(abs(off)))
     if predict.kind == "date":
         wanted_day, given_day = _day(predict.answer), _day(guess)
         if given_day is None or wanted_day is None:
-            return "That guess is not a date written YYYY-MM-DD."
+            return t.gettext(FAR_OFF["not_date"])
         days = (given_day - wanted_day).days
         if days == 0:
-            return "Your guess was the very day."
-        unit = "day" if abs(days) == 1 else "days"
-        return f"Your guess was {abs(days)} {unit} {'late' if days > 0 else 'early'}."
+            return t.gettext(FAR_OFF["same_day"])
+        return days_off_sentence(t, days).format(n=t.number(abs(days)))
     if guess == predict.answer:
-        return "Your answer was right."
-    return "Your answer was not the one the sources give."
+        return t.gettext(FAR_OFF["right"])
+    return t.gettext(FAR_OFF["wrong"])
 
 
 def place_options(atlas: Atlas, predict: Predict) -> list[tuple[str, str]]:

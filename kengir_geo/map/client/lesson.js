@@ -21,8 +21,15 @@
     return cleaned === "" || isNaN(Number(cleaned)) ? null : Number(cleaned);
   }
 
+  /* The CLDR plural category of n in the locale ("one", "few", "many", "other"), as Python
+   * named the sentences (map/lesson_control.py lesson_strings); "one"/"other" without Intl. */
+  function pluralOf(n, locale) {
+    try { return new Intl.PluralRules(locale || "en").select(n); }
+    catch (e) { return n === 1 ? "one" : "other"; }
+  }
+
   /* How far off, in the sentences Python gave (story/lessons.py how_far_off says the same). */
-  function howFarOff(p, guess, s) {
+  function howFarOff(p, guess, s, locale) {
     if (String(guess).trim() === "") { return s.no_guess; }
     if (p.kind === "number" || p.kind === "date") {
       var read = p.kind === "number" ? numberOf : dayOf;
@@ -30,8 +37,11 @@
       if (got === null) { return p.kind === "number" ? s.not_number : s.not_date; }
       var off = got - want, n = Math.abs(off);
       if (off === 0) { return s.exact; }
-      var key = p.kind === "number" ? (off > 0 ? "high" : "low") : (off > 0 ? "late" : "early");
-      return L.TimeMap.fill(s[key + (n === 1 ? "_one" : "")], {n: n});
+      if (p.kind === "number") {
+        return L.TimeMap.fill(s[off > 0 ? "high" : "low"], {n: n.toLocaleString(locale || "en")});
+      }
+      var key = off > 0 ? "late" : "early";
+      return L.TimeMap.fill(s[key + "_" + pluralOf(n, locale)] || s[key], {n: n});
     }
     return guess === p.answer ? s.right : s.wrong;
   }
@@ -54,7 +64,7 @@
       var p = step.predict, s = this.options.strings;
       var field = form.querySelector("[name=guess]:checked") || form.querySelector("[name=guess]");
       var guess = field && field.type !== "radio" ? field.value : (field && field.checked ? field.value : "");
-      var said = howFarOff(p, guess, s);
+      var said = howFarOff(p, guess, s, this.options.locale);
       form.querySelector(".kg-reveal").hidden = false;
       form.querySelector(".kg-off").textContent = said;
       form.querySelector("button[type=submit]").disabled = true;
