@@ -22,7 +22,7 @@ from kengir_geo.i18n import N_, translator
 from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import esc
 from kengir_geo.map.rich_text import rich_html, sources_html
-from kengir_geo.story.lessons import lesson_sources, step_view
+from kengir_geo.story.lessons import answer_words, lesson_sources, step_view
 
 # Words put inside the page's markup (marked here for the catalogues)
 ANSWER = N_("Answer:")
@@ -94,7 +94,7 @@ def _activity_html(atlas: Atlas, step: Step, teacher: bool, lang: str = "en") ->
             html += f'<ul class="choices">{items}</ul>'
         if teacher:
             html += (
-                f'<div class="teacher"><b>{esc(t.gettext(ANSWER))}</b> {esc(activity.answer)}. '
+                f'<div class="teacher"><b>{esc(t.gettext(ANSWER))}</b> {esc(answer_words(atlas, activity, lang))}. '
                 f"{rich_html(activity.reveal, atlas.sources)}</div>"
             )
         return html

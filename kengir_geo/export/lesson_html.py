@@ -24,12 +24,13 @@ from kengir_geo.map.escape import esc
 from kengir_geo.map.lesson_control import LessonControl
 from kengir_geo.map.render import settle_ids
 from kengir_geo.map.rich_text import rich_html, sources_html
-from kengir_geo.story.lessons import place_options, reveal_day, step_view
+from kengir_geo.story.lessons import answer_words, place_options, reveal_day, step_view
 from kengir_geo.story.periods import period_for, periods
 from kengir_geo.story.timeline import clock_label
 
 # Words put inside the page's markup (marked here for the catalogues)
-YOUR_GUESS = N_("Your guess")
+GUESS_NUMBER = N_("Your guess (a number)")
+GUESS_DATE = N_("Your guess (a date, written YYYY-MM-DD)")
 IN_ENGLISH = N_("Not translated yet: shown in English.")
 PREDICT = N_("Predict:")
 REVEAL = N_("Reveal")
@@ -72,19 +73,16 @@ def _guess_field(atlas: Atlas, predict: Predict, number: int, lang: str = "en") 
             f'<label><input type="radio" name="guess" value="{esc(c)}"> {esc(c)}</label>'
             for c in options
         )
-    kind = "number" if predict.kind == "number" else "date"
+    # a day is typed as text: a date field shows the browser's format, not the reader's
+    # (lesson.js reads the reader's digits or ISO, as the go-to-date field does)
+    number_kind = predict.kind == "number"
     field = f"kg-guess-{number}"
+    label = translator(lang).gettext(GUESS_NUMBER if number_kind else GUESS_DATE)
     return (
-        f'<label for="{field}">{esc(translator(lang).gettext(YOUR_GUESS))}</label>'
-        f'<input id="{field}" name="guess" type="{kind}"'
-        f"{' step=any' if kind == 'number' else ''}>"
+        f'<label for="{field}">{esc(label)}</label>'
+        f'<input id="{field}" name="guess" type="{"number" if number_kind else "text"}"'
+        f"{' step=any' if number_kind else ' autocomplete=off'}>"
     )
-
-
-def _answer_text(atlas: Atlas, predict: Predict) -> str:
-    if predict.kind == "place":
-        return dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
-    return predict.answer
 
 
 def step_html(
@@ -113,7 +111,7 @@ def _step_body(atlas: Atlas, step: Step, number: int, lang: str, view) -> str:
             f'<button type="submit">{esc(t.gettext(REVEAL))}</button>'
             f'<div class="kg-reveal" hidden><h3 tabindex="-1">{esc(t.gettext(WHAT_HAPPENED))}'
             '</h3><p class="kg-off" role="status" aria-live="polite"></p>'
-            f"<p><b>{esc(t.gettext(THE_ANSWER))}</b> {esc(_answer_text(atlas, activity))}</p>"
+            f"<p><b>{esc(t.gettext(THE_ANSWER))}</b> {esc(answer_words(atlas, activity, lang))}</p>"
             f"{_paragraphs(activity.reveal, atlas)}{_paragraphs(view.narrative, atlas)}</div>"
             "</form>"
         )
@@ -174,7 +172,12 @@ def step_entries(atlas: Atlas, lesson: Lesson, lang: str = "en") -> list[dict[st
         if predict is not None:
             entry["predict"] = {
                 "kind": predict.kind,
-                "answer": _answer_text(atlas, predict),
+                # what lesson.js compares a guess with: a place by its name, a day as ISO
+                "answer": (
+                    answer_words(atlas, predict, lang)
+                    if predict.kind == "place"
+                    else predict.answer
+                ),
                 "hide": list(predict.hide),
                 "highlight": list(view.highlight),
                 "reveal_day": reveal_day(atlas, step).toordinal(),

@@ -10,7 +10,7 @@ from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.lessons import Compare, Lesson, Predict, Step
 from kengir_geo.i18n import N_, Translator, translator
-from kengir_geo.i18n.dates import format_span
+from kengir_geo.i18n.dates import format_day, format_span, parse_typed_day
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
 from kengir_geo.story.links import default_layers
 from kengir_geo.story.timeline import clock_label
@@ -149,7 +149,7 @@ def how_far_off(predict: Predict, guess: str, lang: str = "en") -> str:
         said = FAR_OFF["high" if off > 0 else "low"]
         return t.gettext(said).format(n=t.number(abs(off)))
     if predict.kind == "date":
-        wanted_day, given_day = _day(predict.answer), _day(guess)
+        wanted_day, given_day = _day(predict.answer), parse_typed_day(guess, lang)
         if given_day is None or wanted_day is None:
             return t.gettext(FAR_OFF["not_date"])
         days = (given_day - wanted_day).days
@@ -170,3 +170,13 @@ def place_options(atlas: Atlas, predict: Predict) -> list[tuple[str, str]]:
             pairs = {str(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
             return sorted(pairs.items(), key=lambda pair: pair[1])
     return []
+
+
+def answer_words(atlas: Atlas, predict: Predict, lang: str = "en") -> str:
+    """The answer as a reader reads it: a place's name, a day in words ("26 червня 1954 р."),
+    else as written."""
+    if predict.kind == "place":
+        return dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
+    if predict.kind == "date" and (day := _day(predict.answer)) is not None:
+        return format_day(day, lang)
+    return predict.answer

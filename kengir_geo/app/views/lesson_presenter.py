@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kengir_geo.app.language import _
+from kengir_geo.app.common import atlas_or_stop
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.lessons import lessons_or_stop
 from kengir_geo.app.presenting import shown_in
 from kengir_geo.data.lessons import Predict
 from kengir_geo.map.escape import md
+from kengir_geo.story.lessons import answer_words
 
 CSS = """<style>
 .st-key-lesson_notes p, .st-key-lesson_notes li { font-size: 1.25rem; line-height: 1.45; }
@@ -34,7 +36,8 @@ def _follow(room: str) -> None:
     with st.container(key="lesson_notes", border=True):
         st.markdown(md(step.teacher_note) if step.teacher_note else _("No notes for this step."))
         if isinstance(step.activity, Predict):
-            st.markdown(_("**Answer:** {answer}").format(answer=md(step.activity.answer)))
+            answer = answer_words(atlas_or_stop(), step.activity, current_language())
+            st.markdown(_("**Answer:** {answer}").format(answer=md(answer)))
     if index + 1 < len(lesson.steps):
         st.caption(_("Next: {title}").format(title=md(lesson.steps[index + 1].title)))
 

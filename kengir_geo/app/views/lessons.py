@@ -34,7 +34,13 @@ from kengir_geo.i18n import N_
 from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
-from kengir_geo.story.lessons import how_far_off, place_options, reveal_day, step_view
+from kengir_geo.story.lessons import (
+    answer_words,
+    how_far_off,
+    place_options,
+    reveal_day,
+    step_view,
+)
 from kengir_geo.story.periods import period_for, periods
 
 TEACHER, PUPIL = N_("Teacher (projected)"), N_("Pupil")  # shown through _()
@@ -174,7 +180,7 @@ def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, room
         st.fragment(_class_spread, run_every=1.0)(room.code, room.step, predict)
     if revealed:
         said = how_far_off(predict, guess, current_language()) if pupil else ""
-        answer = dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
+        answer = answer_words(atlas, predict, current_language())
         _announce(" ".join((said, _("The answer: {answer}.").format(answer=answer))).strip())
         st.markdown(rich_md(predict.reveal, atlas.sources))
         if narrative := step_view(atlas, step).narrative:

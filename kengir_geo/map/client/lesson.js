@@ -9,11 +9,9 @@
 (function (L) {
   "use strict";
 
-  var DAY_MS = 86400000;
-
-  function dayOf(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text).trim());
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS : null;
+  /* A typed day in the reader's digits or ISO (timecore.js dayOfTyped, the go-to-date rule). */
+  function dayOf(text, parts) {
+    return L.TimeMap.core.dayOfTyped(String(text), parts);
   }
 
   function numberOf(text) {
@@ -29,10 +27,10 @@
   }
 
   /* How far off, in the sentences Python gave (story/lessons.py how_far_off says the same). */
-  function howFarOff(p, guess, s, locale) {
+  function howFarOff(p, guess, s, locale, parts) {
     if (String(guess).trim() === "") { return s.no_guess; }
     if (p.kind === "number" || p.kind === "date") {
-      var read = p.kind === "number" ? numberOf : dayOf;
+      var read = p.kind === "number" ? numberOf : function (x) { return dayOf(x, parts); };
       var want = read(p.answer), got = read(guess);
       if (got === null) { return p.kind === "number" ? s.not_number : s.not_date; }
       var off = got - want, n = Math.abs(off);
@@ -64,7 +62,8 @@
       var p = step.predict, s = this.options.strings;
       var field = form.querySelector("[name=guess]:checked") || form.querySelector("[name=guess]");
       var guess = field && field.type !== "radio" ? field.value : (field && field.checked ? field.value : "");
-      var said = howFarOff(p, guess, s, this.options.locale);
+      var dates = this.tm.options.dates;
+      var said = howFarOff(p, guess, s, this.options.locale, dates && dates.typed);
       form.querySelector(".kg-reveal").hidden = false;
       form.querySelector(".kg-off").textContent = said;
       form.querySelector("button[type=submit]").disabled = true;
