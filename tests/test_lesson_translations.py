@@ -22,6 +22,7 @@ from kengir_geo.data.translations import (
 )
 from kengir_geo.i18n.dates import parse_typed_day
 from kengir_geo.map.lesson_control import lesson_strings
+from kengir_geo.map.rich_text import rich_plain
 from kengir_geo.story.lessons import how_far_off
 
 BUNDLED = Path(__file__).resolve().parent.parent / "geodata"
@@ -160,3 +161,17 @@ def test_how_far_off_a_date_is_said_with_the_languages_plural_forms():
     assert {k for k in uk if k.startswith("late_")} == {"late_one", "late_few", "late_many"}
     assert uk["late_few"].format(n=2) == "Ваша відповідь пізніша на 2 дні."
     assert lesson_strings("en")["late_one"] == "Your guess was {n} day late."
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_bibliography_of_export_data_is_in_the_language(atlas, lang, tmp_path):
+    result = run("export-data", "--out", tmp_path, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "sources.md").read_text(encoding="utf-8")
+    heading = {"uk": "# Джерела", "ru": "# Источники", "kk": "# Дереккөздер", "lt": "# Šaltiniai"}
+    assert text.startswith(heading[lang] + "\n")
+    for english in ("Cited by", "Read for this atlas", "Not read by us", "Every work the atlas"):
+        assert english not in text
+    # the wording for a work the bibliography lacks comes from one place, in the language
+    missing = rich_plain("{cite:no-such-work}", atlas.sources, lang)
+    assert missing and "bibliography" not in missing
