@@ -180,7 +180,8 @@ def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, room
         st.fragment(_class_spread, run_every=1.0)(room.code, room.step, predict)
     if revealed:
         said = how_far_off(predict, guess, current_language()) if pupil else ""
-        answer = answer_words(atlas, predict, current_language())
+        # "1954 m. birželio 26 d." ends with its own full stop: the sentence's is enough
+        answer = answer_words(atlas, predict, current_language()).rstrip(".")
         _announce(" ".join((said, _("The answer: {answer}.").format(answer=answer))).strip())
         st.markdown(rich_md(predict.reveal, atlas.sources))
         if narrative := step_view(atlas, step).narrative:
