@@ -65,7 +65,7 @@ def test_bibliography_as_csl_and_markdown(atlas):
     text = markdown(atlas)
     assert "**Kengir uprising**: Wikipedia contributors, *Kengir uprising*." in text
     assert "w\\-en" not in text and "Read for this atlas." in text
-    assert "Cited by 5 feature(s)." in text
+    assert "Cited by 5 features." in text
 
 
 def test_markdown_bibliography_does_not_pass_html(tmp_path):

@@ -14,7 +14,9 @@ from collections import Counter, defaultdict
 
 import streamlit as st
 
+from kengir_geo.app.language import _, ngettext, tr
 from kengir_geo.data.lessons import Predict
+from kengir_geo.i18n.dates import format_day, parse_typed_day
 from kengir_geo.story.lessons import number_of
 
 
@@ -32,18 +34,25 @@ def spread(room: str, step: str, predict: Predict) -> str:
     """What the teacher sees: how many answered and how their guesses spread."""
     guesses = [g for g in _guesses().get((room, step), {}).values() if g.strip()]
     if not guesses:
-        return "No pupil has answered yet."
-    said = f"{len(guesses)} pupil{'s' if len(guesses) != 1 else ''} answered."
+        return _("No pupil has answered yet.")
+    t = tr()
+    said = ngettext("{count} pupil answered.", "{count} pupils answered.", len(guesses)).format(
+        count=t.number(len(guesses))
+    )
     if predict.kind == "number":
         numbers = sorted(n for n in map(number_of, guesses) if n is not None)
         if numbers:
-            said += (
-                f" Guesses from {numbers[0]:g} to {numbers[-1]:g}, "
-                f"middle {statistics.median(numbers):g}."
+            said += " " + _("Guesses from {low} to {high}, middle {middle}.").format(
+                low=t.number(numbers[0]),
+                high=t.number(numbers[-1]),
+                middle=t.number(statistics.median(numbers)),
             )
     elif predict.kind == "date":
-        days = sorted(guesses)
-        said += f" Guesses from {days[0]} to {days[-1]}."
+        days = sorted(d for d in (parse_typed_day(g, t.lang) for g in guesses) if d)
+        if days:
+            said += " " + _("Guesses from {first} to {last}.").format(
+                first=format_day(days[0], t.lang), last=format_day(days[-1], t.lang)
+            )
     else:
         counts = Counter(guesses).most_common()
         said += " " + "; ".join(f"{choice}: {n}" for choice, n in counts) + "."

@@ -11,12 +11,11 @@ from pathlib import Path
 import click
 
 from kengir_geo.cli.options import geodata_option
-from kengir_geo.cli.writing import load, out_option, progress, writing
+from kengir_geo.cli.writing import lang_option, load, out_option, progress, writing
 from kengir_geo.data.translated import atlas_in
 from kengir_geo.export.data import export_data
 from kengir_geo.export.html import export_html, export_summary
 from kengir_geo.export.picture import export_picture
-from kengir_geo.i18n import available_languages
 
 
 def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -36,15 +35,6 @@ def parse_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise click.BadParameter(f"{value!r}: choose a size from 320x240 to 7680x4320")
     return width, height
-
-
-lang_option = click.option(
-    "--lang",
-    default="en",
-    show_default=True,
-    type=click.Choice(available_languages()),
-    help="The language of the words (texts not yet translated stay English).",
-)
 
 
 @click.command("export")

@@ -1,4 +1,4 @@
-"""What every command that writes a file shares: its --out option, progress on stderr, the atlas
+"""What every command that writes a file shares: its --out and --lang options, progress on stderr, the atlas
 or the reasons it cannot load, and one way to say that nothing was written."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import click
 from kengir_geo.cli.report import EXIT_INVALID, EXIT_USAGE
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
 from kengir_geo.export.html import ExportError
+from kengir_geo.i18n import available_languages
 
 
 def progress(message: str) -> None:
@@ -33,8 +34,18 @@ def load(geodata: Path | None) -> Atlas:
 
 def out_option(help: str, folder: bool = False):
     """`--out`: the file (or, with `folder`, the folder) a command writes."""
-    kind = click.Path(path_type=Path, file_okay=folder, dir_okay=not folder)
+    kind = click.Path(path_type=Path, file_okay=not folder, dir_okay=folder)
     return click.option("--out", required=True, type=kind, help=help)
+
+
+# `--lang`: the language a written file speaks
+lang_option = click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    type=click.Choice(available_languages()),
+    help="The language of the words (texts not yet translated stay English).",
+)
 
 
 @contextmanager

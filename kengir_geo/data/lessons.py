@@ -9,7 +9,7 @@ geodata/README.md describes the format; this module is the one place that reads 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from kengir_geo.data.schema import (
     text_trouble,
 )
 from kengir_geo.data.settings import Settings, parse_settings
+from kengir_geo.data.translations import SOURCE_LANGUAGE, Overlay, overlay
 
 LESSONS = "lessons"  # the folder inside geodata/
 ANSWER_KINDS = ("number", "date", "choice", "place")
@@ -126,6 +127,14 @@ class Lesson:
     summary: str = ""
     content_note: str = ""
     sources: tuple[str, ...] = field(default=())  # every work the lesson's texts cite
+    language: str = "en"  # the language of its texts (English where `english` says so)
+    # (id, field) of its texts shown in English because their translation is missing or stale,
+    # keyed as in the translation files: ("lesson", "title"), ("step-2", "predict.reveal")
+    english: frozenset[tuple[str, str]] = frozenset()
+
+    def step_in_english(self, number: int) -> bool:
+        """True when a text of step `number` (from 1) is shown in English in a translation."""
+        return any(id_ == f"step-{number}" for id_, _ in self.english)
 
 
 @dataclass(frozen=True)
@@ -402,15 +411,34 @@ def lesson_paths(root: Path) -> list[Path]:
     return sorted((Path(root) / LESSONS).glob("*.toml"))
 
 
-def read_lessons(raw: RawGeodata, problems: list[Problem]) -> list[Lesson]:
-    """Every lesson of a geodata folder that can be used; what is wrong goes to `problems`."""
+def read_lessons(raw: RawGeodata, problems: list[Problem], lang: str = "en") -> list[Lesson]:
+    """Every lesson of a geodata folder that can be used; what is wrong goes to `problems`.
+    In another language, each text with a current translation (geodata/i18n/<lang>/lessons/)
+    replaces the English; the others stay English and are listed in the lesson's `english`."""
     known = Known.of(raw)
+    shown = overlay(raw, lang) if lang != SOURCE_LANGUAGE else None
     lessons = []
     for path in lesson_paths(raw.root):
         doc = read_toml(path, problems)
-        if doc and (lesson := parse_lesson(doc, path.stem, known, problems)) is not None:
+        if not doc:
+            continue
+        lesson = parse_lesson(doc, path.stem, known, problems)
+        if lesson is not None and shown is not None and path.stem in shown.lessons:
+            lesson = _in_language(shown, path.stem, known, lesson)
+        if lesson is not None:
             lessons.append(lesson)
     return lessons
+
+
+def _in_language(shown: Overlay, lesson_id: str, known: Known, english: Lesson) -> Lesson:
+    """The lesson in the overlay's language; the English one if the translation cannot be read
+    (validate reports why)."""
+    translated = parse_lesson(shown.lessons[lesson_id], lesson_id, known, [])
+    if translated is None:
+        return english
+    file = f"{LESSONS}/{lesson_id}.toml"
+    in_english = frozenset((id_, key) for f, id_, key in shown.fallbacks if f == file)
+    return replace(translated, language=shown.lang, english=in_english)
 
 
 def check_lessons(raw: RawGeodata, settings: Settings | None = None) -> list[Problem]:
@@ -457,10 +485,10 @@ def check_lessons(raw: RawGeodata, settings: Settings | None = None) -> list[Pro
     return problems
 
 
-def load_lessons(raw: RawGeodata) -> list[Lesson]:
-    """The lessons, or LessonError with every problem."""
+def load_lessons(raw: RawGeodata, lang: str = "en") -> list[Lesson]:
+    """The lessons (in `lang` where translated), or LessonError with every problem."""
     problems: list[Problem] = []
-    lessons = read_lessons(raw, problems)
+    lessons = read_lessons(raw, problems, lang)
     if any(p.is_error for p in problems):
         raise LessonError([p for p in problems if p.is_error])
     return lessons

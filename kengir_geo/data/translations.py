@@ -1,7 +1,9 @@
 """Geodata in other languages: translation files beside the originals, checked and overlaid.
 
 `geodata/i18n/<lang>/story.toml` translates `geodata/story.toml`, `…/layers/places.toml` the
-layer file `layers/places.geojson`, and so on. Each entry is keyed by id and field:
+layer file `layers/places.geojson`, `…/lessons/why-here.toml` a lesson (keyed "lesson" and
+"step-1", "step-2"…; a list's items as "goals.1", "observe.question.2"), and so on. Each entry
+is keyed by id and field:
 
     [steplag.narrative]
     text = "Після війни…"
@@ -24,6 +26,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -149,6 +152,61 @@ def units(raw: RawGeodata) -> list[Unit]:
                 path = ("layers", layer_id, "features", i, "properties", key)
                 gazetteer = names if key == "name" and props.get("name") in names else ()
                 _add(out, file, props.get("id"), key, path, props.get(key), gazetteer)
+    return out + lesson_units(raw.root)
+
+
+LESSON_FOLDER = "lessons"  # geodata/lessons/*.toml (data/lessons.py reads and checks them)
+_LESSON_TEXTS = ("title", "summary", "content_note")
+_STEP_TEXTS = ("title", "text", "teacher_note")
+# a step's activity table -> its texts (a list's items are numbered from 1)
+_ACTIVITY_TEXTS = {
+    "observe": ("observe", "reflect", "question"),
+    "predict": ("question", "reveal", "choices"),
+    "compare": ("questions",),
+    "discuss": ("questions",),
+}
+
+
+def lesson_docs(root: Path) -> dict[str, dict[str, Any]]:
+    """Every lesson file's TOML, by lesson id; a broken file is left out (check_lessons says
+    why)."""
+    docs = {}
+    for path in sorted((Path(root) / LESSON_FOLDER).glob("*.toml")):
+        try:
+            docs[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+    return docs
+
+
+def _texts(out: list[Unit], file: str, id_: str, field: str, path: tuple, value: Any) -> None:
+    """A text, or each text of a list (field.1, field.2…)."""
+    if isinstance(value, list):
+        for j, item in enumerate(value):
+            _add(out, file, id_, f"{field}.{j + 1}", (*path, j), item)
+    else:
+        _add(out, file, id_, field, path, value)
+
+
+def lesson_units(root: Path) -> list[Unit]:
+    """Every reader-visible text of the lessons: the lesson's title, summary, content note and
+    goals (id "lesson"), and each step's (id "step-N", N from 1)."""
+    out: list[Unit] = []
+    for lesson_id, doc in lesson_docs(root).items():
+        file = f"{LESSON_FOLDER}/{lesson_id}.toml"
+        for key in (*_LESSON_TEXTS, "goals"):
+            _texts(out, file, "lesson", key, ("lessons", lesson_id, key), doc.get(key))
+        for i, step in enumerate(_list(doc.get("step"))):
+            if not isinstance(step, dict):
+                continue
+            step_id, base = f"step-{i + 1}", ("lessons", lesson_id, "step", i)
+            for key in _STEP_TEXTS:
+                _texts(out, file, step_id, key, (*base, key), step.get(key))
+            for table, keys in _ACTIVITY_TEXTS.items():
+                activity = step.get(table)
+                for key in keys if isinstance(activity, dict) else ():
+                    path = (*base, table, key)
+                    _texts(out, file, step_id, f"{table}.{key}", path, activity.get(key))
     return out
 
 
@@ -370,10 +428,12 @@ class Overlay:
     translated: frozenset[tuple[str, str, str]]
     fallbacks: frozenset[tuple[str, str, str]]  # shown in English: missing, stale or wrong
     drafts: int  # translated entries not yet reviewed by a native speaker
+    # lesson id -> its TOML with the translations laid over
+    lessons: dict[str, dict[str, Any]] = dataclass_field(default_factory=dict)
 
 
-def _set(raw: RawGeodata, path: tuple, value: str) -> None:
-    target: Any = getattr(raw, path[0])
+def _set(raw: RawGeodata, lessons: dict[str, Any], path: tuple, value: str) -> None:
+    target: Any = lessons if path[0] == LESSON_FOLDER else getattr(raw, path[0])
     for step in path[1:-1]:
         target = target[step]
     target[path[-1]] = value
@@ -385,6 +445,8 @@ def overlay(raw: RawGeodata, lang: str) -> Overlay:
     problems: list[Problem] = []
     entries = read_entries(raw.root, lang, problems) if lang != SOURCE_LANGUAGE else {}
     copied = copy.deepcopy(raw)
+    lessons = lesson_docs(raw.root)
+    english_lessons = copy.deepcopy(lessons)
     translated, fallbacks, drafts = set(), set(), 0
     for unit in units(raw):
         entry = entries.get(unit.key)
@@ -399,10 +461,24 @@ def overlay(raw: RawGeodata, lang: str) -> Overlay:
             if lang != SOURCE_LANGUAGE:
                 fallbacks.add(unit.key)
             continue
-        _set(copied, unit.path, entry.text)
+        _set(copied, lessons, unit.path, entry.text)
         translated.add(unit.key)
         drafts += entry.status != "reviewed"
-    return Overlay(copied, lang, frozenset(translated), frozenset(fallbacks), drafts)
+    for lesson_id, doc in lessons.items():
+        _translate_choice_answers(doc, english_lessons[lesson_id])
+    return Overlay(copied, lang, frozenset(translated), frozenset(fallbacks), drafts, lessons)
+
+
+def _translate_choice_answers(doc: dict[str, Any], english: dict[str, Any]) -> None:
+    """A choice step's answer is one of its choices: it becomes the translation of that choice,
+    so that the translated lesson still knows which choice is right."""
+    for step, original in zip(_list(doc.get("step")), _list(english.get("step")), strict=False):
+        predict, was = _get(step, "predict"), _get(original, "predict")
+        if not isinstance(predict, dict) or not isinstance(was, dict):
+            continue
+        choices, english_choices = _list(predict.get("choices")), _list(was.get("choices"))
+        if was.get("answer") in english_choices and len(choices) == len(english_choices):
+            predict["answer"] = choices[english_choices.index(was.get("answer"))]
 
 
 # Stubs ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kengir_geo.data.atlas import Atlas, Source
+from kengir_geo.i18n import translator
 from kengir_geo.map.escape import md, safe_url
 from kengir_geo.map.rich_text import reported_by, rich_md, rich_plain
 
@@ -61,16 +62,20 @@ def citation_counts(atlas: Atlas) -> Counter:
     return counts
 
 
-def markdown(atlas: Atlas) -> str:
-    """The bibliography to read: each work as it is cited, its full entry, whether we read it
-    (or who reports it), and how many map features cite it."""
+def markdown(atlas: Atlas, lang: str = "en") -> str:
+    """The bibliography to read, in `lang`: each work as it is cited, its full entry, whether
+    we read it (or who reports it), and how many map features cite it. Titles of works stay
+    in their own language."""
+    t = translator(lang)
     counts = citation_counts(atlas)
     title = md(atlas.settings.title)
     lines = [
-        "# Sources",
+        "# " + t.gettext("Sources"),
         "",
-        f"Every work the atlas {title} cites, with how many map features cite it. Works we did "
-        "not read ourselves are cited only as another work reports them.",
+        t.gettext(
+            "Every work the atlas {title} cites, with how many map features cite it. Works we "
+            "did not read ourselves are cited only as another work reports them."
+        ).format(title=title),
         "",
     ]
     ordered = sorted(atlas.sources.values(), key=lambda s: (str(s.author).lower(), s.title.lower()))
@@ -83,12 +88,18 @@ def markdown(atlas: Atlas) -> str:
         url = f" <{link}>" if link and not re.search(r"[<>]", link) else ""
         lines.append(f"- **{md(source.name)}**: {', '.join(parts)}{year}{where}.{url}")
         read = (
-            "Read for this atlas."
+            t.gettext("Read for this atlas.")
             if source.read
-            else md("Not read by us" + reported_by(source, atlas.sources) + ".")
+            else md(
+                t.gettext("Not read by us{reported_by}.").format(
+                    reported_by=reported_by(source, atlas.sources, lang)
+                )
+            )
         )
         lines.append(f"  {read}")
         if source.note:
-            lines.append(f"  {rich_md(source.note, atlas.sources)}")
-        lines.append(f"  Cited by {counts.get(source.id, 0)} feature(s).")
+            lines.append(f"  {rich_md(source.note, atlas.sources, lang)}")
+        count = counts.get(source.id, 0)
+        cited = t.ngettext("Cited by {count} feature.", "Cited by {count} features.", count)
+        lines.append("  " + cited.format(count=t.number(count)))
     return "\n".join(lines) + "\n"

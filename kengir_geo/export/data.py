@@ -50,7 +50,7 @@ def export_data(atlas: Atlas, out_dir: Path, lang: str = "en") -> list[Path]:
     places = linked_places(atlas, lang=lang)
     written.append(write_atomically(out_dir / "linked-places.json", dump(places)))
     written.append(write_atomically(out_dir / "sources.json", dump(csl_json(atlas))))
-    written.append(write_atomically(out_dir / "sources.md", markdown(atlas)))
+    written.append(write_atomically(out_dir / "sources.md", markdown(atlas, lang)))
     readme = DATA_README.format(title=atlas.settings.title)
     written.append(write_atomically(out_dir / "README.md", readme))
     return written

@@ -16,10 +16,18 @@ from pathlib import Path
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.lessons import Compare, Discuss, Lesson, Observe, Predict, Step
 from kengir_geo.export.html import ExportError
+from kengir_geo.export.lesson_html import IN_ENGLISH, WHO_SAYS, WORK_SAYS
 from kengir_geo.export.picture import export_picture, find_chromium, run_headless
+from kengir_geo.i18n import N_, translator
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import esc
 from kengir_geo.map.rich_text import rich_html, sources_html
-from kengir_geo.story.lessons import lesson_sources, step_view
+from kengir_geo.story.lessons import answer_words, lesson_sources, step_view
+
+# Words put inside the page's markup (marked here for the catalogues)
+ANSWER = N_("Answer:")
+LEARNING_GOALS = N_("Learning goals")
+
 
 PAPERS = {"A4": "210mm 297mm", "Letter": "8.5in 11in"}
 PICTURE_SIZE = (1400, 900)
@@ -53,61 +61,78 @@ def _questions(prompts: tuple[str, ...], kind: str, atlas: Atlas) -> str:
     )
 
 
-def _compare_table(atlas: Atlas, compare: Compare) -> str:
+def _compare_table(atlas: Atlas, compare: Compare, lang: str) -> str:
+    t = translator(lang)
     claim = atlas.claims.get(compare.claim)
     if claim is None:
         return ""
     rows = "".join(
-        f"<tr><td>{esc(v.value)}</td><td>{sources_html(v.sources, atlas.sources)}</td></tr>"
+        f"<tr><td>{esc(v.value)}</td><td>{sources_html(v.sources, atlas.sources, lang)}</td></tr>"
         for v in claim.values
         if not compare.sources or set(v.sources) & set(compare.sources)
     )
     return (
         f"<p><b>{esc(claim.item)}</b></p>"
-        f"<table><tr><th>What the work says</th><th>Who says it</th></tr>{rows}</table>"
+        f"<table><tr><th>{esc(t.gettext(WORK_SAYS))}</th>"
+        f"<th>{esc(t.gettext(WHO_SAYS))}</th></tr>{rows}</table>"
     )
 
 
-def _activity_html(atlas: Atlas, step: Step, teacher: bool) -> str:
+def _activity_html(atlas: Atlas, step: Step, teacher: bool, lang: str = "en") -> str:
+    t = translator(lang)
     activity = step.activity
     if isinstance(activity, Observe):
         return (
-            _questions(activity.observe, "Observe", atlas)
-            + _questions(activity.reflect, "Reflect", atlas)
-            + _questions(activity.question, "Question", atlas)
+            _questions(activity.observe, t.gettext("Observe"), atlas)
+            + _questions(activity.reflect, t.gettext("Reflect"), atlas)
+            + _questions(activity.question, t.gettext("Question"), atlas)
         )
     if isinstance(activity, Predict):
-        html = _questions((activity.question,), "Predict", atlas)
+        html = _questions((activity.question,), t.gettext("Predict"), atlas)
         if activity.choices:
             items = "".join(f"<li>☐ {esc(c)}</li>" for c in activity.choices)
             html += f'<ul class="choices">{items}</ul>'
         if teacher:
             html += (
-                f'<div class="teacher"><b>Answer:</b> {esc(activity.answer)}. '
+                f'<div class="teacher"><b>{esc(t.gettext(ANSWER))}</b> {esc(answer_words(atlas, activity, lang))}. '
                 f"{rich_html(activity.reveal, atlas.sources)}</div>"
             )
         return html
     if isinstance(activity, Compare):
-        table = _compare_table(atlas, activity)
+        table = _compare_table(atlas, activity, lang)
         if teacher and (claim := atlas.claims.get(activity.claim)) and claim.note:
-            table += f'<div class="teacher"><b>Why the works differ:</b> {esc(claim.note)}</div>'
-        return table + _questions(activity.questions, "Compare", atlas)
+            why = esc(t.gettext("Why the works differ:"))
+            table += f'<div class="teacher"><b>{why}</b> {esc(claim.note)}</div>'
+        return table + _questions(activity.questions, t.gettext("Compare"), atlas)
     assert isinstance(activity, Discuss)
-    return _questions(activity.questions, "Discuss", atlas)
+    return _questions(activity.questions, t.gettext("Discuss"), atlas)
 
 
-def _step_html(atlas: Atlas, number: int, step: Step, picture: Path | None, teacher: bool) -> str:
-    view = step_view(atlas, step)
+def _step_html(
+    atlas: Atlas,
+    number: int,
+    step: Step,
+    picture: Path | None,
+    teacher: bool,
+    lang: str = "en",
+    in_english: bool = False,
+) -> str:
+    t = translator(lang)
+    view = step_view(atlas, step, lang)
     html = f'<section class="step"><h2>{number}. {esc(step.title)}</h2>'
     html += f'<div class="when">{esc(view.when)}</div>'
     if picture is not None:
         data = base64.b64encode(picture.read_bytes()).decode("ascii")
-        html += f'<img src="data:image/png;base64,{data}" alt="The map for this step">'
+        alt = esc(t.gettext("The map for this step"))
+        html += f'<img src="data:image/png;base64,{data}" alt="{alt}">'
     if step.text:
         html += f"<p>{rich_html(step.text, atlas.sources)}</p>"
-    html += _activity_html(atlas, step, teacher)
+    html += _activity_html(atlas, step, teacher, lang)
     if teacher and step.teacher_note:
-        html += f'<div class="teacher"><b>For the teacher:</b> {esc(step.teacher_note)}</div>'
+        note = esc(t.gettext("For the teacher:"))
+        html += f'<div class="teacher"><b>{note}</b> {esc(step.teacher_note)}</div>'
+    if in_english:
+        html += f'<p class="when">{esc(t.gettext(IN_ENGLISH))}</p>'
     return html + "</section>"
 
 
@@ -117,40 +142,56 @@ def handout_html(
     pictures: dict[int, Path],
     teacher: bool = False,
     paper: str = "A4",
+    lang: str = "en",
 ) -> str:
-    """The handout as one HTML page; `pictures` maps a step's number to its PNG."""
+    """The handout as one HTML page; `pictures` maps a step's number to its PNG. `atlas` and
+    `lesson` are already in `lang`; the handout's own words and dates are put in it here."""
     if paper not in PAPERS:
         raise ExportError(f"paper is one of {', '.join(PAPERS)}, not {paper!r}")
-    who = "Teacher's copy" if teacher else "Name: ____________________"
+    t = translator(lang)
+    who = t.gettext("Teacher's copy") if teacher else t.gettext("Name: ____________________")
+    meta = t.gettext("Ages {youngest}–{oldest} · {minutes} minutes").format(
+        youngest=lesson.ages[0], oldest=lesson.ages[1], minutes=lesson.minutes
+    )
     head = (
         f"<h1>{esc(lesson.title)}</h1>"
-        f'<div class="meta">Ages {lesson.ages[0]}–{lesson.ages[1]} · {lesson.minutes} minutes · '
-        f"{esc(atlas.settings.title)} · {who}</div>"
+        f'<div class="meta">{esc(meta)} · {esc(atlas.settings.title)} · {esc(who)}</div>'
     )
+    if notice := translation_notice(lang):  # a draft translation says so on paper too
+        head += f'<div class="meta">{esc(notice)}</div>'
     if lesson.content_note:
-        head += f'<div class="note"><b>Content note.</b> {esc(lesson.content_note)}</div>'
+        label = esc(t.gettext("Content note."))
+        head += f'<div class="note"><b>{label}</b> {esc(lesson.content_note)}</div>'
     if teacher:
         goals = "".join(f"<li>{esc(g)}</li>" for g in lesson.goals)
-        head += f"<p><b>Learning goals</b></p><ul>{goals}</ul>"
+        head += f"<p><b>{esc(t.gettext(LEARNING_GOALS))}</b></p><ul>{goals}</ul>"
     steps = "".join(
-        _step_html(atlas, n, step, pictures.get(n), teacher)
+        _step_html(
+            atlas,
+            n,
+            step,
+            pictures.get(n),
+            teacher,
+            lang,
+            lang != "en" and lesson.step_in_english(n),
+        )
         for n, step in enumerate(lesson.steps, start=1)
     )
-    cited = sources_html(lesson_sources(atlas, lesson), atlas.sources)
+    cited = sources_html(lesson_sources(atlas, lesson), atlas.sources, lang)
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
         f"<title>{esc(lesson.title)}</title><style>{CSS % {'paper': PAPERS[paper]}}</style>"
         f'</head><body>{head}{steps}<p class="sources">{cited}</p></body></html>'
     )
 
 
-def step_picture(atlas: Atlas, step: Step, out: Path) -> Path:
+def step_picture(atlas: Atlas, step: Step, out: Path, lang: str = "en") -> Path:
     """The step's map as a PNG. A predict step is drawn on its own day without the chapter's
     text, so the picture does not give the answer away."""
-    view = step_view(atlas, step)
+    view = step_view(atlas, step, lang)
     if step.chapter and not isinstance(step.activity, Predict) and not step.date:
-        return export_picture(atlas, out, chapter=step.chapter, size=PICTURE_SIZE)
-    return export_picture(atlas, out, day=view.day, size=PICTURE_SIZE, frame=view.frame)
+        return export_picture(atlas, out, chapter=step.chapter, size=PICTURE_SIZE, lang=lang)
+    return export_picture(atlas, out, day=view.day, size=PICTURE_SIZE, frame=view.frame, lang=lang)
 
 
 def export_handout(
@@ -160,6 +201,7 @@ def export_handout(
     teacher: bool = False,
     paper: str = "A4",
     pictures: bool = True,
+    lang: str = "en",
 ) -> Path:
     """Write the handout as a PDF (atomically); ExportError says why when it cannot."""
     out = Path(out)
@@ -169,12 +211,12 @@ def export_handout(
     with tempfile.TemporaryDirectory(prefix="kengir-handout-") as name:
         folder = Path(name)
         drawn = {
-            n: step_picture(atlas, step, folder / f"step-{n}.png")
+            n: step_picture(atlas, step, folder / f"step-{n}.png", lang)
             for n, step in enumerate(lesson.steps, start=1)
             if pictures
         }
         page = folder / "handout.html"
-        page.write_text(handout_html(atlas, lesson, drawn, teacher, paper), encoding="utf-8")
+        page.write_text(handout_html(atlas, lesson, drawn, teacher, paper, lang), encoding="utf-8")
         pdf = folder / "handout.pdf"
         run_headless(
             chromium,

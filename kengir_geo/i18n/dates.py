@@ -162,8 +162,9 @@ def browser_locale(lang: str = DEFAULT_LANGUAGE) -> str:
     return str(translator(lang).locale).replace("_", "-")
 
 
-# the time map's date styles (client/timecore.js formatDay) and the CLDR skeleton of each
-BROWSER_STYLES = {"day": "yMMMMd", "short": "MMMd", "month": "yMMM", "year": "y"}
+# the time map's date styles (client/timecore.js formatDay) and the CLDR skeleton of each;
+# "typed" is the day in digits as the reader types it in the go-to-date field (26.06.1954)
+BROWSER_STYLES = {"day": "yMMMMd", "short": "MMMd", "month": "yMMM", "year": "y", "typed": "yMd"}
 _FIELD = re.compile(r"%\((\w+)\)s")
 _MONTHS = {  # a month field -> Babel's names (width, context)
     "MMM": ("abbreviated", "format"),
@@ -199,3 +200,32 @@ def browser_date_patterns(lang: str = DEFAULT_LANGUAGE) -> dict[str, list]:
         else:
             patterns[style] = parts
     return patterns
+
+
+_ISO_DAY = re.compile(r"\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*")
+_TYPED = re.compile(r"\s*(\d+)\D{1,3}(\d+)\D{1,3}(\d+)\.?\s*")
+
+
+def parse_typed_day(text: str, lang: str = DEFAULT_LANGUAGE) -> date | None:
+    """A day as a reader types it: in the language's digits ("26.06.1954" in uk, ru, kk;
+    "26/06/1954" in English; "1954-06-26" in lt) or as ISO 8601 in any language; None for
+    anything else, a day that does not exist, or a year not written in full ("54"). The
+    time map's go-to-date field reads the same way (client/timecore.js dayOfTyped)."""
+    text = str(text or "")
+    if iso := _ISO_DAY.fullmatch(text):
+        numbers = dict(zip("yMd", iso.groups(), strict=True))
+    elif typed := _TYPED.fullmatch(text):
+        order = [
+            p["f"] for p in browser_date_patterns(lang).get("typed", []) if isinstance(p, dict)
+        ]
+        if sorted(order) != ["M", "d", "y"]:
+            return None
+        numbers = dict(zip(order, typed.groups(), strict=True))
+        if len(numbers["y"]) < 3:
+            return None
+    else:
+        return None
+    try:
+        return date(int(numbers["y"]), int(numbers["M"]), int(numbers["d"]))
+    except ValueError:
+        return None

@@ -7,18 +7,35 @@ from typing import Any
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from kengir_geo.i18n import N_, translator
+from kengir_geo.i18n.dates import browser_locale
 from kengir_geo.map.assets import client_text
 from kengir_geo.map.escape import script_json
+from kengir_geo.map.plugin_words import story_strings
 from kengir_geo.map.timemap import TimeMap, add_assets
 from kengir_geo.story.lessons import far_off_words
 
-# Every sentence the control says (how far off a guess was: story/lessons.py FAR_OFF_WORDS).
+# Every sentence the control says, besides how far off a guess was (story/lessons.py
+# far_off_words, the same sentences the app says).
 STRINGS = {
-    "chapter_of": "Step {n} of {total}",
-    "show_chapter": "Press Next to show the step.",
-    "intro_help": "Press Next › (or PageDown) to go through the {n} steps. In a step that asks "
-    "you to predict, answer first, then press Reveal.",
+    "chapter_of": N_("Step {n} of {total}"),
+    "show_chapter": N_("Press Next to show the step."),
+    "intro_help": N_(
+        "Press Next › (or PageDown) to go through the {n} steps. In a step that asks "
+        "you to predict, answer first, then press Reveal."
+    ),
 }
+
+
+def lesson_strings(lang: str = "en") -> dict[str, str]:
+    """The control's sentences in `lang`. A count of days has the language's plural forms,
+    one per CLDR category ("late_one", "late_few", "late_many", "late_other"): lesson.js picks
+    one with Intl.PluralRules, so "2 дні" and "5 днів" both read right."""
+    t = translator(lang)
+    out = story_strings(lang)  # the story panel's own words (Previous, Next, Content note)
+    out.update({key: t.gettext(text) for key, text in STRINGS.items()})
+    out.update(far_off_words(lang))
+    return out
 
 
 class LessonControl(MacroElement):
@@ -34,11 +51,12 @@ class LessonControl(MacroElement):
         "{% endmacro %}\n"
     )
 
-    def __init__(self, time_map: TimeMap, config: dict[str, Any]):
+    def __init__(self, time_map: TimeMap, config: dict[str, Any], lang: str = "en"):
         super().__init__()
         self._name = "LessonControl"
         self.time_map = time_map
         self.config = config
+        self.lang = lang
 
     @property
     def config_json(self) -> str:
@@ -46,7 +64,9 @@ class LessonControl(MacroElement):
 
     @property
     def options_json(self) -> str:
-        return script_json({"strings": {**STRINGS, **far_off_words()}, "locale": "en"})
+        return script_json(
+            {"strings": lesson_strings(self.lang), "locale": browser_locale(self.lang)}
+        )
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()

@@ -29,7 +29,7 @@ from kengir_geo.data.dates import try_parse_date
 from kengir_geo.data.intervals import MAYBE, OPEN_END, OPEN_START, PAST, SURE
 from kengir_geo.data.settings import Settings
 from kengir_geo.map.columns import packed_days, packed_ints, packed_points, packed_texts
-from kengir_geo.map.escape import esc, esc_names
+from kengir_geo.map.escape import esc, esc_name, esc_names
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.popups import popup_body, properties_table, shared_popup_part
 from kengir_geo.map.styles import feature_style, point_radius
@@ -182,7 +182,7 @@ def layer_payload(atlas: Atlas | None, layer: Layer, options: Options) -> dict[s
         payload["shapes"] = _geometries(layer)
     if not large:
         rows = _records(frame)
-        payload["labels"] = _escaped([plain_text(r.get("label")) for r in rows])
+        payload["labels"] = esc_names([plain_text(r.get("label")) for r in rows])
         payload["kinds"] = [plain_text(r.get("kind")) for r in rows]
         payload["states"] = [esc(plain_text(r.get("state"))) for r in rows]
         payload["times"] = [_clock(r.get("start")) for r in rows]

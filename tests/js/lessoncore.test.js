@@ -5,11 +5,14 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const lesson = require("../../kengir_geo/map/client/lessoncore.js");
+const core = require("../../kengir_geo/map/client/timecore.js");
+// ISO days, as the frozen lesson reads them in English (no typed pattern given)
+const readDay = (text) => core.dayOfTyped(String(text), null);
 const {cases} = require(path.join(__dirname, "..", "far_off_cases.json"));
 
 test("every case of the shared table", () => {
   for (const [kind, answer, guess, key, n] of cases) {
-    assert.deepEqual(lesson.farOff(kind, answer, guess), {key, n}, `${kind} ${answer} ${guess}`);
+    assert.deepEqual(lesson.farOff(kind, answer, guess, readDay), {key, n}, `${kind} ${answer} ${guess}`);
   }
 });
 
@@ -19,6 +22,19 @@ test("the sentence is Python's, with the number in the reader's locale", () => {
     "Your guess was 1,000 too high.");
   assert.equal(lesson.howFarOff("number", "46", "46.5", words, "de"),
     "Your guess was 0,5 too high.");
-  assert.equal(lesson.howFarOff("date", "1954-06-26", "1954-06-27", words, "en"),
+  assert.equal(lesson.howFarOff("date", "1954-06-26", "1954-06-27", words, "en", readDay),
     "Your guess was 1 day late.");
+});
+
+test("a count of days takes the locale's plural form, and a day typed in its digits", () => {
+  const words = {late: "{n} днів пізніше", late_one: "{n} день пізніше",
+    late_few: "{n} дні пізніше", late_many: "{n} днів пізніше"};
+  const typed = [{f: "d"}, ".", {f: "M"}, ".", {f: "y"}];
+  const ukDay = (text) => core.dayOfTyped(String(text), typed);
+  assert.equal(lesson.howFarOff("date", "1954-06-26", "28.06.1954", words, "uk", ukDay),
+    "2 дні пізніше");
+  assert.equal(lesson.howFarOff("date", "1954-06-26", "1954-07-01", words, "uk", ukDay),
+    "5 днів пізніше");
+  assert.equal(lesson.howFarOff("date", "1954-06-26", "27.06.1954", words, "uk", ukDay),
+    "1 день пізніше");
 });

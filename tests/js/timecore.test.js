@@ -171,3 +171,23 @@ test("a layer is unpacked once, however many maps are made from it", () => {
   assert.deepEqual(Array.from(again.days), [5, 5, 5, 5]);
   assert.deepEqual(Array.from(again.look), [0]);
 });
+
+test("a day typed in the reader's format (or ISO) becomes a day; a short or impossible one not", () => {
+  const dotted = [{f: "d", pad: 2}, ".", {f: "M", pad: 2}, ".", {f: "y", pad: 0}];  // uk, ru, kk
+  const slashed = [{f: "d", pad: 2}, "/", {f: "M", pad: 2}, "/", {f: "y", pad: 0}];  // en-GB
+  const isoLike = [{f: "y", pad: 0}, "-", {f: "M", pad: 2}, "-", {f: "d", pad: 2}];  // lt
+  assert.equal(core.dayOfTyped("26.06.1954", dotted), day(1954, 6, 26));
+  assert.equal(core.dayOfTyped(" 26.6.1954 ", dotted), day(1954, 6, 26));
+  assert.equal(core.dayOfTyped("26/06/1954", slashed), day(1954, 6, 26));
+  assert.equal(core.dayOfTyped("1954-06-26", dotted), day(1954, 6, 26));  // ISO in every language
+  assert.equal(core.dayOfTyped("1954-06-26", isoLike), day(1954, 6, 26));
+  assert.equal(core.dayOfTyped("1954 06 26", isoLike), day(1954, 6, 26));
+  assert.equal(core.dayOfTyped("06/26/1954", slashed), null);  // month 26 does not exist
+  assert.equal(core.dayOfTyped("31.06.1954", dotted), null);  // 31 June does not exist
+  assert.equal(core.dayOfTyped("26.06.54", dotted), null);  // 1954 or 2054?
+  assert.equal(core.dayOfTyped("26 June 1954", dotted), null);
+  assert.equal(core.dayOfTyped("", dotted), null);
+  assert.equal(core.dayOfTyped("26.06.1954", null), null);  // no pattern: ISO only
+  assert.equal(core.formatParts(day(1954, 6, 26), dotted), "26.06.1954");  // what it shows
+  assert.equal(core.formatParts(day(1954, 6, 26), isoLike), "1954-06-26");
+});

@@ -18,6 +18,7 @@ from kengir_geo.app.classroom import record, spread
 from kengir_geo.app.common import atlas_or_stop
 from kengir_geo.app.follow import announce, watch
 from kengir_geo.app.keys import bind_keys
+from kengir_geo.app.language import _, current_language
 from kengir_geo.app.lessons import lessons_or_stop
 from kengir_geo.app.presenting import new_room, publish, shown_in
 from kengir_geo.app.timemap import time_map
@@ -30,9 +31,12 @@ from kengir_geo.data.lessons import (
     Predict,
     Step,
 )
+from kengir_geo.i18n import N_
+from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.escape import md
 from kengir_geo.map.rich_text import rich_md
 from kengir_geo.story.lessons import (
+    answer_words,
     how_far_off,
     place_options,
     reveal_day,
@@ -41,7 +45,7 @@ from kengir_geo.story.lessons import (
 )
 from kengir_geo.story.periods import period_for, periods
 
-TEACHER, PUPIL = "Teacher (projected)", "Pupil"
+TEACHER, PUPIL = N_("Teacher (projected)"), N_("Pupil")  # shown through _()
 
 
 @dataclass(frozen=True)
@@ -85,24 +89,24 @@ def _go(index: int, total: int) -> None:
 def _nav(index: int, total: int) -> None:
     with st.container(key="lesson_nav", horizontal=True, vertical_alignment="center"):
         st.button(
-            "◀ Previous",
+            _("◀ Previous"),
             key="lesson_prev",
             on_click=_go,
             args=(index - 1, total),
             disabled=index == 0,
-            help="Keyboard: ←, PageUp",
+            help=_("Keyboard: ←, PageUp"),
         )
         st.button(
-            "Next ▶",
+            _("Next ▶"),
             key="lesson_next",
             on_click=_go,
             args=(index + 1, total),
             disabled=index == total - 1,
-            help="Keyboard: →, PageDown, space",
+            help=_("Keyboard: →, PageDown, space"),
         )
-        st.button("First", key="lesson_first", on_click=_go, args=(0, total))
-        st.button("Last", key="lesson_last", on_click=_go, args=(total - 1, total))
-        st.markdown(f"Step {index + 1} of {total}")
+        st.button(_("First"), key="lesson_first", on_click=_go, args=(0, total))
+        st.button(_("Last"), key="lesson_last", on_click=_go, args=(total - 1, total))
+        st.markdown(_("Step {n} of {total}").format(n=index + 1, total=total))
 
 
 def _prompts(label: str, prompts: tuple[str, ...], atlas: Atlas) -> None:
@@ -115,7 +119,7 @@ def _compare(atlas: Atlas, compare: Compare) -> None:
     claim = atlas.claims.get(compare.claim)
     if claim is None:
         return
-    st.markdown(f"**Compare the sources:** {md(claim.item)}")
+    st.markdown(_("**Compare the sources:** {claim}").format(claim=md(claim.item)))
     rows = [
         f"- {md(v.value)} ({rich_md(' '.join(f'{{cite:{s}}}' for s in v.sources), atlas.sources)})"
         for v in claim.values
@@ -134,18 +138,22 @@ def _announce(text: str) -> None:
 def _guess(atlas: Atlas, predict: Predict, key: str) -> str:
     """The pupil's answer field for the answer's kind, as text."""
     if predict.kind == "number":
-        return st.text_input("Your guess (a number)", key=key)
+        return st.text_input(_("Your guess (a number)"), key=key)
     if predict.kind == "date":  # typed: a date picker's calendar is hard by keyboard
-        return st.text_input("Your guess (a date, written YYYY-MM-DD)", key=key)
+        return st.text_input(_("Your guess (a date, written YYYY-MM-DD)"), key=key)
     if predict.kind == "place":
         names = dict(place_options(atlas, predict))
         return (
             st.radio(
-                "Your answer: which place?", list(names), format_func=names.get, index=None, key=key
+                _("Your answer: which place?"),
+                list(names),
+                format_func=names.get,
+                index=None,
+                key=key,
             )
             or ""
         )
-    return st.radio("Your answer", predict.choices, index=None, key=key) or ""
+    return st.radio(_("Your answer"), predict.choices, index=None, key=key) or ""
 
 
 def _class_spread(room: str, step_key: str, predict: Predict) -> None:
@@ -153,21 +161,24 @@ def _class_spread(room: str, step_key: str, predict: Predict) -> None:
 
 
 def _predict(atlas: Atlas, step: Step, predict: Predict, revealed_key: str, room: Room) -> bool:
-    st.markdown(f"**Predict:** {rich_md(predict.question, atlas.sources)}")
+    st.markdown(
+        _("**Predict:** {question}").format(question=rich_md(predict.question, atlas.sources))
+    )
     revealed = st.session_state.get(revealed_key, False)
     pupil = room.pupil
     with st.container(key="lesson_answer"):
         guess = _guess(atlas, predict, f"{revealed_key}_guess") if pupil else ""
-        if not revealed and st.button("Reveal", key="lesson_reveal", type="primary"):
+        if not revealed and st.button(_("Reveal"), key="lesson_reveal", type="primary"):
             st.session_state[revealed_key] = revealed = True
             if pupil and room.code:  # pooled for the teacher, under no name
                 record(room.code, room.step, room.me, guess)
     if not pupil:  # how the class guessed, live, on the teacher's screen
         st.fragment(_class_spread, run_every=1.0)(room.code, room.step, predict)
     if revealed:
-        said = how_far_off(predict, guess) if pupil else ""
-        answer = dict(place_options(atlas, predict)).get(predict.answer, predict.answer)
-        _announce(f"{said} The answer: {answer}.".strip())
+        said = how_far_off(predict, guess, current_language()) if pupil else ""
+        # "1954 m. birželio 26 d." ends with its own full stop: the sentence's is enough
+        answer = answer_words(atlas, predict, current_language()).rstrip(".")
+        _announce(" ".join((said, _("The answer: {answer}.").format(answer=answer))).strip())
         st.markdown(rich_md(predict.reveal, atlas.sources))
         if narrative := step_view(atlas, step).narrative:
             st.markdown(rich_md(narrative, atlas.sources))
@@ -183,14 +194,14 @@ def _activity(atlas: Atlas, step: Step, revealed_key: str, room: Room) -> bool:
     if view.narrative:
         st.markdown(rich_md(view.narrative, atlas.sources))
     if isinstance(activity, Observe):
-        _prompts("Observe", activity.observe, atlas)
-        _prompts("Reflect", activity.reflect, atlas)
-        _prompts("Question", activity.question, atlas)
+        _prompts(_("Observe"), activity.observe, atlas)
+        _prompts(_("Reflect"), activity.reflect, atlas)
+        _prompts(_("Question"), activity.question, atlas)
     elif isinstance(activity, Compare):
         _compare(atlas, activity)
-        _prompts("Questions", activity.questions, atlas)
+        _prompts(_("Questions"), activity.questions, atlas)
     elif isinstance(activity, Discuss):
-        _prompts("Discuss", activity.questions, atlas)
+        _prompts(_("Discuss"), activity.questions, atlas)
     return True
 
 
@@ -234,16 +245,20 @@ def page() -> None:
         choose, mode_col = st.columns([2, 1])
         with choose:
             lesson_id = st.selectbox(
-                "Lesson", list(titles), format_func=titles.get, key="lesson_id"
+                _("Lesson"), list(titles), format_func=titles.get, key="lesson_id"
             )
         with mode_col:
-            mode = st.radio("Mode", (TEACHER, PUPIL), key="lesson_mode", horizontal=True)
+            mode = st.radio(
+                _("Mode"), (TEACHER, PUPIL), format_func=_, key="lesson_mode", horizontal=True
+            )
             if mode == PUPIL:
                 st.text_input(
-                    "Class code (optional: follow your teacher)",
+                    _("Class code (optional: follow your teacher)"),
                     key="lesson_follow",
-                    help="Your teacher's Lessons page shows it. Your page then goes to the "
-                    "step your teacher shows. No name is asked for.",
+                    help=_(
+                        "Your teacher's Lessons page shows it. Your page then goes to the "
+                        "step your teacher shows. No name is asked for."
+                    ),
                 )
         lesson = next(lesson for lesson in lessons if lesson.id == lesson_id)
         if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
@@ -267,28 +282,43 @@ def page() -> None:
         text_col, map_col = st.columns([1, 1.5], gap="medium")
         with text_col:
             st.caption(
-                f"{md(lesson.title)} · ages {lesson.ages[0]}–{lesson.ages[1]} · "
-                f"{lesson.minutes} minutes"
+                _("{title} · ages {youngest}–{oldest} · {minutes} minutes").format(
+                    title=md(lesson.title),
+                    youngest=lesson.ages[0],
+                    oldest=lesson.ages[1],
+                    minutes=lesson.minutes,
+                )
             )
             if index == 0 and lesson.content_note:
-                st.warning(f"**Content note.** {md(lesson.content_note)}")
+                st.warning(_("**Content note.** {note}").format(note=md(lesson.content_note)))
             st.header(md(step.title), anchor=False)
             when = st.empty()  # the step's day; after a reveal, the day revealed
             if step.text:
                 st.markdown(rich_md(step.text, atlas.sources))
             shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
-            when.markdown(f"**{md(step_when(atlas, step, revealed=shown))}**")
+            said = step_when(atlas, step, revealed=shown, lang=current_language())
+            when.markdown(f"**{md(said)}**")
+            if lesson.step_in_english(index + 1):
+                st.caption(_("Not translated yet: shown in English."))
             _nav(index, len(lesson.steps))
             if not pupil:
                 with st.container(key="lesson_code"):
-                    st.caption(f"Class code for pupils who follow on their own device: **{code}**")
+                    st.caption(
+                        _(
+                            "Class code for pupils who follow on their own device: **{code}**"
+                        ).format(code=code)
+                    )
                 st.link_button(
-                    "Presenter view",
+                    _("Presenter view"),
                     url=f"lesson-presenter?room={code}",
                     icon=":material/co_present:",
-                    help="The teacher's notes, in a second window that follows this one. "
-                    "Keep it on your own screen.",
+                    help=_(
+                        "The teacher's notes, in a second window that follows this one. "
+                        "Keep it on your own screen."
+                    ),
                 )
+            if notice := translation_notice(current_language()):
+                st.caption(notice)  # the sidebar that says it is hidden on a projector
         with map_col:
             _map(atlas, step, index, shown)
     bind_keys("lesson_prev", "lesson_next", "lesson_first", "lesson_last")

@@ -28,7 +28,9 @@
       var p = step.predict, s = this.options.strings;
       var field = form.querySelector("[name=guess]:checked") || form.querySelector("[name=guess]");
       var guess = field && field.type !== "radio" ? field.value : (field && field.checked ? field.value : "");
-      var said = KengirLessonCore.howFarOff(p.kind, p.answer, guess, s, this.options.locale);
+      var dates = this.tm.options.dates, parts = dates && dates.typed;
+      var said = KengirLessonCore.howFarOff(p.kind, p.answer, guess, s, this.options.locale,
+        function (text) { return L.TimeMap.core.dayOfTyped(String(text), parts); });
       form.querySelector(".kg-reveal").hidden = false;
       form.querySelector(".kg-off").textContent = said;
       form.querySelector("button[type=submit]").disabled = true;

@@ -13,8 +13,6 @@
   "use strict";
 
   var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-  var DAY = /^(\d{1,4})-(\d{1,2})-(\d{1,2})$/;
-  var DAY_MS = 86400000;
 
   /* A typed number ("1,046", " 46 "), or null: thousands commas are dropped. */
   function numberOf(text) {
@@ -22,23 +20,14 @@
     return NUMBER.test(cleaned) ? Number(cleaned) : null;
   }
 
-  /* A day written YYYY-MM-DD that the calendar has, as a count of days, or null. */
-  function dayOf(text) {
-    var m = DAY.exec(String(text).trim());
-    if (!m) { return null; }
-    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]), when = new Date(0);
-    if (y < 1) { return null; }
-    when.setUTCFullYear(y, mo - 1, d);
-    if (when.getUTCMonth() !== mo - 1 || when.getUTCDate() !== d) { return null; }
-    return Math.round(when.getTime() / DAY_MS);
-  }
-
-  /* {key, n}: which sentence says how far `guess` was from `answer`, and its number. */
-  function farOff(kind, answer, guess) {
+  /* {key, n}: which sentence says how far `guess` was from `answer`, and its number.
+   * `readDay(text)` reads a typed day as a count of days, or null (timecore.js dayOfTyped:
+   * the reader's digits or ISO, the go-to-date field's rule). */
+  function farOff(kind, answer, guess, readDay) {
     guess = String(guess).trim();
     if (guess === "") { return {key: "no_guess", n: 0}; }
     if (kind === "number" || kind === "date") {
-      var read = kind === "number" ? numberOf : dayOf;
+      var read = kind === "number" ? numberOf : readDay;
       var wanted = read(answer), given = read(guess);
       if (wanted === null || given === null) {
         return {key: kind === "number" ? "not_number" : "not_date", n: 0};
@@ -46,17 +35,25 @@
       var off = given - wanted, n = Math.abs(off);
       if (off === 0) { return {key: kind === "number" ? "exact" : "very_day", n: 0}; }
       if (kind === "number") { return {key: off > 0 ? "high" : "low", n: n}; }
-      return {key: (off > 0 ? "late" : "early") + (n === 1 ? "_one" : ""), n: n};
+      return {key: off > 0 ? "late" : "early", n: n};
     }
     return {key: guess === String(answer).trim() ? "right" : "wrong", n: 0};
   }
 
-  /* The sentence, from Python's `words`, with the number in the reader's `locale`. */
-  function howFarOff(kind, answer, guess, words, locale) {
-    var off = farOff(kind, answer, guess);
-    var n = new Intl.NumberFormat(locale || "en").format(off.n);
-    return words[off.key].replace(/\{n\}/g, n);
+  /* The CLDR plural category of n in the locale ("one", "few", "many", "other"). */
+  function pluralOf(n, locale) {
+    try { return new Intl.PluralRules(locale || "en").select(n); }
+    catch (e) { return n === 1 ? "one" : "other"; }
   }
 
-  return {numberOf: numberOf, dayOf: dayOf, farOff: farOff, howFarOff: howFarOff};
+  /* The sentence, from Python's `words` (a count of days in the locale's plural form), with
+   * the number in the reader's `locale`. */
+  function howFarOff(kind, answer, guess, words, locale, readDay) {
+    var off = farOff(kind, answer, guess, readDay);
+    var n = new Intl.NumberFormat(locale || "en").format(off.n);
+    var said = words[off.key + "_" + pluralOf(off.n, locale)] || words[off.key];
+    return said.replace(/\{n\}/g, n);
+  }
+
+  return {numberOf: numberOf, farOff: farOff, pluralOf: pluralOf, howFarOff: howFarOff};
 });

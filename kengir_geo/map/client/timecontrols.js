@@ -72,8 +72,15 @@
       var go = el("label", "kg-go", tools);
       var goText = el("span", "kg-sr", go);
       goText.textContent = s.go_to_date;
+      // A text field, not type=date: Chromium writes a date field in the browser's own format
+      // (06/26/1954) whatever the page's language. This one shows and reads the reader's
+      // (26.06.1954, from the host's CLDR pattern) and ISO 8601 too; the clock says the day
+      // in words.
       this.date = el("input", "kg-date", go);
-      this.date.type = "date";
+      this.date.type = "text";
+      this.date.autocomplete = "off";
+      this.date.spellcheck = false;
+      this.date.size = 10;
       this.date.title = s.go_to_date;
       this.speed = el("select", "kg-speed", tools);
       this.speed.setAttribute("aria-label", s.speed);
@@ -105,10 +112,9 @@
       L.DomEvent.on(this.speed, "change", function () { tm.setSpeed(self.speed.value); });
       L.DomEvent.on(this.unit, "change", function () { tm.setUnit(self.unit.value); });
       L.DomEvent.on(this.date, "blur", function () { self.showDay(); });
-      L.DomEvent.on(this.date, "change", function () {
-        // a year half typed (0195) is outside the span: wait for the rest
-        var v = self.date.value, t = core.dayOfIso(v);
-        if (t !== null && v >= self.date.min && v <= self.date.max) { tm.stop(); tm.setDay(t); tm.settle(); }
+      L.DomEvent.on(this.date, "change", function () { self.goTo(); });
+      L.DomEvent.on(this.date, "keydown", function (event) {
+        if (event.key === "Enter") { self.goTo(); }
       });
       keepToItself(bar);
       this.listeners = {
@@ -154,6 +160,21 @@
       this.showDay();
     },
 
+    /* The typed day, when it is one and within the map's span ("0195", a year half typed, is
+     * not: wait for the rest). */
+    goTo: function () {
+      var tm = this.tm, span = tm.getSpan();
+      var t = core.dayOfTyped(this.date.value, this.typedParts());
+      if (t !== null && t >= span[0] && t <= span[1] && t !== tm.getDay()) {
+        tm.stop(); tm.setDay(t); tm.settle();
+      }
+    },
+
+    typedParts: function () {
+      var dates = this.tm.options.dates;
+      return dates && dates.typed ? dates.typed : null;
+    },
+
     showDay: function () {
       var tm = this.tm, t = tm.getDay();
       if (t === null) { return; }
@@ -162,7 +183,10 @@
         : core.unitsBetween(r[0], Math.max(r[0], t), unit));
       this.slider.setAttribute("aria-valuetext", clock);
       this.clock.textContent = clock;
-      if (document.activeElement !== this.date) { this.date.value = core.isoOf(t); }  // typing
+      if (document.activeElement !== this.date) {  // not while the reader types
+        var parts = this.typedParts();
+        this.date.value = parts ? core.formatParts(t, parts) : core.isoOf(t);
+      }
       if (this.mark) {
         var k = this.binOf(t);
         this.mark.style.left = (k / this.bins.length * 100) + "%";

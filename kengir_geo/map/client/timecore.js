@@ -77,6 +77,22 @@
     return out;
   }
 
+  /* A day typed the way `parts` writes one ("26.06.1954" for dd.MM.y, "26/06/1954" for
+   * dd/MM/y, "1954-06-26" for y-MM-dd), or as ISO 8601 in any language -> a day, or null. The
+   * numbers are read in the order of the pattern's fields; the year must be written in full
+   * (3 or 4 digits: "54" could be 1954 or 2054), and a day that does not exist is not a day. */
+  function dayOfTyped(text, parts) {
+    var iso = dayOfIso(text);
+    if (iso !== null || !parts) { return iso; }
+    var order = parts.filter(function (x) { return x && x.f; }).map(function (x) { return x.f; });
+    var numbers = String(text || "").trim().match(/^(\d+)\D{1,3}(\d+)\D{1,3}(\d+)\.?$/);
+    if (order.length !== 3 || !numbers) { return null; }
+    var got = {};
+    order.forEach(function (f, i) { got[f] = numbers[i + 1]; });
+    if (!got.y || got.y.length < 3) { return null; }
+    return dayOfIso(got.y + "-" + got.M + "-" + got.d);
+  }
+
   var formatters = {};
   /* The day in the reader's language ("26 June 1954", "26. Juni 1954"); `style` picks the parts:
    * "day" (the default), "short" (26 Jun), "month" (Jun 1954), "year" (1954). `patterns`, when a
@@ -296,6 +312,7 @@
     NONE: NONE, SURE: SURE, MAYBE: MAYBE, PAST: PAST,
     phaseOf: phaseOf,
     dayOf: dayOf, dateOfDay: dateOfDay, partsOf: partsOf, dayOfIso: dayOfIso, isoOf: isoOf,
+    dayOfTyped: dayOfTyped,
     formatDay: formatDay,
     formatParts: formatParts,
     UNITS: UNITS, addUnits: addUnits, unitsBetween: unitsBetween, unitFor: unitFor,
