@@ -146,7 +146,8 @@ def test_the_map_by_keyboard_alone(app_server, browser):
         keys.tab_to(lambda f: "kg-slider" in f["cls"])
         slider_tabs = keys.tabs
         keys.tab_to(lambda f: "kg-date" in f["cls"], most=8)
-        page.keyboard.type("06261954")  # the date field, month first in en-US
+        page.keyboard.press("Control+a")  # the field shows the day; typed over, in the
+        page.keyboard.type("26/06/1954")  # reader's digits (English: day first), not en-US's
         frame = map_frame(page)
         frame.locator(".kg-clock", has_text="26 June 1954").wait_for(timeout=30_000)
         item = keys.tab_to(lambda f: f["inList"] and "kg-more" not in f["cls"], shift=True)

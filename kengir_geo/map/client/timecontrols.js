@@ -112,7 +112,9 @@
       L.DomEvent.on(this.speed, "change", function () { tm.setSpeed(self.speed.value); });
       L.DomEvent.on(this.unit, "change", function () { tm.setUnit(self.unit.value); });
       L.DomEvent.on(this.date, "blur", function () { self.showDay(); });
-      L.DomEvent.on(this.date, "change", function () { self.goTo(); });
+      // as a date field did: each complete day typed moves the map (a half-typed year is
+      // outside the span and waits)
+      L.DomEvent.on(this.date, "input change", function () { self.goTo(); });
       L.DomEvent.on(this.date, "keydown", function (event) {
         if (event.key === "Enter") { self.goTo(); }
       });
