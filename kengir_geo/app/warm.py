@@ -10,9 +10,12 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kengir_geo.data.atlas import Atlas, load_atlas
 from kengir_geo.data.folder import fingerprint
+
+if TYPE_CHECKING:  # imported in the thread: geopandas and friends must not delay the server
+    from kengir_geo.data.atlas import Atlas
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +26,8 @@ _thread: threading.Thread | None = None
 def _load(root: Path, first: Callable[[], None]) -> None:
     try:
         first()
+        from kengir_geo.data.atlas import load_atlas
+
         stamp = fingerprint(root)
         _loaded[(str(root), stamp)] = load_atlas(root)
     except Exception:  # the page that needs the atlas loads it again and says what is wrong
