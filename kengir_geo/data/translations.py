@@ -36,6 +36,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 
 from kengir_geo.data.folder import RawGeodata
+from kengir_geo.data.remembered import remembered
 from kengir_geo.data.schema import Problem
 
 FOLDER = "i18n"
@@ -406,7 +407,12 @@ def check_language(raw: RawGeodata, lang: str) -> list[Problem]:
 
 
 def check_translations(raw: RawGeodata) -> list[Problem]:
-    """Every language folder under geodata/i18n/ (the validate hook)."""
+    """Every language folder under geodata/i18n/ (the validate hook), remembered per content
+    of the folder (data/remembered.py): it is most of the cost of loading the atlas."""
+    return remembered("translations", raw.root, lambda: _check_all_languages(raw))
+
+
+def _check_all_languages(raw: RawGeodata) -> list[Problem]:
     problems: list[Problem] = []
     for lang in languages(raw.root):
         try:
