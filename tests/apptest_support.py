@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -174,3 +176,14 @@ def app(monkeypatch, geodata: Path, **query: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(query)
     return at
+
+
+def details_headings(at: AppTest) -> list[str]:
+    """The details panel's heading, as the HTML it is written in (st.html, so that a name in
+    another script keeps its lang)."""
+    return [h.proto.body for h in at.get("html") if "kg-details-name" in h.proto.body]
+
+
+def heading_text(markup: str) -> str:
+    """A heading's text as read: its tags dropped, its entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))

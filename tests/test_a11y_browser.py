@@ -404,6 +404,8 @@ def test_on_a_phone_the_panels_fold_behind_named_buttons(browser, atlas, tmp_pat
         page.wait_for_selector(".kg-story")
         page.keyboard.press("PageDown")  # past the chapter's content note (which opens it)
         page.locator(".kg-today .kg-fold").wait_for()
+        story = page.locator(".kg-story .kg-fold")
+        assert story.get_attribute("aria-expanded") == "false"  # folded again after the note
         for panel in FOLDS:
             fold = page.locator(f"{panel} .kg-fold")
             body = page.locator(f"{panel} .kg-fold-body")

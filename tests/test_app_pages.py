@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from apptest_support import app, open_page, write_app_geodata
+from apptest_support import app, details_headings, heading_text, open_page, write_app_geodata
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_search_in_cyrillic_centres_and_shows_details(monkeypatch, geodata):
     at = app(monkeypatch, geodata).run()
     at.text_input(key="x_query").input("кенгир").run()
     no_errors(at)
-    assert [s.value for s in at.subheader] == ["Kengir"]
+    assert [heading_text(h) for h in details_headings(at)] == ["Kengir"]
     assert state(at).center == pytest.approx((47.84, 67.615))
     assert at.query_params["place"] in ("kengir", ["kengir"])
 
@@ -96,7 +96,7 @@ def test_search_for_nothing_says_so(monkeypatch, geodata):
 
 def test_place_link_opens_the_details(monkeypatch, geodata):
     at = app(monkeypatch, geodata, place="Кеңгір").run()
-    assert [s.value for s in at.subheader] == ["Kengir"]
+    assert [heading_text(h) for h in details_headings(at)] == ["Kengir"]
 
 
 def test_chapter_link_sets_date_layers_and_view(monkeypatch, geodata):

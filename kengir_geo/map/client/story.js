@@ -140,13 +140,17 @@
         this.index = i;
         this.atWarning = true;
         this.showWarning(chapter);
-        this.setUnfolded(true);  // a content note is read before the chapter, even on a phone
+        // a content note is read before the chapter, even on a phone; the chapter after it
+        // folds again if the panel was folded
+        this.refold = this.refold || !this.unfolded;
+        this.setUnfolded(true);
       } else {
         this.index = i;
         this.prev.disabled = i === -1;
         this.next.disabled = i === last;
         this.count.textContent = i >= 0 ? (i + 1) + " / " + this.chapters.length : "";
         if (chapter) { this.showChapter(chapter, moveDay); } else { this.showIntro(); }
+        if (this.refold) { this.setUnfolded(false); this.refold = false; }
       }
       this.name(chapter);
       if (focus) { this.focusHeading(); }

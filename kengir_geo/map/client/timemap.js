@@ -831,10 +831,17 @@
       var nodes = this.labelBox.childNodes, used = 0;
       var scale = this.options.present ? 1.45 : 1, GAP = 3;
       // Each label is measured as drawn (a Cyrillic word in bold runs wider than any guess
-      // from its letters): it is kept only when its box, and a little room around it, is
-      // clear of every label placed before it, so a lower-ranked neighbour gives way.
+      // from its letters), on one line or, on an area, two: the first that fits its shape and
+      // keeps a little room from every label placed before it wins; else it gives way.
+      var clear = function (x, y, w, h) {
+        if (x < 0 || y < 0 || x + w > size.x || y + h > size.y) { return false; }
+        return placed.every(function (o) {
+          return x >= o.x + o.w + GAP || x + w + GAP <= o.x || y >= o.y + o.h + GAP ||
+            y + h + GAP <= o.y;
+        });
+      };
       candidates.forEach(function (c) {
-        var html = c.g.layer.labels[c.i], text = unescapeText(html);
+        var html = c.g.layer.labels[c.i], text = unescapeText(html), point = c.box.point;
         var shape = c.g.layer.shapes && c.g.layer.shapes[c.i];
         var big = c.g.layer.plan && !!shape && /Polygon/.test(shape.type);  // a plan's areas
         var node = nodes[used] || L.DomUtil.create("div", "", self.labelBox);
@@ -842,37 +849,34 @@
           (c.g.lit[c.i] ? " kg-label-lit" : "");
         node.innerHTML = html;  // escaped in Python; names in another script carry a lang
         node.style.fontSize = Math.round((big ? 15 : 13) * scale) + "px";
-        node.style.width = "";
         node.style.left = "0px";
         node.style.top = "0px";
         node.style.display = "";
-        var width = node.offsetWidth, height = node.offsetHeight, point = c.box.point;
-        if (!point && c.box.w < width * 0.85 && text.indexOf(" ") > 0) {
-          // a narrow shape: the label on two lines, split where the longer line is shortest
-          var words = text.split(" "), best = text.length, k;
-          for (k = 1; k < words.length; k += 1) {
-            best = Math.min(best, Math.max(words.slice(0, k).join(" ").length,
-              words.slice(k).join(" ").length));
+        var ways = point || text.indexOf(" ") < 0 ? [1] : [1, 2], oneLine = 0;
+        for (var w = 0; w < ways.length; w += 1) {
+          node.classList.toggle("kg-label-wrap", ways[w] === 2);
+          node.style.width = "";
+          if (ways[w] === 2) {  // split where the longer line is shortest
+            var words = text.split(" "), best = text.length;
+            for (var k = 1; k < words.length; k += 1) {
+              best = Math.min(best, Math.max(words.slice(0, k).join(" ").length,
+                words.slice(k).join(" ").length));
+            }
+            node.style.width = Math.ceil(best * oneLine / text.length + 6) + "px";
           }
-          node.classList.add("kg-label-wrap");
-          node.style.width = Math.ceil(best * width / text.length + 6) + "px";
-          width = node.offsetWidth;
-          height = node.offsetHeight;
+          var width = node.offsetWidth, height = node.offsetHeight;
+          if (ways[w] === 1) { oneLine = width; }
+          var x = point ? c.box.x + 9 : c.box.x - width / 2, y = c.box.y - height / 2;
+          var inside = point || (c.box.w >= width * 0.85 && c.box.h >= height * 0.9);
+          if (inside && clear(x, y, width, height)) {
+            placed.push({x: x, y: y, w: width, h: height});
+            used += 1;
+            node.style.left = Math.round(x) + "px";
+            node.style.top = Math.round(y) + "px";
+            return;
+          }
         }
-        var x = point ? c.box.x + 9 : c.box.x - width / 2;
-        var y = c.box.y - height / 2;
-        var fits = point || (c.box.w >= width * 0.85 && c.box.h >= height * 0.9);
-        fits = fits && x >= 0 && y >= 0 && x + width <= size.x && y + height <= size.y;
-        for (var k2 = 0; fits && k2 < placed.length; k2 += 1) {
-          var o = placed[k2];
-          fits = !(x < o.x + o.w + GAP && x + width + GAP > o.x && y < o.y + o.h + GAP &&
-            y + height + GAP > o.y);
-        }
-        if (!fits) { node.style.display = "none"; return; }
-        placed.push({x: x, y: y, w: width, h: height});
-        used += 1;
-        node.style.left = Math.round(x) + "px";
-        node.style.top = Math.round(y) + "px";
+        node.style.display = "none";
       });
       for (var j = used; j < nodes.length; j += 1) { nodes[j].style.display = "none"; }
     },
