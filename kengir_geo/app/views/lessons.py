@@ -20,7 +20,7 @@ from kengir_geo.app.follow import announce, watch
 from kengir_geo.app.keys import bind_keys
 from kengir_geo.app.language import _, current_language
 from kengir_geo.app.lessons import lessons_or_stop
-from kengir_geo.app.presenting import new_room, publish, shown_in
+from kengir_geo.app.presenting import keys_hint, new_room, publish, shown_in
 from kengir_geo.app.timemap import time_map
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.lessons import (
@@ -94,7 +94,6 @@ def _nav(index: int, total: int) -> None:
             on_click=_go,
             args=(index - 1, total),
             disabled=index == 0,
-            help=_("Keyboard: ←, PageUp"),
         )
         st.button(
             _("Next ▶"),
@@ -102,11 +101,12 @@ def _nav(index: int, total: int) -> None:
             on_click=_go,
             args=(index + 1, total),
             disabled=index == total - 1,
-            help=_("Keyboard: →, PageDown, space"),
         )
         st.button(_("First"), key="lesson_first", on_click=_go, args=(0, total))
         st.button(_("Last"), key="lesson_last", on_click=_go, args=(total - 1, total))
         st.markdown(_("Step {n} of {total}").format(n=index + 1, total=total))
+    # the keys as a caption of their own: a tooltip on Next would cover the text above it
+    st.caption(keys_hint())
 
 
 def _prompts(label: str, prompts: tuple[str, ...], atlas: Atlas) -> None:
