@@ -131,31 +131,6 @@ def test_every_lesson_runs_start_to_finish_by_keyboard(app_server, page, lesson,
     assert next_button(page).is_disabled()
 
 
-def test_a_pupils_page_follows_the_teacher(app_server, browser):
-    teacher = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    pupil = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    try:
-        teacher.goto(f"{app_server.url}/lessons")
-        heading(teacher, "The camp is theirs")
-        code = teacher.locator(".st-key-lesson_code strong").first.inner_text()
-        pupil.goto(f"{app_server.url}/lessons")
-        heading(pupil, "The camp is theirs")
-        pupil.locator(".st-key-lesson_mode input").first.focus()
-        pupil.keyboard.press("ArrowRight")
-        field = pupil.locator(".st-key-lesson_follow input")
-        field.wait_for(timeout=30_000)
-        field.focus()
-        pupil.keyboard.type(code)
-        pupil.keyboard.press("Enter")
-        next_button(teacher).focus()
-        teacher.keyboard.press("PageDown")
-        heading(teacher, "How long could it last?")
-        heading(pupil, "How long could it last?")  # no key pressed on the pupil's page
-    finally:
-        teacher.context.close()
-        pupil.context.close()
-
-
 def choose_lesson(page, title: str) -> None:
     page.locator(".st-key-lesson_id input").focus()
     page.keyboard.type(title[:20])

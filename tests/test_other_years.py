@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -36,16 +37,20 @@ def write_camps(path):
     return path
 
 
-@pytest.fixture(scope="module")
-def atlas(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("years")
+def geodata_with_camps(folder: Path) -> Path:
+    """A geodata folder with the camps added as a historian would: `kengir-geo add`."""
     root = write_geodata(folder / "geodata")
     path = write_camps(folder / "camps.csv")
     result = CliRunner().invoke(
         cli, ["add", str(path), "--id", "camps", "--title", "Camps", "--geodata", str(root)]
     )
     assert result.exit_code == 0, result.stdout + result.stderr
-    return load_atlas(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory):
+    return load_atlas(geodata_with_camps(tmp_path_factory.mktemp("years")))
 
 
 def test_the_added_layers_dates_reach_the_atlas_span_and_its_years(atlas):

@@ -5,13 +5,10 @@ that closed long before 1954 appears; back in 1954 it is gone again."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-from test_other_years import write_camps
+from test_other_years import geodata_with_camps
 from test_ui_browser import CAPTURE, map_frame
 
-from factories import write_geodata
 from harness.server import StreamlitServer
-from kengir_geo.cli.main import cli
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +24,7 @@ SHOWN = """(name) => {
 
 @pytest.fixture(scope="module")
 def camps_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("years-app")
-    root = write_geodata(folder / "geodata")
-    path = write_camps(folder / "camps.csv")
-    added = CliRunner().invoke(
-        cli, ["add", str(path), "--id", "camps", "--title", "Camps", "--geodata", str(root)]
-    )
-    assert added.exit_code == 0, added.stdout + added.stderr
+    root = geodata_with_camps(tmp_path_factory.mktemp("years-app"))
     server = StreamlitServer(env={"KENGIR_GEODATA": str(root)})
     try:
         server.wait_healthy()
