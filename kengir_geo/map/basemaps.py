@@ -9,11 +9,14 @@ from typing import Any
 
 import xyzservices
 
-# Display name -> key: "offline" draws the bundled outlines, the others are xyzservices names.
+from kengir_geo.i18n import N_
+
+# Display name (English; pages show it through gettext) -> key: "offline" draws the bundled
+# outlines, the others are xyzservices names.
 BASEMAPS = {
-    "Country outlines (offline)": "offline",
+    N_("Country outlines (offline)"): "offline",
     "OpenStreetMap": "OpenStreetMap.Mapnik",
-    "Esri light grey": "Esri.WorldGrayCanvas",
+    N_("Esri light grey"): "Esri.WorldGrayCanvas",
     "Esri World Imagery": "Esri.WorldImagery",
 }
 OFFLINE = "offline"

@@ -145,6 +145,7 @@ def _sidebar(atlas: Atlas, options: list[Period]) -> None:
         st.selectbox(
             _("Basemap"),
             list(BASEMAPS),
+            format_func=_,
             key="x_basemap",
             on_change=_on_basemap,
             help=_("The country outlines work without internet; the others need it."),

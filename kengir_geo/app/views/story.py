@@ -43,6 +43,9 @@ PRESENTATION_CSS = """
 # Home and End press these; they stay in the page (the key script clicks only buttons on
 # screen) but take no room.
 NAV_CSS = """<style>
+/* a chapter title of two lines in the sidebar reads from the left, as the one-line ones do */
+[class*="st-key-story_goto_"] button { justify-content: flex-start; text-align: left; }
+[class*="st-key-story_goto_"] button p { text-align: left; }
 .st-key-story_first, .st-key-story_last { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 /* the map uses the screen's height (a 1920 x 1080 projector left half of it empty) */
