@@ -36,8 +36,8 @@ ALLOWED = {
     "leaflet", "openstreetmap", "carto",
     # names of file formats and of a product the Add a layer page accepts files from
     "csv", "geojson", "geopackage", "kml", "shapefile", "zip", "google", "my", "maps",
-    # the name of a key on the keyboard, in the buttons' keyboard hints
-    "pagedown",
+    # the names of keys on the keyboard (and on a clicker), in the pages' keyboard hints
+    "pagedown", "pageup", "b",
     # people's names, written in the original Lithuanian beside their transliteration
     "stasys", "balys", "leipus", "vytautas", "kazys", "rindeika", "povilas", "seikalis",
     "kazimieras",
