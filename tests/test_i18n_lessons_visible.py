@@ -33,6 +33,13 @@ def _without_version(text: str) -> str:
     return re.sub(r"\b[0-9a-f]{12}\b", " ", text)
 
 
+def _without_class_code(page, text: str) -> str:
+    """The teacher's class code is random letters and digits ("a8s-Kq2x"): a lone "s" or "a"
+    in it is not an English word."""
+    code = page.locator(".st-key-lesson_code strong")
+    return text.replace(code.first.inner_text(), " ") if code.count() else text
+
+
 def _next(page):
     return page.locator(".st-key-lesson_next button:visible").last
 
@@ -49,6 +56,7 @@ def _walk(page, lang: str, mode: str, words: dict[str, set[str]]) -> None:
             page.locator(".st-key-lesson_reveal button").click()
             page.locator('[role="status"].kg-said').first.wait_for(timeout=30_000)
             text = _settled_text(page)
+        text = _without_class_code(page, text)
         words[f"Lessons, {mode}, step {number}"] = english_words(text, lang)
         if number < STEPS:
             heading = page.locator(".st-key-lesson_page h2").first.inner_text()
