@@ -36,7 +36,7 @@ test: $(STAMP)
 	-@sh scripts/ensure_chromium.sh
 	$(VENV)/bin/pytest
 
-# The edit loop: no browser, no minute-long page sweeps, no wheel builds (about 30 s).
+# The edit loop: no browser, no minute-long page sweeps, no wheel builds (about a minute of CPU).
 test-fast: $(STAMP)
 	$(VENV)/bin/pytest -m "not browser and not slow" -q
 
