@@ -783,10 +783,13 @@
           if (shown && !map.hasLayer(this.planFrame)) { this.planFrame.addTo(map); }
           if (!shown && map.hasLayer(this.planFrame)) { map.removeLayer(this.planFrame); }
         }
-        if (shown) {
+        if (shown) {  // above the frame, by its height as drawn: a long mark wraps on a phone
           var corner = map.latLngToContainerPoint(b.pad(0.06).getNorthWest());
-          this.planMark.style.left = Math.max(52, corner.x) + "px";
-          this.planMark.style.top = Math.max(6, corner.y - 28) + "px";
+          var left = Math.max(52, corner.x), mark = this.planMark;
+          mark.style.left = left + "px";
+          mark.style.maxWidth = Math.max(120, size.x - left - 8) + "px";
+          mark.style.display = "block";
+          mark.style.top = Math.max(6, corner.y - mark.offsetHeight - 4) + "px";
         }
       }
       this.planMark.style.display = shown ? "block" : "none";
