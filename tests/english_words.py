@@ -4,6 +4,8 @@ from), minus the names the gazetteer and the bibliography give (names are never 
 
 For a language written in Latin letters (Lithuanian) a word counts only if it appears in the
 English texts and nowhere in that language's own texts: "Kengir" or "km" are not English there.
+For one written in Cyrillic (uk, ru, kk) every word in Latin letters counts, except names: so a
+string the code forgot to mark for translation is found even if no catalogue holds its words.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ MARKUP = re.compile(r"\{[^}]*\}|`[^`]*`|kengir-geo")
 # a quotation in Latin letters only, kept in its original language beside its translation
 QUOTATION = re.compile(r'"[\x20-\x21\x23-\x7e]*"')
 LATIN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+CYRILLIC = ("uk", "ru", "kk")
 
 
 def _raw_words(text: str) -> set[str]:
@@ -138,6 +141,8 @@ def english_words(text: str, lang: str) -> set[str]:
     for work in works():  # whole words only: the work "Steplag" is not in "Steplagas"
         text = re.sub(rf"(?<!\w){re.escape(_plain_quotes(work))}(?!\w)", " ", text)
     text = QUOTATION.sub(" ", text)
+    if lang in CYRILLIC:
+        return {w for w in words(text) if LATIN.fullmatch(w)} - names()
     found = words(text) & english()
     if lang == "lt":
         found -= own_words(lang)

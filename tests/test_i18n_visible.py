@@ -36,15 +36,17 @@ ALLOWED = {
     "leaflet", "openstreetmap", "carto",
     # names of file formats and of a product the Add a layer page accepts files from
     "csv", "geojson", "geopackage", "kml", "shapefile", "zip", "google", "my", "maps",
+    "gpkg", "json", "kmz", "shp", "tsv",  # and their files' endings
     # the names of keys on the keyboard (and on a clicker), in the pages' keyboard hints
     "pagedown", "pageup", "b",
     # people's names, written in the original Lithuanian beside their transliteration
     "stasys", "balys", "leipus", "vytautas", "kazys", "rindeika", "povilas", "seikalis",
     "kazimieras",
 }  # fmt: skip
-# Streamlit's own file-uploader line ("200MB per file • CSV, ZIP …"): Streamlit gives no way to
-# translate it (streamlit#1353); counted apart so that it is named, not hidden.
-STREAMLIT_UPLOADER = {"mb", "per", "file"}
+# Streamlit's own file-uploader line ("200MB per file • CSV, ZIP …") and its "Upload" button:
+# Streamlit gives no way to translate them (streamlit#1353); counted apart so that they are named,
+# not hidden.
+STREAMLIT_UPLOADER = {"mb", "per", "file", "upload"}
 
 # Every element of the chapter text whose contents are wider than its box.
 OVERFLOWING = """(selectors) => {
