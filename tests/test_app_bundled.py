@@ -27,6 +27,7 @@ def bundled_page():
         yield page
 
 
+@pytest.mark.slow  # a page sweep (make test); test_app_pages opens each page fast
 @pytest.mark.parametrize("url_path", PAGES)
 def test_each_page_opens_on_the_bundled_data(bundled_page, url_path):
     at = bundled_page(url_path)
