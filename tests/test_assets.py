@@ -1,6 +1,5 @@
 import re
 
-import folium
 import pytest
 
 from factories import write_geodata
@@ -10,14 +9,15 @@ from kengir_geo.map.assets import (
     inline_html,
     leaflet_css,
     leaflet_js,
-    localize_links,
+    local_name,
+    offline_files,
     remote_references,
     write_static_assets,
 )
 from kengir_geo.map.render import LEAFLET_JS, base_map
 
 LEAFLET = LEAFLET_JS[0][1]
-LOCAL = re.compile(r"""(?:src|href)="/app/static/vendor/([^"]+)\"""")
+LINKED = re.compile(r"""(?:src|href)="(https?://[^"]+)\"""")
 
 
 @pytest.fixture
@@ -33,29 +33,19 @@ def test_asset_text_comes_from_folium_offline():
         asset_text("https://cdn.example.org/nothing.js")
 
 
-def test_a_localized_map_finds_every_file_in_the_static_folder(tmp_path, fmap):
+def test_the_static_folder_holds_every_file_a_map_of_ours_links(tmp_path, fmap):
     folder = tmp_path / "vendor"
     write_static_assets(folder)
     files = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     assert not any(name.endswith(".part") for name in files)
-    localize_links(fmap, "/app/static/vendor/")
-    html = fmap.get_root().render()
-    linked = LOCAL.findall(html)
-    assert "leaflet.js" in linked and "Control.Fullscreen.js" in linked
-    assert set(linked) <= set(files)
-    assert remote_references(html) == []
+    linked = set(LINKED.findall(fmap.get_root().render()))
+    carried = dict(offline_files())
+    assert LEAFLET in linked and linked <= set(carried.values())
+    names = {local_name(name, url) for name, url in carried.items() if url in linked}
+    assert "leaflet.js" in names and "Control.Fullscreen.js" in names
+    assert names <= set(files)
     write_static_assets(folder)  # idempotent: files already right are left alone
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == files
-
-
-def test_localize_links_rewrites_instances_not_classes(fmap):
-    before = list(folium.Map.default_js)
-    localize_links(fmap, "/app/static/vendor/")
-    localize_links(fmap)  # a second pass leaves local links alone
-    html = fmap.get_root().render()
-    assert folium.Map.default_js == before
-    assert "cdn.jsdelivr" not in html and "vendor/app/static" not in html
-    assert all(link.count("/") == 0 for link in LOCAL.findall(html))
 
 
 def test_inline_html_leaves_no_remote_reference(fmap):

@@ -43,6 +43,7 @@ def test_an_unknown_language_in_a_link_says_so_in_english(monkeypatch, geodata):
     assert "Find a place" in _labels(at)
 
 
+@pytest.mark.slow  # a page sweep (make test); test-fast opens a page in Ukrainian above
 @pytest.mark.parametrize(
     ("page", "words"),
     [

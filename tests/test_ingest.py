@@ -26,8 +26,10 @@ from ingest_files import (
     zip_shapefile,
     zone_frame,
 )
+from kengir_geo import load_atlas
+from kengir_geo.data.folder import read_geodata
 from kengir_geo.data.schema import Problem
-from kengir_geo.ingest import Limits, check_file, ingest_file
+from kengir_geo.ingest import Limits, check_file, existing_layer_ids, ingest_file
 from test_validate import json_values
 
 
@@ -410,3 +412,14 @@ def test_ingest_never_raises_on_arbitrary_bytes(tmp_path, data, suffix):
     assert_consistent(result)
     for problem in result.problems:
         assert problem.file == str(path) and problem.message
+
+
+def test_ingest_knows_the_ids_the_atlas_knows_without_loading_it(tmp_path):
+    """One rule reads ids from the geodata's tables (data/folder.by_id): the ids ingest checks
+    a layer against are the atlas's, and a broken manifest gives no ids, not a traceback."""
+    root = write_geodata(tmp_path / "g")
+    atlas, raw = load_atlas(root), read_geodata(root)
+    assert existing_layer_ids(root) == raw.layer_ids == set(atlas.layers)
+    assert raw.source_ids == set(atlas.sources) and raw.claim_ids == set(atlas.claims)
+    (root / "layers.toml").write_text("layer = 3\n", encoding="utf-8")  # no [[layer]] tables
+    assert existing_layer_ids(root) == set()

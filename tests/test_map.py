@@ -18,7 +18,7 @@ from kengir_geo.map.escape import safe_url
 from kengir_geo.map.legend import legend_html
 from kengir_geo.map.payload import map_payload
 from kengir_geo.map.popups import popup_body, source_html
-from kengir_geo.map.render import base_map
+from kengir_geo.map.render import base_map, element_ids, stable_html
 from kengir_geo.map.styles import CERTAINTY_MARKS, PAST_COLOR, feature_style
 from kengir_geo.story.details import feature_details
 
@@ -36,13 +36,21 @@ def hostile(tmp_path):
 
 
 def html_of(element) -> str:
-    return element.get_root().render()
+    return stable_html(element)
 
 
 def test_base_map_is_identical_between_calls(atlas):
     for key in BASEMAPS.values():
         assert html_of(base_map(atlas, key)) == html_of(base_map(atlas, key))
     assert html_of(base_map(atlas, zoom=7)) != html_of(base_map(atlas))
+
+
+def test_stable_html_names_every_element_the_same_on_every_build(atlas):
+    first, second = base_map(atlas), base_map(atlas)
+    assert first.get_root().render() != second.get_root().render()  # folium's ids are random
+    html = stable_html(first)
+    assert html == stable_html(second)
+    assert not [i for i in element_ids(first.get_root()) if i in html]  # every id was replaced
 
 
 def test_offline_basemap_has_no_tiles_and_online_ones_do(atlas):

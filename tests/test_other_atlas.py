@@ -96,6 +96,7 @@ def test_another_atlas_counts_its_own_days(norilsk):
     assert clock_label(atlas.settings.focus, date(1953, 6, 1)) == "Day 7 since 26 May · 1 June 1953"
 
 
+@pytest.mark.slow  # a page sweep (make test); test-fast opens this atlas's clock and export
 @pytest.mark.parametrize("url_path", PAGES)
 def test_every_page_opens_on_another_atlas(monkeypatch, norilsk, url_path):
     monkeypatch.setenv("KENGIR_GEODATA", str(norilsk))

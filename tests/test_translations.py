@@ -8,6 +8,7 @@ import json
 import pytest
 import tomlkit
 
+from command_line import run
 from factories import collection, event, feature, write_geodata
 from kengir_geo.data.atlas import build_atlas
 from kengir_geo.data.folder import read_geodata
@@ -248,27 +249,18 @@ def test_the_english_verb_may_is_not_the_month_may():
 
 
 def test_translate_init_is_one_command_and_validate_reports_the_language(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    cli = str(Path(sys.executable).parent / "kengir-geo")
     root = write_geodata(tmp_path / "geodata")
-
-    def run(*args):
-        return subprocess.run([cli, *map(str, args)], capture_output=True, text=True, timeout=120)
-
     made = run("translate", "init", "lv", "--geodata", root, "--no-ui")
-    assert made.returncode == 0, made.stderr
+    assert made.exit_code == 0, made.stderr
     assert (root / "i18n" / "lv" / "story.toml").is_file()
     checked = run("validate", root)
-    assert checked.returncode == 0  # missing translations are warnings: English is shown
+    assert checked.exit_code == 0  # missing translations are warnings: English is shown
     assert "i18n/lv/story.toml:raid:narrative: warning: not translated yet" in checked.stdout
     status = run("translate", "status", "--geodata", root)
     assert "lv: geodata 0/" in status.stdout
     assert "uk: geodata 0/" in status.stdout  # the interface's languages are listed too
-    assert run("translate", "init", "xx-nonsense", "--geodata", root).returncode == 2
-    assert run("translate", "init", "en", "--geodata", root).returncode == 2
+    assert run("translate", "init", "xx-nonsense", "--geodata", root).exit_code == 2
+    assert run("translate", "init", "en", "--geodata", root).exit_code == 2
 
 
 def test_exports_in_a_language(geodata, tmp_path):

@@ -21,7 +21,7 @@ from kengir_geo.data.intervals import MAYBE, PAST, SURE
 from kengir_geo.map.escape import esc
 from kengir_geo.map.payload import LARGE_LAYER
 from kengir_geo.map.popups import popup_body
-from kengir_geo.map.render import BIND_JS, settle_ids
+from kengir_geo.map.render import BIND_JS
 from kengir_geo.map.styles import feature_style, point_radius
 from kengir_geo.story.details import details_of_row, plain_text
 from kengir_geo.story.timeline import state_at
@@ -123,5 +123,5 @@ def day_groups(
             point_to_layer=POINT_JS,
             style=STYLE_JS,
         ).add_to(group)
-        groups.append(settle_ids(group, f"kg_{layer_id}_"))
+        groups.append(group)  # st_folium names the elements itself, the same on every run
     return groups

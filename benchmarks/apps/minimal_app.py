@@ -6,13 +6,13 @@ Leaflet comes from the same local static files as the app's, so neither waits on
 from pathlib import Path
 
 import folium
+from local_assets import serve_locally
 from streamlit_folium import st_folium
 
 from kengir_geo.app.common import prepare_static_assets
-from kengir_geo.map.assets import localize_links
 
 prepare_static_assets(Path(__file__).resolve().parent)
+serve_locally()
 fmap = folium.Map(location=[47.84, 67.615], zoom_start=12, tiles=None)
 folium.Marker([47.84, 67.615], tooltip="Kengir").add_to(fmap)
-localize_links(fmap, base_url="/app/static/vendor")
 st_folium(fmap, height=600, use_container_width=True, returned_objects=[])

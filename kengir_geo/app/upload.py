@@ -32,6 +32,7 @@ from kengir_geo.ingest import (
 )
 from kengir_geo.ingest.preview import PREVIEW_LIMIT, preview_map
 from kengir_geo.map.escape import md
+from kengir_geo.map.render import stable_html
 
 log = logging.getLogger(__name__)
 
@@ -147,9 +148,10 @@ def show_result(result: IngestResult, layer_id: str, root: Path) -> None:
                 shown=tr().number(PREVIEW_LIMIT), count=tr().number(count)
             )
         )
-    # the time map plugin, Leaflet inlined: the same map as Explore and the export
+    # the time map plugin, Leaflet inlined: the same map as Explore and the export; the same
+    # layer gives the same HTML, so a rerun keeps the iframe
     fmap = preview_map(layer, _atlas_or_none(root), lang=current_language())
-    components.html(fmap.get_root().render(), height=480)
+    components.html(stable_html(fmap, "kg-preview"), height=480)
     st.download_button(
         _("Download the cleaned GeoJSON"),
         data=result.layer_text(),

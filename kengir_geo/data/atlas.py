@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from kengir_geo.data.figures import Figure, parse_figures
-from kengir_geo.data.folder import RawGeodata, bundled_geodata, fingerprint, read_geodata
+from kengir_geo.data.folder import RawGeodata, bundled_geodata, by_id, fingerprint, read_geodata
 from kengir_geo.data.intervals import feature_interval
 from kengir_geo.data.schema import LIST_PROPERTIES, Problem, as_list, has_errors
 from kengir_geo.data.settings import Settings, parse_settings
@@ -194,15 +194,15 @@ def build_atlas(
             plan=entry.get("plan") is True,
         )
     sources = {
-        s["id"]: Source(
+        source_id: Source(
             **{k: s[k] for k in Source.__dataclass_fields__ if k in s and k != "via"},
             via=tuple(as_list(s.get("via"))),
         )
-        for s in raw.sources
+        for source_id, s in by_id(raw.sources).items()
     }
     claims = {
-        c["id"]: Claim(
-            id=c["id"],
+        claim_id: Claim(
+            id=claim_id,
             item=c["item"],
             note=c.get("note", ""),
             values=tuple(
@@ -210,7 +210,7 @@ def build_atlas(
                 for v in c["value"]
             ),
         )
-        for c in raw.claims
+        for claim_id, c in by_id(raw.claims).items()
     }
     chapters = [
         Chapter(

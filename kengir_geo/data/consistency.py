@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kengir_geo.data.citations import cited_ids
-from kengir_geo.data.folder import STORY, RawGeodata
+from kengir_geo.data.folder import STORY, RawGeodata, by_id
 from kengir_geo.data.reader_text import reader_texts
 from kengir_geo.data.schema import Problem, as_list
 
@@ -158,7 +158,7 @@ def _compare(
 
 
 def _check_citations(raw: RawGeodata, report: Report) -> None:
-    sources = {s.get("id"): s for s in raw.sources if isinstance(s.get("id"), str)}
+    sources = by_id(raw.sources)
     for file, label, key, text in reader_texts(raw):
         cited = cited_ids(text)
         for source_id in cited:
@@ -182,7 +182,7 @@ def consistency_report(raw: RawGeodata) -> Report:
     report = Report()
     events = _features(raw, events_only=True)
     features = _features(raw, events_only=False)
-    claims = {c["id"]: c for c in raw.claims if isinstance(c.get("id"), str)}
+    claims = by_id(raw.claims)
     for chapter in raw.chapters:
         evidence = Evidence()
         evidence.add_date(chapter.get("date"))

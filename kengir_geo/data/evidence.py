@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kengir_geo.data.folder import CLAIMS, MANIFEST, SOURCES, STORY, RawGeodata
+from kengir_geo.data.folder import CLAIMS, MANIFEST, SOURCES, STORY, RawGeodata, by_id
 from kengir_geo.data.schema import CERTAINTIES, Problem, as_list, is_texts
 
 
 def _sources(raw: RawGeodata, problems: list[Problem]) -> dict[str, dict[str, Any]]:
     """Every work by id; a work we have not read names, in `via`, read works that report it.
     (The types of `read` and `via` are validate.py's rule: a mistyped one is skipped here.)"""
-    by_id = {s["id"]: s for s in raw.sources if isinstance(s.get("id"), str)}
-    for sid, source in by_id.items():
+    works = by_id(raw.sources)
+    for sid, source in works.items():
         read, via = source.get("read", True), source.get("via", [])
         if not isinstance(read, bool) or not is_texts(via):
             continue
@@ -34,11 +34,11 @@ def _sources(raw: RawGeodata, problems: list[Problem]) -> dict[str, dict[str, An
                 )
             )
         for other in as_list(via):
-            if other not in by_id:
+            if other not in works:
                 problems.append(Problem(SOURCES, sid, "via", f"unknown source id {other!r}"))
-            elif by_id[other].get("read", True) is not True:
+            elif works[other].get("read", True) is not True:
                 problems.append(Problem(SOURCES, sid, "via", f"{other!r} is not a read work"))
-    return by_id
+    return works
 
 
 def _unread_alone(cited: list[str], sources: dict[str, dict[str, Any]]) -> list[str]:

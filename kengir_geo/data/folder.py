@@ -83,7 +83,22 @@ class RawGeodata:
     @property
     def layer_ids(self) -> set[str]:
         """The manifest's usable layer ids (the validator reports the others)."""
-        return {e["id"] for e in self.manifest if isinstance(e.get("id"), str)}
+        return set(by_id(self.manifest))
+
+    @property
+    def source_ids(self) -> set[str]:
+        return set(by_id(self.sources))
+
+    @property
+    def claim_ids(self) -> set[str]:
+        return set(by_id(self.claims))
+
+
+def by_id(tables: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A file's [[tables]] by id, the one rule every reader of ids follows (the atlas, the
+    validator's cross-checks, ingest): a table without a string id is left out, and the
+    validator reports it."""
+    return {t["id"]: t for t in tables if isinstance(t.get("id"), str)}
 
 
 def read_toml(path: Path, problems: list[Problem], required: bool = True) -> dict[str, Any]:
@@ -115,6 +130,12 @@ def tables(doc: dict[str, Any], key: str, label: str, problems: list[Problem]) -
 
 def read_toml_tables(path: Path, key: str, problems: list[Problem]) -> list[dict[str, Any]]:
     return tables(read_toml(path, problems), key, path.name, problems)
+
+
+def listed_layer_ids(root: Path) -> set[str]:
+    """The layer ids of a folder's manifest alone, without reading its layers (ingest asks
+    before a save); empty when the manifest cannot be read (saving then says why)."""
+    return set(by_id(read_toml_tables(Path(root) / MANIFEST, "layer", [])))
 
 
 def read_json_file(path: Path, label: str, problems: list[Problem]) -> Any | None:

@@ -20,7 +20,7 @@ from kengir_geo.data.consistency import _compare as compare_texts
 from kengir_geo.data.consistency import _event_evidence as event_evidence
 from kengir_geo.data.consistency import _features as story_features
 from kengir_geo.data.dates import DateError, parse_date
-from kengir_geo.data.folder import RawGeodata, read_toml
+from kengir_geo.data.folder import RawGeodata, by_id, read_toml
 from kengir_geo.data.reader_text import CODES, TOKEN, known_ids
 from kengir_geo.data.schema import (
     CENTER_RULE,
@@ -150,9 +150,9 @@ class Known:
     @classmethod
     def of(cls, raw: RawGeodata) -> Known:
         claims: dict[str, set[str]] = {}
-        for claim in raw.claims:
+        for claim_id, claim in by_id(raw.claims).items():
             values = claim.get("value") if isinstance(claim.get("value"), list) else []
-            claims[str(claim.get("id"))] = {
+            claims[claim_id] = {
                 s for v in values if isinstance(v, dict) for s in v.get("sources", []) or []
             }
         features: set[str] = set()
@@ -162,11 +162,11 @@ class Known:
                 if isinstance(props, dict) and isinstance(props.get("id"), str):
                     features.add(props["id"])
         return cls(
-            chapters={str(c.get("id")) for c in raw.chapters},
+            chapters=set(by_id(raw.chapters)),
             claims=claims,
             layers=raw.layer_ids,
             features=features,
-            sources={str(s.get("id")) for s in raw.sources},
+            sources=raw.source_ids,
         )
 
 
@@ -538,7 +538,7 @@ def lesson_consistency(raw: RawGeodata, lesson: Lesson, file: str) -> list[Probl
     """Every number and day a lesson writes is in its evidence (data/consistency.py's rule for
     chapters): a step's in its own; the lesson's title, summary and goals in any step's."""
     features = story_features(raw, events_only=False)
-    claims = {c["id"]: c for c in raw.claims if isinstance(c.get("id"), str)}
+    claims = by_id(raw.claims)
     report = Report()
     everything = Evidence()
     for number, step in enumerate(lesson.steps, start=1):

@@ -13,7 +13,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from kengir_geo.data.citations import CITE, cited_ids
-from kengir_geo.data.folder import CLAIMS, FIGURES, MANIFEST, SETTINGS, SOURCES, STORY, RawGeodata
+from kengir_geo.data.folder import (
+    CLAIMS,
+    FIGURES,
+    MANIFEST,
+    SETTINGS,
+    SOURCES,
+    STORY,
+    RawGeodata,
+    by_id,
+)
 from kengir_geo.data.schema import Problem
 
 # Codes a reader must never meet, whatever the atlas: "(claim …)" references, field names
@@ -116,7 +125,7 @@ def known_ids(raw: RawGeodata) -> set[str]:
     features. Plain words that happen to be ids ("kengir") are left to the prose."""
     ids: set[str] = set()
     for tables in (raw.sources, raw.claims, raw.chapters):
-        ids.update(str(t.get("id")) for t in tables if isinstance(t.get("id"), str))
+        ids.update(by_id(tables))
     for _, props in _features(raw, user=False):
         if isinstance(props.get("id"), str):
             ids.add(props["id"])

@@ -21,7 +21,7 @@ from kengir_geo.map.assets import remote_references
 from kengir_geo.map.escape import esc
 from kengir_geo.map.payload import Options, map_payload
 from kengir_geo.map.plugin_words import story_strings, timemap_options
-from kengir_geo.map.render import settle_ids
+from kengir_geo.map.render import stable_html
 from kengir_geo.map.rich_text import rich_html, sources_html
 from kengir_geo.map.timemap import Page, StoryControl, TimeMap
 from kengir_geo.story.chapters import chapter_day, chapter_layers, chapter_when, day_label
@@ -159,8 +159,7 @@ def export_page(
             Element(f'<p class="kg-translation-notice" role="note">{esc(notice)}</p>'),
             name="kg_notice",
         )
-    settle_ids(page, "kg-export")  # the same atlas gives the same file
-    return page.render()
+    return stable_html(page, "kg-export")  # the same atlas gives the same file
 
 
 write_atomically = atomic_write  # the one atomic write (data/atomic.py)

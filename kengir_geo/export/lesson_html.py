@@ -22,7 +22,7 @@ from kengir_geo.i18n.review import translation_notice
 from kengir_geo.map.assets import remote_references
 from kengir_geo.map.escape import esc
 from kengir_geo.map.lesson_control import LessonControl
-from kengir_geo.map.render import settle_ids
+from kengir_geo.map.render import stable_html
 from kengir_geo.map.rich_text import rich_html, sources_html
 from kengir_geo.story.lessons import (
     answer_words,
@@ -239,8 +239,7 @@ def lesson_page(atlas: Atlas, lesson: Lesson, taught_on: date, lang: str = "en")
         atlas, config, f"{lesson.title} · {atlas.settings.title}", config["first_day"], lang
     )
     LessonControl(time_map, config, lang).add_to(fmap)
-    settle_ids(page, "kg-lesson")
-    return page.render()
+    return stable_html(page, "kg-lesson")
 
 
 def export_lesson(

@@ -101,10 +101,6 @@ def _story_region(raw: RawGeodata) -> list[tuple[float, float]]:
     return region
 
 
-def _ids_of(tables: list[dict[str, Any]]) -> set[str]:
-    return {str(t["id"]) for t in tables if t.get("id")}
-
-
 def _with_fix_hint(problems: list[Problem], fix: bool) -> list[Problem]:
     if fix:
         return problems
@@ -178,7 +174,7 @@ def ingest_file(
     source = None
     if cite:
         try:
-            source = parse_citation(cite, _ids_of(geodata.sources) if geodata else set())
+            source = parse_citation(cite, geodata.source_ids if geodata else set())
         except CiteError as exc:
             problems.append(Problem(label, "", "sources", f"--cite: {exc}"))
         else:
@@ -266,7 +262,7 @@ def ingest_file(
     source_ids = claim_ids = None
     region: list[tuple[float, float]] = []
     if geodata is not None:
-        source_ids, claim_ids = _ids_of(geodata.sources), _ids_of(geodata.claims)
+        source_ids, claim_ids = geodata.source_ids, geodata.claim_ids
         if source is not None:
             source_ids.add(source["id"])
         region = _story_region(geodata)

@@ -24,7 +24,14 @@ import tomlkit
 from tomlkit.items import AoT
 
 from kengir_geo.data.atomic import PENDING, atomic_write
-from kengir_geo.data.folder import MANIFEST, SOURCES, interrupted_save
+from kengir_geo.data.folder import (
+    MANIFEST,
+    SOURCES,
+    interrupted_save,
+    listed_layer_ids,
+    read_toml_tables,
+)
+from kengir_geo.data.schema import Problem
 
 
 class SaveError(Exception):
@@ -124,11 +131,11 @@ def clean_leftovers(root: Path) -> list[Path]:
     """Remove what a save killed half-way left behind (interrupted_save). Call with the
     folder lock held (no save of ours is running then); nothing else is touched. The paths
     removed."""
-    try:
-        listed = tomllib.loads((root / MANIFEST).read_text(encoding="utf-8")).get("layer", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    unreadable: list[Problem] = []
+    listed = read_toml_tables(root / MANIFEST, "layer", unreadable)
+    if unreadable:
         return []  # leave them for a folder we can read
-    used = {str(e.get("file")) for e in listed if isinstance(e, dict)}
+    used = {str(e.get("file")) for e in listed}
     removed = []
     for leftover in interrupted_save(root, used):
         with contextlib.suppress(OSError):
@@ -153,13 +160,7 @@ def _free_layer_path(root: Path, layer_id: str, text: str, manifest: list[dict[s
     return name
 
 
-def existing_layer_ids(root: Path) -> set[str]:
-    """Ids in the folder's manifest; empty when it cannot be read (saving then says why)."""
-    try:
-        with (root / MANIFEST).open("rb") as handle:
-            return {str(t.get("id")) for t in tomllib.load(handle).get("layer", [])}
-    except (OSError, ValueError, RecursionError, AttributeError, TypeError):
-        return set()  # ValueError: TOMLDecodeError and UnicodeDecodeError
+existing_layer_ids = listed_layer_ids  # the one reader of a manifest's ids (data/folder.py)
 
 
 def save_layer(

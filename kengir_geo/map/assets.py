@@ -2,19 +2,16 @@
 
 folium-offline's elements render each file they need inline instead of linking a CDN; we ask
 them for a file through that public path (asset_text), never through the package's own tables.
-The app serves the files from its own static folder (write_static_assets + localize_links); the
-time map serves them from its component folder and the export inlines them (leaflet_js,
-leaflet_css). Files are looked up by folium-offline's own names and URLs, so a newer folium
+The app serves the files from its own static folder (write_static_assets); the time map
+serves them from its component folder and the export inlines them (leaflet_js, leaflet_css). Files are looked up by folium-offline's own names and URLs, so a newer folium
 whose CDN links differ still finds Leaflet.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import urlsplit
 
 import folium
@@ -62,7 +59,7 @@ class LeafletMap(folium.Map):
     default_css = LEAFLET_CSS
 
 
-def _offline_pairs() -> list[tuple[str, str]]:
+def offline_files() -> list[tuple[str, str]]:
     """(name, URL) of every file folium-offline's Map and Fullscreen carry: what a map of ours
     can need (render.base_map adds Fullscreen)."""
     import offlinefolium  # imported late: it is large
@@ -75,7 +72,7 @@ def _offline_pairs() -> list[tuple[str, str]]:
 
 
 def _offline_url(name: str) -> str:
-    return dict(_offline_pairs())[name]
+    return dict(offline_files())[name]
 
 
 def leaflet_js() -> str:
@@ -124,36 +121,13 @@ def local_name(name: str, url: str) -> str:
     return name if name.endswith(suffix) else name + suffix
 
 
-def walk(element: Any) -> Iterator[Any]:
-    yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from walk(child)
-
-
 def write_static_assets(folder: Path) -> None:
     """Write every file folium-offline carries for a map of ours into `folder`, named by
     local_name(). Idempotent: a file already holding the right text is left alone."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, url in _offline_pairs():
+    for name, url in offline_files():
         # all or nothing: a half-written file is never served
         atomic_write(folder / local_name(name, url), asset_text(url), unchanged_ok=True)
-
-
-def localize_links(fmap: folium.Map, base_url: str = "/app/static/vendor") -> None:
-    """Point every element's JS/CSS that write_static_assets provides at our static folder
-    (matched by name; others keep their URL). The lists are replaced on each instance, never
-    edited in place: folium's class-level lists are shared by all maps."""
-    base = base_url.rstrip("/")
-    served = {name for name, _ in _offline_pairs()}
-    for element in walk(fmap):
-        for attribute in ("default_js", "default_css"):
-            pairs = getattr(element, attribute, None)
-            if pairs:
-                local = [
-                    (name, f"{base}/{local_name(name, url)}" if name in served else url)
-                    for name, url in pairs
-                ]
-                setattr(element, attribute, local)
 
 
 _SCRIPT_SRC = re.compile(

@@ -29,7 +29,7 @@ __all__ = [
     "base_map",
     "point_js",
     "preview_time_map",
-    "settle_ids",
+    "stable_html",
 ]
 
 BIND_JS = JsCode(
@@ -52,17 +52,30 @@ def point_js() -> JsCode:
     )
 
 
-def settle_ids(element: Any, prefix: str = "kg") -> Any:
-    """Give every element of a folium tree a fixed id (folium's are random), so the same
-    arguments render byte-identical HTML and st_folium keeps its iframe."""
-    counter = 0
-    stack = [element]
+def element_ids(element: Any) -> list[str]:
+    """The ids of `element` and everything under it, in tree order, as branca's public
+    to_dict() lists them (a Figure's header, body and script parts included)."""
+    ids: list[str] = []
+    stack = [element.to_dict()]
     while stack:
         node = stack.pop(0)
-        node._id = hashlib.sha1(f"{prefix}/{counter}".encode()).hexdigest()[:32]  # noqa: S324
-        counter += 1
-        stack.extend(getattr(node, "_children", {}).values())
-    return element
+        ids.append(node["id"])
+        stack.extend(node.get("children", {}).values())
+        stack.extend(node[part] for part in ("header", "html", "script") if part in node)
+    return list(dict.fromkeys(ids))
+
+
+def stable_html(element: Any, prefix: str = "kg") -> str:
+    """The HTML of `element`'s page with every element's random id replaced by one derived
+    from `prefix` and its place in the tree: the same arguments render byte-identical HTML
+    (an export is reproducible; a Streamlit page keeps its iframe). Rendered first, so the
+    elements a render adds are named too."""
+    root = element.get_root()
+    html = root.render()
+    for counter, old in enumerate(element_ids(root)):
+        new = hashlib.sha1(f"{prefix}/{counter}".encode()).hexdigest()[:32]  # noqa: S324
+        html = html.replace(old, new)
+    return html
 
 
 def tile_layer(key: str) -> folium.TileLayer:
@@ -103,7 +116,7 @@ def base_map(
     legend_open: bool = True,
 ) -> folium.Map:
     """Basemap, country outlines when offline, full-screen control, scale bar and legend.
-    Same arguments give identical HTML."""
+    Same arguments give identical HTML through stable_html."""
     if basemap not in BASEMAPS.values():
         raise ValueError(
             f"unknown basemap {basemap!r}; choose one of {', '.join(BASEMAPS.values())}"
@@ -123,7 +136,7 @@ def base_map(
         tile_layer(basemap).add_to(fmap)
     folium.plugins.Fullscreen(position="topleft").add_to(fmap)
     Legend(atlas, legend_position, legend_open).add_to(fmap)
-    return settle_ids(fmap)
+    return fmap
 
 
 PREVIEW_COLOR = "#6a1b9a"  # a new layer's purple, unlike any colour of the atlas's
@@ -171,7 +184,7 @@ def preview_time_map(
     day = fullest_day(layer) if dated else None
     words = timemap_options(lang)
     TimeMap(payload=payload, controls=controls, fit=[layer.id], day=day, **words).add_to(fmap)
-    return settle_ids(fmap)
+    return fmap
 
 
 def fullest_day(layer: Layer) -> int:
