@@ -3,15 +3,13 @@
 Leaflet comes from the same local static files as the app's, so neither waits on a CDN.
 """
 
-from pathlib import Path
-
 import folium
 from streamlit_folium import st_folium
+from vendor_files import write_vendor_files
 
-from kengir_geo.app.common import prepare_static_assets
 from kengir_geo.map.assets import localize_links
 
-prepare_static_assets(Path(__file__).resolve().parent)
+write_vendor_files()
 fmap = folium.Map(location=[47.84, 67.615], zoom_start=12, tiles=None)
 folium.Marker([47.84, 67.615], tooltip="Kengir").add_to(fmap)
 localize_links(fmap, base_url="/app/static/vendor")

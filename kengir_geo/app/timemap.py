@@ -98,6 +98,13 @@ def payload_path(atlas: Atlas, popups: bool, lang: str = "en") -> str:
     return known[1]
 
 
+def prepare_files(atlas: Atlas, lang: str) -> None:
+    """Write the component's files and the payload of a clickable map (Explore's, the first
+    page) in `lang`, and fill the plugin's words: app/warm.py calls this before any visitor."""
+    payload_path(atlas, popups=False, lang=lang)
+    _words(lang)
+
+
 def time_map(
     atlas: Atlas,
     *,

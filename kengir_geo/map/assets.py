@@ -62,20 +62,24 @@ class LeafletMap(folium.Map):
     default_css = LEAFLET_CSS
 
 
+def _map_pairs() -> list[tuple[str, str]]:
+    """(name, URL) of the files folium-offline's Map carries, Leaflet's among them."""
+    import offlinefolium  # imported late: it is large
+
+    return [*offlinefolium.Map.default_js, *offlinefolium.Map.default_css]
+
+
 def _offline_pairs() -> list[tuple[str, str]]:
     """(name, URL) of every file folium-offline's Map and Fullscreen carry: what a map of ours
     can need (render.base_map adds Fullscreen)."""
-    import offlinefolium  # imported late: it is large
-    import offlinefolium.plugins
+    import offlinefolium.plugins  # all its plugins' templates: not for Leaflet alone
 
-    pairs: list[tuple[str, str]] = []
-    for cls in (offlinefolium.Map, offlinefolium.plugins.Fullscreen):
-        pairs += [*cls.default_js, *cls.default_css]
-    return pairs
+    fullscreen = offlinefolium.plugins.Fullscreen
+    return [*_map_pairs(), *fullscreen.default_js, *fullscreen.default_css]
 
 
 def _offline_url(name: str) -> str:
-    return dict(_offline_pairs())[name]
+    return dict(_map_pairs())[name]
 
 
 def leaflet_js() -> str:
