@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import folium
-from branca.element import Figure
-
 from kengir_geo.data.atomic import atomic_write
+
+if TYPE_CHECKING:  # folium is imported where a map is made: the app's map component needs none
+    import folium
 
 CLIENT = Path(__file__).resolve().parent / "client"
 
@@ -42,24 +42,10 @@ def plugin_js(story: bool = False) -> str:
 
 def plugin_css(story: bool = False) -> str:
     """The time map's look, its legend and popups (and the story panel)."""
-    from kengir_geo.map.legend import LEGEND_CSS
     from kengir_geo.map.popups import POPUP_CSS
 
     story_css = client_text("story.css") if story else ""
-    return client_text("timemap.css") + LEGEND_CSS + POPUP_CSS + story_css
-
-
-# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
-# icon fonts would be fetched from the network and which no element of ours uses.
-LEAFLET_JS = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
-LEAFLET_CSS = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
-
-
-class LeafletMap(folium.Map):
-    """A folium Map that links Leaflet and nothing else (a plugin's way to name its files)."""
-
-    default_js = LEAFLET_JS
-    default_css = LEAFLET_CSS
+    return client_text("timemap.css") + client_text("legend.css") + POPUP_CSS + story_css
 
 
 def _map_pairs() -> list[tuple[str, str]]:
@@ -94,6 +80,7 @@ def leaflet_css() -> str:
 def asset_text(url: str) -> str:
     """The text of the file at `url`, as the installed folium-offline carries it: an element
     of folium-offline's that links the URL, rendered, writes the file inline."""
+    from branca.element import Figure
     from offlinefolium.elements import JSCSSMixin  # imported late: it is large
 
     css = PurePosixPath(urlsplit(url).path).suffix == ".css"
