@@ -3,8 +3,6 @@
 Settings come from .streamlit/config.toml, a link to kengir_geo/app/config.toml (one copy).
 """
 
-from pathlib import Path
-
 from kengir_geo.app.main import run
 
-run(Path(__file__).resolve().parent)
+run()

@@ -54,6 +54,7 @@ def test_streamlit_run_streamlit_app_serves_the_app(page, tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, log_path.read_text()
                 time.sleep(0.2)
+        page.emulate_media(color_scheme="dark")  # Streamlit follows it unless a theme is set
         page.goto(f"{url}/story")
         page.locator(".st-key-story_next button:visible").first.wait_for(timeout=60_000)
         page.frame_locator(TIMEMAP_IFRAME).locator("body[data-ready='1']").wait_for(
@@ -61,11 +62,11 @@ def test_streamlit_run_streamlit_app_serves_the_app(page, tmp_path):
         )
         assert page.title() == "Kengir 1954"
         assert page.locator('[data-testid="stException"]').count() == 0
-        # the settings came from .streamlit/config.toml: static serving (off by default) is on,
-        # and serves the Leaflet files the app wrote beside streamlit_app.py
-        asset = next((ROOT / "static" / "vendor").iterdir())
-        with urllib.request.urlopen(f"{url}/app/static/vendor/{asset.name}", timeout=10) as reply:
-            assert reply.status == 200
+        # the settings came from .streamlit/config.toml: its light theme, in a dark browser
+        background = page.evaluate(
+            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+        )
+        assert background == "rgb(255, 255, 255)"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import folium
 import folium.plugins
 
-from kengir_geo.map.assets import LeafletMap, local_name, offline_files
+from kengir_geo.map.assets import local_name, offline_files
+from kengir_geo.map.render import LeafletMap
 
 # what the baselines' maps are made of (render.base_map draws a LeafletMap with Fullscreen)
 CLASSES = (folium.Map, LeafletMap, folium.plugins.Fullscreen)
@@ -19,7 +20,7 @@ CLASSES = (folium.Map, LeafletMap, folium.plugins.Fullscreen)
 
 def serve_locally(base_url: str = "/app/static/vendor") -> None:
     """Point the files of those classes that the app's static folder holds
-    (prepare_static_assets writes them) at that folder; other files keep their URL."""
+    (vendor_files.write_vendor_files writes them) at that folder; other files keep their URL."""
     base = base_url.rstrip("/")
     served = {name for name, _ in offline_files()}
     for cls in CLASSES:

@@ -3,15 +3,12 @@
 Leaflet comes from the same local static files as the app's, so neither waits on a CDN.
 """
 
-from pathlib import Path
-
 import folium
 from local_assets import serve_locally
 from streamlit_folium import st_folium
+from vendor_files import write_vendor_files
 
-from kengir_geo.app.common import prepare_static_assets
-
-prepare_static_assets(Path(__file__).resolve().parent)
+write_vendor_files()
 serve_locally()
 fmap = folium.Map(location=[47.84, 67.615], zoom_start=12, tiles=None)
 folium.Marker([47.84, 67.615], tooltip="Kengir").add_to(fmap)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from vendor_files import write_vendor_files
+
 from kengir_geo import load_atlas
-from kengir_geo.app.common import atlas_or_stop, prepare_static_assets
+from kengir_geo.app.common import atlas_or_stop
 
 _FOCUS = load_atlas().settings.focus  # the bundled atlas's uprising
 FIRST_DAY: date = _FOCUS.first
@@ -21,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 def atlas():
     """The atlas (KENGIR_GEODATA or the bundled one), after writing ./static/vendor so the map
     needs no network (the server runs with --server.enableStaticServing=true)."""
-    prepare_static_assets(HERE)
+    write_vendor_files()
     return atlas_or_stop()
 
 

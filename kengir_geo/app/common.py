@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from kengir_geo.app import warm
 from kengir_geo.app.env import geodata_root
 from kengir_geo.app.language import _, current_language, ngettext
 from kengir_geo.data.atlas import Atlas, AtlasError, load_atlas
-from kengir_geo.data.folder import fingerprint
 from kengir_geo.data.schema import Problem
 from kengir_geo.data.translated import atlas_in
 from kengir_geo.map.escape import md
@@ -20,14 +17,11 @@ from kengir_geo.map.escape import md
 log = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _english_atlas(root: str, stamp: tuple) -> Atlas:
-    return warm.take(root, stamp) or load_atlas(root)
-
-
-def _cached_atlas(root: str, stamp: tuple) -> Atlas:
-    """The atlas in the reader's language (English where a text is not translated)."""
-    return atlas_in(_english_atlas(root, stamp), current_language())
+def _cached_atlas() -> Atlas:
+    """The atlas in the reader's language (English where a text is not translated), from
+    load_atlas's cache: loaded once per version of the folder (app/warm.py may have loaded it
+    before the first visitor came)."""
+    return atlas_in(load_atlas(geodata_root()), current_language())
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
@@ -45,8 +39,7 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
 def atlas_or_none() -> Atlas | None:
     """The atlas, or None when it cannot be loaded (the page then says why)."""
     try:
-        root = geodata_root()
-        return _cached_atlas(str(root), fingerprint(root))
+        return _cached_atlas()
     except Exception:  # a broken folder: the page that needs the atlas says why
         return None
 
@@ -59,8 +52,7 @@ def atlas_title() -> str:
 def atlas_or_stop() -> Atlas:
     """The atlas; when it does not validate, its problems as a table and the page stops."""
     try:
-        root = geodata_root()
-        return _cached_atlas(str(root), fingerprint(root))
+        return _cached_atlas()
     except AtlasError as exc:
         errors = [p for p in exc.problems if p.is_error]
         st.error(
@@ -134,17 +126,3 @@ a:focus-visible, button:focus-visible, [role="button"]:focus-visible, summary:fo
 
 def style_for_everyone() -> None:
     st.html(EVERYONE_CSS)
-
-
-def prepare_static_assets(app_dir: Path) -> Path:
-    """Write Leaflet and plugins to ./static/vendor once per process, for offline use."""
-    return _write_assets(str(app_dir / "static" / "vendor"))
-
-
-@st.cache_resource(show_spinner=False)
-def _write_assets(folder: str) -> Path:
-    from kengir_geo.map.assets import write_static_assets
-
-    path = Path(folder)
-    write_static_assets(path)
-    return path

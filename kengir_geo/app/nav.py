@@ -17,11 +17,12 @@ from kengir_geo.data.settings import Settings
 # Not "pages/": Streamlit would also treat a folder of that name as old-style pages and say
 # "Page not found" for a URL like /add-layer before st.navigation resolves it.
 PAGES = Path(__file__).resolve().parent / "views"
+DEFAULT_PAGE = PAGES / "explore.py"  # what "/" shows
 
 
 def explore_page() -> st.Page:
     return st.Page(
-        PAGES / "explore.py",
+        DEFAULT_PAGE,
         title=_("Explore"),
         icon=":material/map:",
         url_path="map",  # a default page still reserves a path; "/" is where it lives

@@ -15,6 +15,7 @@ import hashlib
 import os
 import tempfile
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -60,13 +61,17 @@ def _write(path: Path, text: str) -> None:
 
 @st.cache_resource(show_spinner=False)
 def component_folder() -> Path:
-    """The component's files, in a folder named by their content (one per version)."""
-    files = _files()
-    digest = hashlib.sha256("".join(files.values()).encode()).hexdigest()[:16]
+    """The component's files, in a folder named by what they are made of: our own files and
+    the installed folium-offline's version. A folder already written (index.html comes last)
+    is used as it is, so a new process need not import folium to render Leaflet's text."""
+    ours = PAGE + plugin_js() + plugin_css() + client_text("widget.js")
+    made_of = ours + version("folium-offline")
+    digest = hashlib.sha256(made_of.encode()).hexdigest()[:16]
     folder = Path(tempfile.gettempdir()) / f"kengir-geo-{os.getuid()}" / f"timemap-{digest}"
     (folder / "data").mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        _write(folder / name, text)
+    if not (folder / "index.html").is_file():
+        for name, text in sorted(_files().items(), key=lambda item: item[0] == "index.html"):
+            _write(folder / name, text)
     return folder
 
 
@@ -96,6 +101,14 @@ def payload_path(atlas: Atlas, popups: bool, lang: str = "en") -> str:
         known = (atlas, _payload_file(atlas, fingerprint(atlas.root), popups, lang))
         _PATHS[(id(atlas), popups, lang)] = known
     return known[1]
+
+
+def prepare_files(atlas: Atlas, lang: str) -> None:
+    """Write the component's files and the payload of a clickable map (Explore's, the first
+    page) in `lang`, and fill the plugin's words: app/warm.py calls this before any visitor
+    comes (so not through _payload_file, whose spinner needs a page to be drawn on)."""
+    payload_file(atlas, Options(popups=False, lang=lang), component_folder() / "data")
+    _words(lang)
 
 
 def time_map(

@@ -6,6 +6,7 @@ must not become a false exact day); their intervals are added as integer day col
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -243,7 +244,11 @@ def load_atlas(path: str | Path | None = None) -> Atlas:
     Raises AtlasError listing every error when the data does not validate.
     """
     root = Path(path) if path is not None else bundled_geodata()
-    return _load_cached(root.resolve(), fingerprint(root.resolve()))
+    with _LOADING:  # two threads asking at once (the app's warm-up and a page) load it once
+        return _load_cached(root.resolve(), fingerprint(root.resolve()))
+
+
+_LOADING = threading.Lock()
 
 
 @lru_cache(maxsize=8)

@@ -14,9 +14,6 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-import folium
-from branca.element import Figure
-
 from kengir_geo.data.atomic import atomic_write
 
 CLIENT = Path(__file__).resolve().parent / "client"
@@ -39,40 +36,30 @@ def plugin_js(story: bool = False) -> str:
 
 def plugin_css(story: bool = False) -> str:
     """The time map's look, its legend and popups (and the story panel)."""
-    from kengir_geo.map.legend import LEGEND_CSS
     from kengir_geo.map.popups import POPUP_CSS
 
     story_css = client_text("story.css") if story else ""
-    return client_text("timemap.css") + LEGEND_CSS + POPUP_CSS + story_css
+    return client_text("timemap.css") + client_text("legend.css") + POPUP_CSS + story_css
 
 
-# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
-# icon fonts would be fetched from the network and which no element of ours uses.
-LEAFLET_JS = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
-LEAFLET_CSS = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
+def _map_pairs() -> list[tuple[str, str]]:
+    """(name, URL) of the files folium-offline's Map carries, Leaflet's among them."""
+    import offlinefolium  # imported late: it is large
 
-
-class LeafletMap(folium.Map):
-    """A folium Map that links Leaflet and nothing else (a plugin's way to name its files)."""
-
-    default_js = LEAFLET_JS
-    default_css = LEAFLET_CSS
+    return [*offlinefolium.Map.default_js, *offlinefolium.Map.default_css]
 
 
 def offline_files() -> list[tuple[str, str]]:
     """(name, URL) of every file folium-offline's Map and Fullscreen carry: what a map of ours
     can need (render.base_map adds Fullscreen)."""
-    import offlinefolium  # imported late: it is large
-    import offlinefolium.plugins
+    import offlinefolium.plugins  # all its plugins' templates: not for Leaflet alone
 
-    pairs: list[tuple[str, str]] = []
-    for cls in (offlinefolium.Map, offlinefolium.plugins.Fullscreen):
-        pairs += [*cls.default_js, *cls.default_css]
-    return pairs
+    fullscreen = offlinefolium.plugins.Fullscreen
+    return [*_map_pairs(), *fullscreen.default_js, *fullscreen.default_css]
 
 
 def _offline_url(name: str) -> str:
-    return dict(offline_files())[name]
+    return dict(_map_pairs())[name]
 
 
 def leaflet_js() -> str:
@@ -87,6 +74,7 @@ def leaflet_css() -> str:
 def asset_text(url: str) -> str:
     """The text of the file at `url`, as the installed folium-offline carries it: an element
     of folium-offline's that links the URL, rendered, writes the file inline."""
+    from branca.element import Figure
     from offlinefolium.elements import JSCSSMixin  # imported late: it is large
 
     css = PurePosixPath(urlsplit(url).path).suffix == ".css"

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from folium.template import Template
-
 from kengir_geo.data.atlas import Atlas
 from kengir_geo.data.settings import Settings
 from kengir_geo.i18n import translator
+from kengir_geo.map.assets import client_text
 from kengir_geo.map.escape import esc
-from kengir_geo.map.popups import POPUP_CSS
 from kengir_geo.map.styles import (
     CATEGORY_COLORS,
     CERTAINTY_MARKS,
@@ -94,44 +91,4 @@ def legend_html(atlas: Atlas | None = None, open_: bool = True, lang: str = "en"
     return "".join(rows)
 
 
-LEGEND_CSS = """
-.kg-legend { background: rgba(255,255,255,.92); padding: 6px 8px; border-radius: 4px;
-  font: 12px/1.3 system-ui, sans-serif; max-height: 60vh; overflow-y: auto; max-width: 260px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
-.kg-legend summary { font-weight: 700; cursor: pointer; }
-.kg-legend-head { font-weight: 700; margin-top: 4px; }
-.kg-legend-row { display: flex; align-items: center; gap: 6px; }
-.kg-legend-row svg { flex: none; }
-"""
-
-
-class Legend(MacroElement):
-    """A Leaflet control holding legend_html(), plus the CSS of popups and legend."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-            <style>{{ this.css }}</style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-            {{ this.get_name() }}.onAdd = function () {
-                var div = L.DomUtil.create("div", "kg-legend-control");
-                div.innerHTML = {{ this.html|tojson }};
-                L.DomEvent.disableClickPropagation(div);
-                L.DomEvent.disableScrollPropagation(div);
-                return div;
-            };
-            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(
-        self, atlas: Atlas | None = None, position: str = "bottomright", open_: bool = True
-    ):
-        super().__init__()
-        self._name = "Legend"
-        self.html = legend_html(atlas, open_)
-        self.position = position
-        self.css = LEGEND_CSS + POPUP_CSS
+LEGEND_CSS = client_text("legend.css")

@@ -11,16 +11,17 @@ import folium
 import folium.plugins
 import numpy as np
 import xyzservices
-from branca.element import Element
+from branca.element import Element, MacroElement
+from folium.template import Template
 from folium.utilities import JsCode
 
 from kengir_geo.data.atlas import Atlas, Layer
 from kengir_geo.data.intervals import OPEN_END, OPEN_START
 from kengir_geo.i18n import translator
-from kengir_geo.map.assets import LEAFLET_CSS, LEAFLET_JS, LeafletMap
 from kengir_geo.map.basemaps import BASEMAPS, OFFLINE
 from kengir_geo.map.escape import esc
-from kengir_geo.map.legend import Legend
+from kengir_geo.map.legend import LEGEND_CSS, legend_html
+from kengir_geo.map.popups import POPUP_CSS
 
 __all__ = [
     "BIND_JS",
@@ -31,6 +32,51 @@ __all__ = [
     "preview_time_map",
     "stable_html",
 ]
+
+# Only Leaflet itself: folium's defaults also pull jQuery, Bootstrap and Font Awesome, whose
+# icon fonts would be fetched from the network and which no element of ours uses.
+LEAFLET_JS = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
+LEAFLET_CSS = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
+
+
+class LeafletMap(folium.Map):
+    """A folium Map that links Leaflet and nothing else (a plugin's way to name its files)."""
+
+    default_js = LEAFLET_JS
+    default_css = LEAFLET_CSS
+
+
+class Legend(MacroElement):
+    """A Leaflet control holding legend_html(), plus the CSS of popups and legend."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+            {{ this.get_name() }}.onAdd = function () {
+                var div = L.DomUtil.create("div", "kg-legend-control");
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, atlas: Atlas | None = None, position: str = "bottomright", open_: bool = True
+    ):
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend_html(atlas, open_)
+        self.position = position
+        self.css = LEGEND_CSS + POPUP_CSS
+
 
 BIND_JS = JsCode(
     """function (feature, layer) {
