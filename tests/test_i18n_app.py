@@ -189,3 +189,17 @@ def test_the_app_map_speaks_the_language_and_follows_the_menu(app_server, page):
     page.get_by_role("option", name="Lietuvių").click()  # the same map, now in Lithuanian
     frame.locator(".kg-play", has_text="Leisti").wait_for(timeout=60_000)
     frame.locator(".kg-clock", has_text="gegužės 16").wait_for(timeout=30_000)
+
+
+@pytest.mark.browser
+def test_the_map_speaks_the_language_the_menu_switches_to(app_server, page):
+    """The map fetches its words once per language: a switch in the menu brings the new ones,
+    on the same day."""
+    page.goto(f"{app_server.url}/?lang=uk&date=1954-05-20")
+    frame = page.frame_locator('iframe[src*="timemap"]')
+    frame.locator(".kg-play", has_text="Відтворити").wait_for(timeout=60_000)
+    page.get_by_role("combobox", name="Мова").click()
+    page.get_by_role("option", name="Lietuvių").click()
+    frame.locator(".kg-play", has_text="Leisti").wait_for(timeout=60_000)
+    frame.locator(".kg-clock", has_text="1954").wait_for(timeout=30_000)
+    assert "gegužės 20" in frame.locator(".kg-clock").inner_text()

@@ -12,6 +12,7 @@ rerun sends Streamlit only a few small arguments. docs/map-engine.md says more.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from datetime import date
@@ -81,11 +82,26 @@ def _payload_file(_atlas: Atlas, stamp: tuple, popups: bool, lang: str = "en") -
     return f"data/{path.name}"
 
 
-@st.cache_data(show_spinner=False)
-def _words(lang: str) -> dict[str, object]:
-    """The plugin's words and the locale of its dates: Babel's patterns take several ms, and a
-    settled day reruns this page's map."""
-    return timemap_options(lang)
+def _named_by_content(prefix: str, text: str) -> str:
+    """`text` as a file of the component's data folder, named by its content; its path there."""
+    name = f"{prefix}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    _write(component_folder() / "data" / name, text)
+    return f"data/{name}"
+
+
+# language -> the path of its words file: one dictionary lookup per rerun
+_WORDS: dict[str, str] = {}
+
+
+def words_path(lang: str) -> str:
+    """The plugin's words and the locale and patterns of its dates, as a file the page fetches
+    once per language. Sent as arguments they were most of a settled day's rerun: a few kB
+    serialised and sent on every run, and Babel's patterns take several ms to build."""
+    known = _WORDS.get(lang)
+    if known is None:
+        text = json.dumps(timemap_options(lang), sort_keys=True, separators=(",", ":"))
+        known = _WORDS[lang] = _named_by_content("words", text)
+    return known
 
 
 # atlas id -> (the atlas, its payload path per popups flag): an atlas is loaded once per version
@@ -134,29 +150,26 @@ def time_map(
 
     `day`, `frame`/`center`/`zoom` are applied when `command` changes (a link, a chapter, a
     new period); layers, highlight, range and basemap whenever they change."""
-    folder = component_folder()
-    component = components.declare_component(NAME, path=str(folder))
+    component = components.declare_component(NAME, path=str(component_folder()))
     lang = current_language()
-    words = _words(lang)
-    return component(
-        key=key,
-        default=None,
-        payload=payload_path(atlas, popups=not clickable, lang=lang),
-        lang=lang,
-        strings=words["strings"],
-        locale=words["locale"],
-        dates=words["dates"],
-        day=day.toordinal(),
-        command=command,
-        range=[range_[0].toordinal(), range_[1].toordinal()],
-        layers=list(layers),
-        highlight=list(highlight),
-        frame=list(frame),
-        center=list(center) if center else None,
-        zoom=zoom,
-        basemap=basemap_spec(basemap),
-        height=height,
-        clickable=clickable,
-        present=present,
-        day_label=esc(day_label),  # a partial date in words, shown until the day is moved
-    )
+    # one argument: Streamlit checks each argument for a table, which costs more than the
+    # arguments' own encoding
+    view = {
+        "payload": payload_path(atlas, popups=not clickable, lang=lang),
+        "words": words_path(lang),
+        "lang": lang,
+        "day": day.toordinal(),
+        "command": command,
+        "range": [range_[0].toordinal(), range_[1].toordinal()],
+        "layers": list(layers),
+        "highlight": list(highlight),
+        "frame": list(frame),
+        "center": list(center) if center else None,
+        "zoom": zoom,
+        "basemap": basemap_spec(basemap),
+        "height": height,
+        "clickable": clickable,
+        "present": present,
+        "day_label": esc(day_label),  # a partial date in words, shown until the day is moved
+    }
+    return component(key=key, default=None, view=view)

@@ -2,7 +2,8 @@
  *
  * Streamlit's bidirectional component protocol, spoken directly (no build step): the page
  * sends "streamlit:render" with the arguments; we answer "streamlit:setComponentValue".
- * The payload is fetched once per visit from this component's folder; after that, a day
+ * The payload and the words (strings, date locale and patterns of the reader's language)
+ * are fetched once per visit from this component's folder; after that, a day
  * changes here, in the browser, in the L.TimeMap plugin (timemap.js). Python hears about it
  * only once the day settles (a quarter of a second after the last change, never while
  * playing), and about clicks at once. Python moves the map (a deep link, a chapter, a new
@@ -15,7 +16,8 @@
   var root = document.getElementById("kg-root");
   var map = null, tm = null, controls = [], payload = null, args = null, command = null;
   var shown = {}, settleTimer = null, selected = null, clicks = 0, loading = false;
-  var payloadPath = null;  // the payload shown: another one (another language) is fetched anew
+  var words = null;  // the plugin's words and date patterns, a file named by its content
+  var shownFiles = null;  // the payload and words shown: others (another language) are fetched
 
   function post(type, data) {
     var message = {isStreamlitMessage: true, type: type};
@@ -56,7 +58,7 @@
     tm = L.timeMap(payload, {
       day: day, range: args.range, layers: args.layers, highlight: args.highlight,
       basemap: args.basemap, present: args.present, dayLabel: label,
-      strings: args.strings || {}, locale: args.locale || "en-GB", dates: args.dates || null
+      strings: words.strings, locale: words.locale, dates: words.dates
     });
     tm.on("daychange", onDay);
     tm.on("featureclick", onSelect);
@@ -111,15 +113,18 @@
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || data.type !== "streamlit:render") { return; }
-    args = data.args;
+    args = data.args.view;
     post("streamlit:setFrameHeight", {height: args.height});
     if (loading) { return; }
-    if (tm && args.payload === payloadPath) { update(); return; }
+    var files = [args.payload, args.words];
+    if (tm && same(files, shownFiles)) { update(); return; }
     loading = true;
-    var path = args.payload;
-    fetch(path).then(function (reply) { return reply.json(); }).then(function (data) {
-      payload = data;
-      payloadPath = path;
+    Promise.all(files.map(function (path) {
+      return fetch(path).then(function (reply) { return reply.json(); });
+    })).then(function (got) {
+      payload = got[0];
+      words = got[1];
+      shownFiles = files;
       if (tm) {  // the reader chose another language: its words, dates and popups
         var day = tm.getDay();
         removeTimeMap();
