@@ -85,28 +85,36 @@ CSS = """<style>
 </style>"""
 
 
-def _go(index: int, total: int) -> None:
-    st.session_state["lesson_index"] = max(0, min(total - 1, index))
+def _go(lesson_id: str, index: int, total: int) -> None:
+    st.session_state["lesson_index"] = index = max(0, min(total - 1, index))
+    if st.session_state.get("lesson_mode") != PUPIL:  # told the class now, before the rerun
+        _show_class(st.session_state["lesson_room"], f"{lesson_id}/{index}")
 
 
-def _nav(index: int, total: int) -> None:
+def _show_class(code: str, step_key: str) -> None:
+    """The teacher shows this step: the presenter view and the pupils who follow go there."""
+    publish(code, step_key, warning=False)
+    announce(code, step_key)  # after publish: a pupil's rerun reads the room
+
+
+def _nav(lesson_id: str, index: int, total: int) -> None:
     with st.container(key="lesson_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             _("◀ Previous"),
             key="lesson_prev",
             on_click=_go,
-            args=(index - 1, total),
+            args=(lesson_id, index - 1, total),
             disabled=index == 0,
         )
         st.button(
             _("Next ▶"),
             key="lesson_next",
             on_click=_go,
-            args=(index + 1, total),
+            args=(lesson_id, index + 1, total),
             disabled=index == total - 1,
         )
-        st.button(_("First"), key="lesson_first", on_click=_go, args=(0, total))
-        st.button(_("Last"), key="lesson_last", on_click=_go, args=(total - 1, total))
+        st.button(_("First"), key="lesson_first", on_click=_go, args=(lesson_id, 0, total))
+        st.button(_("Last"), key="lesson_last", on_click=_go, args=(lesson_id, total - 1, total))
         st.markdown(_("Step {n} of {total}").format(n=index + 1, total=total))
     # the keys as a caption of their own: a tooltip on Next would cover the text above it
     st.caption(keys_hint())
@@ -310,8 +318,7 @@ def _step(atlas: Atlas, lesson: Lesson, pupil: bool, following: str) -> None:
             with st.container(key="lesson_watch"):
                 watch(following, shown=step_key, key="lesson_watcher")
     else:
-        publish(code, step_key, warning=False)
-        announce(code, step_key)
+        _show_class(code, step_key)  # another lesson chosen, or a step after a page load
         room = Room(False, code, step_key)
     text_col, map_col = st.columns([1, 1.5], gap="medium")
     with text_col:
@@ -334,7 +341,7 @@ def _step(atlas: Atlas, lesson: Lesson, pupil: bool, following: str) -> None:
         when.markdown(f"**{md(said)}**")
         if lesson.step_in_english(index + 1):
             st.caption(_("Not translated yet: shown in English."))
-        _nav(index, len(lesson.steps))
+        _nav(lesson.id, index, len(lesson.steps))
         if not pupil:
             with st.container(key="lesson_code"):
                 st.caption(
