@@ -165,6 +165,11 @@ def test_a_pupil_follows_the_teachers_steps_lessons_and_map(app_server, browser)
         choose_lesson(teacher, "How many died")
         heading(teacher, "26 June: the tanks")
         heading(pupil, "26 June: the tanks")  # another lesson: the pupil's list follows too
+        pupil.wait_for_function(  # and its lesson list shows the teacher's lesson
+            "() => document.querySelector('.st-key-lesson_id input').value"
+            ".startsWith('How many died')",
+            timeout=30_000,
+        )
         next_button(teacher).focus()
         teacher.keyboard.press("PageDown")
         heading(pupil, "Guess the official count")

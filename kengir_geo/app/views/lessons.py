@@ -59,18 +59,21 @@ class Room:
     me: str = ""
 
 
-def _follow(code: str, lessons: list[Lesson]) -> bool:
-    """Go to the step the teacher shows; True when that moved this page."""
+def _teachers_step(code: str, lessons: list[Lesson]) -> tuple[str, int] | None:
+    """The lesson and step index the teacher of class `code` shows, if it is one of ours."""
     shown = shown_in(code)
     lesson_id, _, number = (shown.chapter if shown else "").partition("/")
     if not number.isdigit() or lesson_id not in {lesson.id for lesson in lessons}:
-        return False
-    here = (st.session_state.get("lesson_id"), st.session_state.get("lesson_index"))
-    if here == (lesson_id, int(number)):
-        return False
-    st.session_state["lesson_id"] = st.session_state["lesson_shown"] = lesson_id
-    st.session_state["lesson_index"] = int(number)
-    return True
+        return None
+    return lesson_id, int(number)
+
+
+def _follow(code: str, lessons: list[Lesson]) -> None:
+    """Go to the step the teacher shows (before the lesson list is drawn: it follows too)."""
+    there = _teachers_step(code, lessons)
+    if there is not None:
+        st.session_state["lesson_id"] = st.session_state["lesson_shown"] = there[0]
+        st.session_state["lesson_index"] = there[1]
 
 
 CSS = """<style>
@@ -82,28 +85,36 @@ CSS = """<style>
 </style>"""
 
 
-def _go(index: int, total: int) -> None:
-    st.session_state["lesson_index"] = max(0, min(total - 1, index))
+def _go(lesson_id: str, index: int, total: int) -> None:
+    st.session_state["lesson_index"] = index = max(0, min(total - 1, index))
+    if st.session_state.get("lesson_mode") != PUPIL:  # told the class now, before the rerun
+        _show_class(st.session_state["lesson_room"], f"{lesson_id}/{index}")
 
 
-def _nav(index: int, total: int) -> None:
+def _show_class(code: str, step_key: str) -> None:
+    """The teacher shows this step: the presenter view and the pupils who follow go there."""
+    publish(code, step_key, warning=False)
+    announce(code, step_key)  # after publish: a pupil's rerun reads the room
+
+
+def _nav(lesson_id: str, index: int, total: int) -> None:
     with st.container(key="lesson_nav", horizontal=True, vertical_alignment="center"):
         st.button(
             _("◀ Previous"),
             key="lesson_prev",
             on_click=_go,
-            args=(index - 1, total),
+            args=(lesson_id, index - 1, total),
             disabled=index == 0,
         )
         st.button(
             _("Next ▶"),
             key="lesson_next",
             on_click=_go,
-            args=(index + 1, total),
+            args=(lesson_id, index + 1, total),
             disabled=index == total - 1,
         )
-        st.button(_("First"), key="lesson_first", on_click=_go, args=(0, total))
-        st.button(_("Last"), key="lesson_last", on_click=_go, args=(total - 1, total))
+        st.button(_("First"), key="lesson_first", on_click=_go, args=(lesson_id, 0, total))
+        st.button(_("Last"), key="lesson_last", on_click=_go, args=(lesson_id, total - 1, total))
         st.markdown(_("Step {n} of {total}").format(n=index + 1, total=total))
     # the keys as a caption of their own: a tooltip on Next would cover the text above it
     st.caption(keys_hint())
@@ -235,10 +246,7 @@ def page() -> None:
     lessons = lessons_or_stop()
     st.html(CSS)
     titles = {lesson.id: lesson.title for lesson in lessons}
-    following = (
-        st.session_state.get("lesson_mode") == PUPIL
-        and st.session_state.get("lesson_follow", "").strip()
-    )
+    following = _following()
     if following:
         _follow(following, lessons)
     with st.container(key="lesson_page"):
@@ -264,77 +272,96 @@ def page() -> None:
         if st.session_state.get("lesson_shown") != lesson.id:  # a new lesson starts at step 1
             st.session_state["lesson_shown"] = lesson.id
             st.session_state["lesson_index"] = 0
-        index = min(st.session_state.setdefault("lesson_index", 0), len(lesson.steps) - 1)
-        step = lesson.steps[index]
-        pupil = mode == PUPIL
-        code = st.session_state.setdefault("lesson_room", new_room())
-        step_key = f"{lesson.id}/{index}"
-        if pupil:
-            me = st.session_state.setdefault("lesson_pupil", new_room())
-            room = Room(True, str(following or ""), step_key, me)
-            if following:  # the teacher's next move reruns this page's fragment (below)
-                with st.container(key="lesson_watch"):
-                    watch(following, shown=step_key, key="lesson_watcher")
+        if following:  # the teacher's next move reruns only the step (below), not this page
+            st.fragment(_followed_step)(atlas, lessons, lesson, following)
         else:
-            publish(code, step_key, warning=False)
-            announce(code, step_key)
-            room = Room(False, code, step_key)
-        text_col, map_col = st.columns([1, 1.5], gap="medium")
-        with text_col:
-            st.caption(
-                _("{title} · ages {youngest}–{oldest} · {minutes} minutes").format(
-                    title=md(lesson.title),
-                    youngest=lesson.ages[0],
-                    oldest=lesson.ages[1],
-                    minutes=lesson.minutes,
-                )
-            )
-            if index == 0 and lesson.content_note:
-                st.warning(_("**Content note.** {note}").format(note=md(lesson.content_note)))
-            st.header(md(step.title), anchor=False)
-            when = st.empty()  # the step's day; after a reveal, the day revealed
-            if step.text:
-                st.markdown(rich_md(step.text, atlas.sources))
-            shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
-            said = step_when(atlas, step, revealed=shown, lang=current_language())
-            when.markdown(f"**{md(said)}**")
-            if lesson.step_in_english(index + 1):
-                st.caption(_("Not translated yet: shown in English."))
-            _nav(index, len(lesson.steps))
-            if not pupil:
-                with st.container(key="lesson_code"):
-                    st.caption(
-                        _(
-                            "Class code for pupils who follow on their own device: **{code}**"
-                        ).format(code=code)
-                    )
-                st.link_button(
-                    _("Presenter view"),
-                    url=f"lesson-presenter?room={code}",
-                    icon=":material/co_present:",
-                    help=_(
-                        "The teacher's notes, in a second window that follows this one. "
-                        "Keep it on your own screen."
-                    ),
-                )
-            if notice := translation_notice(current_language()):
-                st.caption(notice)  # the sidebar that says it is hidden on a projector
-        with map_col:
-            _map(atlas, step, index, shown)
+            _step(atlas, lesson, mode == PUPIL, "")
     bind_keys("lesson_prev", "lesson_next", "lesson_first", "lesson_last")
 
 
-def _run() -> None:
-    """A pupil who follows a class runs the page as a fragment: the teacher's move (its
-    watcher) reruns this page only, not the app around it."""
-    follows = (
-        st.session_state.get("lesson_mode") == PUPIL
-        and st.session_state.get("lesson_follow", "").strip()
-    )
-    if follows:
-        st.fragment(page)()
+def _following() -> str:
+    """The class code a pupil typed to follow a teacher, or ""."""
+    if st.session_state.get("lesson_mode") != PUPIL:
+        return ""
+    return str(st.session_state.get("lesson_follow", "")).strip()
+
+
+def _followed_step(atlas: Atlas, lessons: list[Lesson], lesson: Lesson, code: str) -> None:
+    """A following pupil's step, a fragment: the watcher in it reruns only this when the
+    teacher moves. The atlas and lessons are those of the page's last full run, so that a
+    follow does not look at the geodata folder again."""
+    there = _teachers_step(code, lessons)
+    if there is not None and there[0] != lesson.id:
+        st.rerun(scope="app")  # another lesson: the lesson list above must show it too
+    if there is not None:
+        st.session_state["lesson_index"] = there[1]
+    _step(atlas, lesson, True, code)
+
+
+def _own(key: str) -> str:
+    """This session's own code under `key`, made once (a random token is not free)."""
+    if key not in st.session_state:
+        st.session_state[key] = new_room()
+    return st.session_state[key]
+
+
+def _step(atlas: Atlas, lesson: Lesson, pupil: bool, following: str) -> None:
+    """The step shown: its text and activity, the buttons, the map."""
+    index = min(st.session_state.setdefault("lesson_index", 0), len(lesson.steps) - 1)
+    step = lesson.steps[index]
+    code = _own("lesson_room")
+    step_key = f"{lesson.id}/{index}"
+    if pupil:
+        me = _own("lesson_pupil")
+        room = Room(True, following, step_key, me)
+        if following:  # the teacher's next move reruns the fragment this sits in
+            with st.container(key="lesson_watch"):
+                watch(following, shown=step_key, key="lesson_watcher")
     else:
-        page()
+        _show_class(code, step_key)  # another lesson chosen, or a step after a page load
+        room = Room(False, code, step_key)
+    text_col, map_col = st.columns([1, 1.5], gap="medium")
+    with text_col:
+        st.caption(
+            _("{title} · ages {youngest}–{oldest} · {minutes} minutes").format(
+                title=md(lesson.title),
+                youngest=lesson.ages[0],
+                oldest=lesson.ages[1],
+                minutes=lesson.minutes,
+            )
+        )
+        if index == 0 and lesson.content_note:
+            st.warning(_("**Content note.** {note}").format(note=md(lesson.content_note)))
+        st.header(md(step.title), anchor=False)
+        when = st.empty()  # the step's day; after a reveal, the day revealed
+        if step.text:
+            st.markdown(rich_md(step.text, atlas.sources))
+        shown = _activity(atlas, step, f"lesson_revealed_{lesson.id}_{index}", room)
+        said = step_when(atlas, step, revealed=shown, lang=current_language())
+        when.markdown(f"**{md(said)}**")
+        if lesson.step_in_english(index + 1):
+            st.caption(_("Not translated yet: shown in English."))
+        _nav(lesson.id, index, len(lesson.steps))
+        if not pupil:
+            with st.container(key="lesson_code"):
+                st.caption(
+                    _("Class code for pupils who follow on their own device: **{code}**").format(
+                        code=code
+                    )
+                )
+            st.link_button(
+                _("Presenter view"),
+                url=f"lesson-presenter?room={code}",
+                icon=":material/co_present:",
+                help=_(
+                    "The teacher's notes, in a second window that follows this one. "
+                    "Keep it on your own screen."
+                ),
+            )
+        if notice := translation_notice(current_language()):
+            st.caption(notice)  # the sidebar that says it is hidden on a projector
+    with map_col:
+        _map(atlas, step, index, shown)
 
 
-_run()
+page()
