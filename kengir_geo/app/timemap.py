@@ -121,10 +121,10 @@ def payload_path(atlas: Atlas, popups: bool, lang: str = "en") -> str:
 
 def prepare_files(atlas: Atlas, lang: str) -> None:
     """Write the component's files and the payload of a clickable map (Explore's, the first
-    page) in `lang`, and fill the plugin's words: app/warm.py calls this before any visitor
+    page) and the plugin's words in `lang`: app/warm.py calls this before any visitor
     comes (so not through _payload_file, whose spinner needs a page to be drawn on)."""
     payload_file(atlas, Options(popups=False, lang=lang), component_folder() / "data")
-    _words(lang)
+    words_path(lang)
 
 
 def time_map(

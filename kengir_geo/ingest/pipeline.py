@@ -251,9 +251,7 @@ def ingest_file(
         )
     problems += flatten_nested(features, label)
     problems += strip_controls(features, label)
-    problems += normalize_properties(
-        features, label, layer_id, list(default_sources)
-    )
+    problems += normalize_properties(features, label, layer_id, list(default_sources))
     problems += repair_and_orient(features, label, fix)
     collection = {"type": "FeatureCollection", "features": features}
 
